@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Config } from './config';
+import { migrate, openDb, type Db } from './db/knex';
+import { readOrCreateSetting } from './db/settings';
+import type { Logger } from './lib/logger';
+import { createArticlesService } from './modules/articles';
+
+/** Opens and migrates the database, imports shipped content, and settles the session secret. */
+export async function prepare(config: Config, logger: Logger): Promise<{ db: Db; sessionSecret: string }> {
+  const db = openDb(config.database);
+  await migrate(db);
+  const imported = await createArticlesService(db).importContentDirectory(path.join(config.rootDir, 'content', 'articles'));
+  if (imported.length > 0) logger.info({ imported }, 'imported shipped articles');
+  let sessionSecret = config.sessionSecret;
+  if (!sessionSecret) {
+    sessionSecret = await readOrCreateSetting(db, 'session_secret', () => randomBytes(48).toString('hex'));
+    logger.warn('SESSION_SECRET is not set: using a generated secret kept in the database. Set SESSION_SECRET in production.');
+  }
+  return { db, sessionSecret };
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const ROOT = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:|file:|\/|\.)/, 'DATABASE_URL must start with postgres://, sqlite:, file: or be a file path')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  COOKIE_SECURE: booleanFromEnv.optional(),
+  MIN_REVIEWS_FOR_CONSENSUS: z.coerce.number().int().min(1).max(20).default(2),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Undefined: the app generates one and keeps it in the database (with a warning). */
+  sessionSecret?: string;
+  logLevel: string;
+  production: boolean;
+  cookieSecure: boolean;
+  minReviewsForConsensus: number;
+  rootDir: string;
+}
+
+export type DatabaseConfig =
+  | { client: 'sqlite'; filename: string }
+  | { client: 'postgres'; connectionString: string };
+
+export function databaseConfigFrom(url: string | undefined, rootDir = ROOT): DatabaseConfig {
+  if (!url) return { client: 'sqlite', filename: path.join(rootDir, 'data', 'factline.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(url)) return { client: 'postgres', connectionString: url };
+  const filename = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return { client: 'sqlite', filename: path.resolve(rootDir, filename) };
+}
+
+/** Reads the environment once at start-up; a bad value stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    database: databaseConfigFrom(values.DATABASE_URL),
+    sessionSecret: values.SESSION_SECRET,
+    logLevel: values.LOG_LEVEL,
+    production,
+    cookieSecure: values.COOKIE_SECURE ?? false,
+    minReviewsForConsensus: values.MIN_REVIEWS_FOR_CONSENSUS,
+    rootDir: ROOT,
+  };
+}
+
+export const PROJECT_ROOT = ROOT;

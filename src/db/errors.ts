@@ -1,0 +1,6 @@
+/** Recognises a unique-constraint violation from either database driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: string; message?: string };
+  return code === '23505' || (code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(message ?? ''));
+}

@@ -1,0 +1,69 @@
+import type { RequestHandler } from 'express';
+import session from 'express-session';
+import { Authenticator } from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import type { Queryable } from '../db/knex';
+import { AppError } from '../lib/errors';
+import type { AccountsService } from '../modules/accounts';
+import { KnexSessionStore } from '../modules/accounts';
+
+const SESSION_DAYS = 14;
+
+export interface SessionOptions {
+  secret: string;
+  secureCookies: boolean;
+}
+
+/** Cookie sessions stored in the database: httpOnly, SameSite=Lax, Secure when served over HTTPS. */
+export function sessionMiddleware(db: Queryable, options: SessionOptions): RequestHandler {
+  return session({
+    name: 'factline.sid',
+    secret: options.secret,
+    store: new KnexSessionStore(db),
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: SESSION_DAYS * 24 * 60 * 60 * 1000 },
+  });
+}
+
+/** Passport keeps only the user id in the session and reloads the account on each request. */
+export function configurePassport(accounts: AccountsService) {
+  const instance = new Authenticator();
+  instance.use(
+    new LocalStrategy(async (username, password, done) => {
+      try {
+        const user = await accounts.authenticate(username.trim().toLowerCase(), password);
+        done(null, user ?? false);
+      } catch (error) {
+        done(error);
+      }
+    }),
+  );
+  instance.serializeUser((user, done) => done(null, user.id));
+  instance.deserializeUser(async (id: number, done) => {
+    try {
+      done(null, (await accounts.findActiveUser(id)) ?? false);
+    } catch (error) {
+      done(error);
+    }
+  });
+  return instance;
+}
+
+export type Passport = ReturnType<typeof configurePassport>;
+
+/** `Authorization: Bearer TOKEN` signs a request in without a session; a bad token is a 401, never anonymous. */
+export function bearerToken(accounts: AccountsService): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.headers.authorization;
+    if (req.user) req.authenticatedBy = 'session';
+    if (!header) return next();
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const user = match ? await accounts.authenticateToken(match[1]) : null;
+    if (!user) return next(new AppError(401, 'invalid_token', 'The API token is missing, malformed, revoked or unknown.'));
+    req.user = user;
+    req.authenticatedBy = 'token';
+    next();
+  };
+}

@@ -1,0 +1,28 @@
+import type { Request, RequestHandler } from 'express';
+import { csrfSync } from 'csrf-sync';
+
+/**
+ * Synchronizer-token CSRF protection (the token lives in the server-side session). Forms send
+ * it as `_csrf`; scripts send it as the `X-CSRF-Token` header. Requests authenticated with a
+ * Bearer token carry no ambient credential, so they are exempt.
+ */
+const csrf = csrfSync({
+  getTokenFromRequest: (req) => {
+    const fromBody = (req.body as Record<string, unknown> | undefined)?._csrf;
+    if (typeof fromBody === 'string') return fromBody;
+    const fromHeader = req.headers['x-csrf-token'];
+    return typeof fromHeader === 'string' ? fromHeader : undefined;
+  },
+  skipCsrfProtection: (req) => req.authenticatedBy === 'token',
+  errorConfig: { statusCode: 403, code: 'EBADCSRFTOKEN', message: 'invalid csrf token' },
+});
+
+export const csrfProtection: RequestHandler = csrf.csrfSynchronisedProtection;
+
+/** Makes `csrfToken()` available to templates; a token (and so a session) is made only when a form asks for one. */
+export const exposeCsrfToken: RequestHandler = (req, res, next) => {
+  res.locals.csrfToken = () => csrf.generateToken(req as Request);
+  next();
+};
+
+export const csrfTokenFor = (req: Request): string => csrf.generateToken(req);

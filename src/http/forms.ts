@@ -1,0 +1,24 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { AppError } from '../lib/errors';
+
+/**
+ * Wraps a form's POST handler: when it throws a client error (bad input, conflict, …) the form
+ * is shown again with the person's values and the message, with the error's status code.
+ * Passwords are never echoed back.
+ */
+export function renderForm(
+  view: string,
+  locals: Record<string, unknown> | ((req: Request) => Promise<Record<string, unknown>>),
+  handler: (req: Request, res: Response) => Promise<void>,
+): RequestHandler {
+  return async (req, res) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 401) throw error;
+      const { password: _password, _csrf, ...values } = (req.body ?? {}) as Record<string, unknown>;
+      const extra = typeof locals === 'function' ? await locals(req) : locals;
+      res.status(error.status).render(view, { ...extra, values, error: error.message });
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../../http/access';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+export interface ApiToken {
+  id: number;
+  userId: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}

@@ -1,0 +1,67 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { renderForm } from '../../http/forms';
+import { route, type RouteSpec } from '../../http/routes';
+import { parseInput } from '../../http/validate';
+import { userJson } from './accounts-presenter';
+import { ChangeRoleInput, CreateUserInput, IdParam, SelfRegistrationInput } from './accounts-schemas';
+import type { AccountsService } from './accounts-service';
+
+const UpdateUserInput = z
+  .object({ role: ChangeRoleInput.shape.role.optional(), disabled: z.boolean({ error: 'must be true or false' }).optional() })
+  .refine((value) => value.role !== undefined || value.disabled !== undefined, 'give a role or disabled');
+
+/** Account management for admins, in the browser and through the API. */
+export function adminRoutes(accounts: AccountsService): RouteSpec[] {
+  const pageLocals = async () => ({
+    title: 'Accounts',
+    users: (await accounts.listUsers()).map(userJson),
+    selfRegistration: await accounts.selfRegistrationEnabled(),
+  });
+
+  const usersPage = async (_req: Request, res: Response) => res.render('accounts/admin-users', { ...(await pageLocals()), values: {} });
+
+  const createUser = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
+    await accounts.createUser(parseInput(CreateUserInput, req.body));
+    res.redirect(303, '/admin/users');
+  });
+
+  const changeRole = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
+    await accounts.updateUser(parseInput(IdParam, req.params).id, { role: parseInput(ChangeRoleInput, req.body).role });
+    res.redirect(303, '/admin/users');
+  });
+
+  const setDisabled = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
+    const { enabled } = parseInput(SelfRegistrationInput, req.body);
+    await accounts.updateUser(parseInput(IdParam, req.params).id, { disabled: !enabled });
+    res.redirect(303, '/admin/users');
+  });
+
+  const setRegistration = async (req: Request, res: Response) => {
+    await accounts.setSelfRegistration(parseInput(SelfRegistrationInput, req.body).enabled);
+    res.redirect(303, '/admin/users');
+  };
+
+  const apiUsers = async (_req: Request, res: Response) => res.json({ users: (await accounts.listUsers()).map(userJson) });
+
+  const apiCreateUser = async (req: Request, res: Response) => {
+    const user = await accounts.createUser(parseInput(CreateUserInput, req.body));
+    res.status(201).json(userJson(user));
+  };
+
+  const apiUpdateUser = async (req: Request, res: Response) => {
+    const { id } = parseInput(IdParam, req.params);
+    res.json(userJson(await accounts.updateUser(id, parseInput(UpdateUserInput, req.body))));
+  };
+
+  return [
+    route('get', '/admin/users', 'admin', usersPage),
+    route('post', '/admin/users', 'admin', createUser),
+    route('post', '/admin/users/:id/role', 'admin', changeRole),
+    route('post', '/admin/users/:id/enabled', 'admin', setDisabled),
+    route('post', '/admin/registration', 'admin', setRegistration),
+    route('get', '/api/v1/users', 'admin', apiUsers),
+    route('post', '/api/v1/users', 'admin', apiCreateUser),
+    route('patch', '/api/v1/users/:id', 'admin', apiUpdateUser),
+  ];
+}

@@ -1,0 +1,121 @@
+import type { Queryable } from '../../db/knex';
+import { nowIso, toIso } from '../../db/time';
+import type { BlockKind, ComposedDocument } from './article-document';
+import type { Article, ArticleBlock, ArticleSummary, NewArticle, Sentence } from './articles-types';
+
+interface ArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  byline: string | null;
+  author_bio: string | null;
+  published_at: string | null;
+  source_url: string | null;
+  publisher_name: string | null;
+  publisher_tagline: string | null;
+  text: string;
+  created_at: unknown;
+}
+
+const SUMMARY_COLUMNS = ['id', 'slug', 'title', 'byline', 'published_at', 'created_at'];
+/** Sentences are inserted in batches small enough for SQLite's 999-variable limit. */
+const INSERT_BATCH = 100;
+
+function toSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: Number(row.id),
+    slug: row.slug,
+    title: row.title,
+    byline: row.byline,
+    publishedAt: row.published_at,
+    createdAt: toIso(row.created_at),
+  };
+}
+
+export async function insertArticle(db: Queryable, article: NewArticle, document: ComposedDocument): Promise<number> {
+  const [row] = await db('articles')
+    .insert({
+      slug: article.slug,
+      title: article.title,
+      byline: article.byline,
+      author_bio: article.authorBio,
+      published_at: article.publishedAt,
+      source_url: article.sourceUrl,
+      publisher_name: article.publisherName,
+      publisher_tagline: article.publisherTagline,
+      text: document.text,
+      created_by: article.createdBy,
+      created_at: nowIso(),
+    })
+    .returning('id');
+  const articleId = Number(typeof row === 'object' ? (row as { id: number }).id : row);
+  const blockRows = document.blocks.map((block) => ({
+    article_id: articleId,
+    position: block.position,
+    kind: block.kind,
+    start_offset: block.start,
+    end_offset: block.end,
+    credit: block.credit,
+  }));
+  const sentenceRows = document.sentences.map((sentence) => ({
+    id: sentence.id,
+    article_id: articleId,
+    block_position: sentence.blockPosition,
+    position: sentence.position,
+    start_offset: sentence.start,
+    end_offset: sentence.end,
+    text: sentence.text,
+  }));
+  await insertInBatches(db, 'article_blocks', blockRows);
+  await insertInBatches(db, 'sentences', sentenceRows);
+  return articleId;
+}
+
+async function insertInBatches(db: Queryable, table: string, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) await db(table).insert(rows.slice(i, i + INSERT_BATCH));
+}
+
+export async function slugExists(db: Queryable, slug: string): Promise<boolean> {
+  return (await db('articles').where({ slug }).first('id')) !== undefined;
+}
+
+export async function listArticles(db: Queryable): Promise<ArticleSummary[]> {
+  const rows: ArticleRow[] = await db('articles').select(SUMMARY_COLUMNS).orderBy([{ column: 'published_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+  return rows.map(toSummary);
+}
+
+export async function findArticleBySlug(db: Queryable, slug: string): Promise<Article | null> {
+  const row = await db<ArticleRow>('articles').where({ slug }).first();
+  if (!row) return null;
+  const [blocks, sentences] = await Promise.all([
+    db('article_blocks').where({ article_id: row.id }).orderBy('position'),
+    db('sentences').where({ article_id: row.id }).orderBy('position'),
+  ]);
+  return {
+    ...toSummary(row),
+    authorBio: row.author_bio,
+    sourceUrl: row.source_url,
+    publisherName: row.publisher_name,
+    publisherTagline: row.publisher_tagline,
+    text: row.text,
+    blocks: blocks.map(
+      (block): ArticleBlock => ({
+        kind: block.kind as BlockKind,
+        position: Number(block.position),
+        start: Number(block.start_offset),
+        end: Number(block.end_offset),
+        credit: block.credit,
+      }),
+    ),
+    sentences: sentences.map(
+      (sentence): Sentence => ({
+        id: sentence.id,
+        position: Number(sentence.position),
+        blockPosition: Number(sentence.block_position),
+        start: Number(sentence.start_offset),
+        end: Number(sentence.end_offset),
+        text: sentence.text,
+      }),
+    ),
+  };
+}

@@ -1,0 +1,2 @@
+export { segmentSentences } from './segmenter';
+export type { SentenceSpan } from './segmenter';
