@@ -2,7 +2,7 @@
 // second time on PostgreSQL when one answers. In CI (CI=true) PostgreSQL is required.
 const net = require('node:net');
 
-const PG_URL = process.env.TEST_PG_URL || 'postgres://127.0.0.1:5432/test';
+const PG_URL = process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 function reachable(url) {
   const { hostname, port } = new URL(url);
@@ -19,7 +19,7 @@ const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: { isolatedModules: true } }] },
   setupFiles: ['<rootDir>/test/support/env.js'],
 };
 

@@ -4,7 +4,9 @@ import { csrfSync } from 'csrf-sync';
 /**
  * Synchronizer-token CSRF protection (the token lives in the server-side session). Forms send
  * it as `_csrf`; scripts send it as the `X-CSRF-Token` header. Requests authenticated with a
- * Bearer token carry no ambient credential, so they are exempt.
+ * Bearer token carry no ambient credential, so they are exempt; so are API calls with no user
+ * at all (the route refuses them with a 401). Forms for anonymous visitors (sign-in,
+ * registration) are protected, against login CSRF.
  */
 const csrf = csrfSync({
   getTokenFromRequest: (req) => {
@@ -13,7 +15,8 @@ const csrf = csrfSync({
     const fromHeader = req.headers['x-csrf-token'];
     return typeof fromHeader === 'string' ? fromHeader : undefined;
   },
-  skipCsrfProtection: (req) => req.authenticatedBy === 'token',
+  // No ambient credential, nothing to forge: Bearer-token calls, and API calls from nobody (they get a 401).
+  skipCsrfProtection: (req) => req.authenticatedBy === 'token' || (req.path.startsWith('/api/') && !req.user),
   errorConfig: { statusCode: 403, code: 'EBADCSRFTOKEN', message: 'invalid csrf token' },
 });
 

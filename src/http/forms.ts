@@ -15,7 +15,7 @@ export function renderForm(
     try {
       await handler(req, res);
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500 || error.status === 401) throw error;
+      if (!(error instanceof AppError) || error.status >= 500 || error.code === 'unauthenticated') throw error;
       const { password: _password, _csrf, ...values } = (req.body ?? {}) as Record<string, unknown>;
       const extra = typeof locals === 'function' ? await locals(req) : locals;
       res.status(error.status).render(view, { ...extra, values, error: error.message });

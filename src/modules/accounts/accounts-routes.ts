@@ -4,7 +4,7 @@ import { csrfTokenFor } from '../../http/csrf';
 import { renderForm } from '../../http/forms';
 import { route, mountRoutes } from '../../http/routes';
 import { parseInput } from '../../http/validate';
-import { UnauthenticatedError } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { tokenJson, userJson } from './accounts-presenter';
 import { IdParam, LoginInput, RegisterInput, TokenNameInput } from './accounts-schemas';
 import type { AccountsService } from './accounts-service';
@@ -48,7 +48,7 @@ export function accountsRouter(accounts: AccountsService, passport: Passport): R
   const login = renderForm('accounts/login', { title: 'Sign in' }, async (req, res) => {
     parseInput(LoginInput, req.body);
     const user = await authenticateLocal(passport, req, res);
-    if (!user) throw new UnauthenticatedError(LOGIN_FAILED);
+    if (!user) throw new AppError(401, 'invalid_credentials', LOGIN_FAILED);
     await logIn(req, user);
     res.redirect(303, safeReturnPath((req.body as { next?: unknown }).next));
   });

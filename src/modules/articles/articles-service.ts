@@ -14,7 +14,7 @@ export function createArticlesService(db: Db) {
   /** Stores the article, its blocks and sentences in one transaction; a taken slug is a 409 and nothing is written. */
   async function store(article: NewArticle, drafts: BlockDraft[]): Promise<Article> {
     const document = composeDocument(article.slug, drafts);
-    if (!document.sentences.some((sentence) => sentence.blockPosition > 0)) {
+    if (!document.blocks.some((block) => block.kind === 'paragraph')) {
       throw new UnprocessableError('The article has no body text to check: add at least one paragraph.');
     }
     try {

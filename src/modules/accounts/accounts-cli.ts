@@ -1,0 +1,60 @@
+import type { Db } from '../../db/knex';
+import { parseInput } from '../../http/validate';
+import { AppError } from '../../lib/errors';
+import { CreateUserInput, roleSchema } from './accounts-schemas';
+import { createAccountsService } from './accounts-service';
+
+export interface CliIo {
+  readLine(): Promise<string>;
+  out(text: string): void;
+}
+
+export const CLI_USAGE = `Usage: npm run -s cli -- COMMAND
+  user add NAME --role ROLE [--display-name "Full Name"]   password from the first line of stdin
+  user role NAME ROLE                                     change a role (reviewer, editor, admin)
+  user list
+  token create NAME [--label LABEL]                       prints only the new API token
+  token revoke TOKEN_ID --user NAME
+  migrate                                                 bring the database schema up to date`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** Operator commands on the same services as the web; returns the exit code. */
+export async function runAccountsCommand(db: Db, args: string[], io: CliIo): Promise<number> {
+  const accounts = createAccountsService(db);
+  const [group, action, name] = args;
+  if (group === 'user' && action === 'add' && name) {
+    const password = (await io.readLine()).replace(/\r?\n$/, '');
+    const input = parseInput(CreateUserInput, { username: name, password, role: option(args, '--role'), displayName: option(args, '--display-name') });
+    const user = await accounts.createUser(input);
+    io.out(`created ${user.username} (${user.role})`);
+    return 0;
+  }
+  if (group === 'user' && action === 'role' && name) {
+    const role = parseInput(roleSchema, args[3]);
+    const user = await accounts.findByUsername(name.toLowerCase());
+    await accounts.updateUser(user.id, { role });
+    io.out(`${user.username} is now ${role}`);
+    return 0;
+  }
+  if (group === 'user' && action === 'list') {
+    for (const user of await accounts.listUsers()) io.out(`${user.username}\t${user.role}${user.disabled ? '\tdisabled' : ''}`);
+    return 0;
+  }
+  if (group === 'token' && action === 'create' && name) {
+    const user = await accounts.findByUsername(name.toLowerCase());
+    const { token } = await accounts.createToken(user.id, option(args, '--label') ?? 'cli');
+    io.out(token);
+    return 0;
+  }
+  if (group === 'token' && action === 'revoke' && name) {
+    const user = await accounts.findByUsername(String(option(args, '--user') ?? '').toLowerCase());
+    await accounts.revokeToken(user.id, Number(name));
+    io.out(`revoked token ${name}`);
+    return 0;
+  }
+  throw new AppError(400, 'usage', CLI_USAGE);
+}

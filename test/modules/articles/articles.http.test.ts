@@ -1,0 +1,184 @@
+import request from 'supertest';
+import { createApiToken, createUser } from '../../support/factories';
+import { createTestApp, SEED_SLUG, type TestApp } from '../../support/app';
+import { apiCsrf, csrfFrom, signIn } from '../../support/http';
+import { countRows } from '../../support/database';
+import { createArticlesService } from '../../../src/modules/articles';
+import path from 'node:path';
+
+let t: TestApp;
+let editorToken: string;
+let reviewerToken: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  editorToken = await createApiToken(t.db, await createUser(t.db, 'editor'));
+  reviewerToken = await createApiToken(t.db, await createUser(t.db, 'reviewer'));
+});
+afterAll(() => t.close());
+
+async function rowCounts() {
+  return { articles: await countRows(t.db, 'articles'), blocks: await countRows(t.db, 'article_blocks'), sentences: await countRows(t.db, 'sentences') };
+}
+
+describe('the seed article', () => {
+  test('when the home page is requested, then it lists the seed article', async () => {
+    const res = await request(t.app).get('/').expect(200);
+    expect(res.text).toContain(`href="/articles/${SEED_SLUG}"`);
+    expect(res.text).toContain('Soaring Numbers of Chinese Nationals Arrested');
+  });
+
+  test('when the article page is requested, then it is semantic HTML with every sentence its own linkable element', async () => {
+    const res = await request(t.app).get(`/articles/${SEED_SLUG}`).expect(200).expect('content-type', /html/);
+    const html = res.text;
+    expect(html).toMatch(/<article[^>]*>/);
+    expect(html).toMatch(/<header class="article-header">/);
+    expect(html).toMatch(/<h1 class="headline"><span class="sentence" id="s-[0-9a-f]{12}"/);
+    expect(html).toContain('<time datetime="2023-11-23">November 23, 2023</time>');
+    expect(html).toMatch(/<figure class="lead-figure">[\s\S]*<figcaption>[\s\S]*\(Image: Getty Images\)<\/span><\/figcaption>/);
+    expect(html.match(/<h2>/g)).toHaveLength(2);
+    expect(html).toContain('Truth, Inspiration, Hope.');
+    expect(html).toContain('Leo Timm');
+
+    const api = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}`).expect(200)).body;
+    for (const sentence of api.sentences) {
+      expect(html).toContain(`id="${sentence.id}" data-sentence-id="${sentence.id}"`);
+    }
+    expect(html.match(/class="sentence"/g)).toHaveLength(api.sentences.length);
+  });
+
+  test('when the API returns the article, then its sentences tile the text and the known traps are split right', async () => {
+    const article = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}`).expect(200)).body;
+    expect(article).toMatchObject({ slug: SEED_SLUG, byline: 'Leo Timm', publishedAt: '2023-11-23', publisher: { tagline: 'Truth, Inspiration, Hope.' } });
+    expect(article.text.startsWith('Soaring Numbers')).toBe(true);
+    expect(article.text).not.toContain('Truth, Inspiration, Hope.');
+    expect(article.text).not.toContain('(Image: Getty Images)');
+    expect(article.blocks.map((b: { kind: string }) => b.kind).filter((k: string) => k === 'heading')).toHaveLength(2);
+    expect(article.blocks[1]).toMatchObject({ kind: 'caption', credit: 'Getty Images' });
+    for (const s of article.sentences) expect(article.text.slice(s.start, s.end)).toBe(s.text);
+    for (const block of article.blocks) {
+      for (const id of block.sentences) expect(article.sentences.find((s: { id: string }) => s.id === id).blockIndex).toBe(block.index);
+    }
+    const texts: string[] = article.sentences.map((s: { text: string }) => s.text);
+    expect(texts).toContain('More and more people from mainland China are attempting the difficult and illegal journey from Latin America to the United States via the Mexican border, with over 22,000 arrested by U.S. Customs and Border Patrol officials this year.');
+    expect(texts).toContain('Chinese nationals hold up documents while waiting arrest by U.S. border control officers.');
+    expect(texts.some((text) => text.startsWith('2023 has seen a massive increase'))).toBe(true);
+  });
+
+  test('when the content is imported again, then nothing is duplicated', async () => {
+    const before = await rowCounts();
+    const imported = await createArticlesService(t.db).importContentDirectory(path.join(t.config.rootDir, 'content', 'articles'));
+    expect(imported).toEqual([]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  test('when an article does not exist, then the page and the API answer 404', async () => {
+    const page = await request(t.app).get('/articles/no-such-article').expect(404);
+    expect(page.text).toContain('There is no article at this address.');
+    const api = await request(t.app).get('/api/v1/articles/no-such-article').expect(404);
+    expect(api.body).toEqual({ error: { code: 'not_found', message: 'There is no article at this address.' } });
+  });
+
+  test('when the articles API is listed, then it includes the seed article', async () => {
+    const res = await request(t.app).get('/api/v1/articles').expect(200);
+    expect(res.body.articles).toEqual(expect.arrayContaining([expect.objectContaining({ slug: SEED_SLUG, title: expect.any(String) })]));
+  });
+});
+
+describe('POST /api/v1/articles', () => {
+  const post = (body: unknown, token = editorToken) => request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${token}`).send(body as object);
+
+  test('when an editor posts plain text, then the article is created with blocks and sentences', async () => {
+    const res = await post({ title: 'Council approves budget', text: 'The council met on Tuesday. It approved the budget.\n\n## Reactions\n\nMr. Lee said it was fair.', byline: 'A. Writer', publishedAt: '2024-02-29', sourceUrl: 'https://example.org/budget' }).expect(201);
+    expect(res.headers.location).toBe('/api/v1/articles/council-approves-budget');
+    expect(res.body).toMatchObject({ slug: 'council-approves-budget', title: 'Council approves budget', byline: 'A. Writer', publishedAt: '2024-02-29', sourceUrl: 'https://example.org/budget' });
+    expect(res.body.blocks.map((b: { kind: string }) => b.kind)).toEqual(['headline', 'paragraph', 'heading', 'paragraph']);
+    expect(res.body.sentences.map((s: { text: string }) => s.text)).toEqual(['Council approves budget', 'The council met on Tuesday.', 'It approved the budget.', 'Reactions', 'Mr. Lee said it was fair.']);
+    await request(t.app).get('/articles/council-approves-budget').expect(200);
+  });
+
+  test('when the slug is already taken, then it is a 409 and nothing is written', async () => {
+    await post({ title: 'Unique story', text: 'Body text.' }).expect(201);
+    const before = await rowCounts();
+    const res = await post({ title: 'Unique story', text: 'Another body.' }).expect(409);
+    expect(res.body.error.code).toBe('conflict');
+    expect(res.body.error.message).toMatch(/already exists/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  test.each([
+    ['empty text', { title: 'T', text: '   ' }, 400, /text: is required/],
+    ['missing title', { text: 'Body.' }, 400, /title: is required/],
+    ['impossible date', { title: 'T', text: 'Body.', publishedAt: '2023-02-30' }, 400, /publishedAt: must be a date/],
+    ['free-text date', { title: 'T', text: 'Body.', publishedAt: 'last week' }, 400, /publishedAt/],
+    ['javascript: source', { title: 'T', text: 'Body.', sourceUrl: 'javascript:alert(1)' }, 400, /sourceUrl: must be an http/],
+    ['source with credentials', { title: 'T', text: 'Body.', sourceUrl: 'https://user:pw@example.org/' }, 400, /sourceUrl/],
+    ['bad slug', { title: 'T', text: 'Body.', slug: 'Not A Slug' }, 400, /slug/],
+    ['text over the limit', { title: 'T', text: 'a'.repeat(200_001) }, 413, /text: must be at most 200,000 characters/],
+    ['a title only', { title: 'Only a title', text: '## Just a heading' }, 422, /no body text/],
+  ])('when the input has %s, then it is refused and nothing is written', async (_name, body, status, message) => {
+    const before = await rowCounts();
+    const res = await post(body).expect(status);
+    expect(res.body.error.message).toMatch(message);
+    expect(typeof res.body.error.code).toBe('string');
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  test('when the body is not JSON, then it is a 400 with a JSON error', async () => {
+    const res = await request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).set('content-type', 'application/json').send('{"title":').expect(400);
+    expect(res.body.error.code).toBe('invalid_json');
+  });
+
+  test('when the body exceeds the request limit, then it is a 413', async () => {
+    const res = await post({ title: 'T', text: 'a'.repeat(1_100_000) }).expect(413);
+    expect(res.body.error.code).toBe('too_large');
+  });
+
+  test('when a reviewer or anonymous caller posts, then it is 403 or 401', async () => {
+    expect((await post({ title: 'T', text: 'B.' }, reviewerToken).expect(403)).body.error.code).toBe('forbidden');
+    expect((await request(t.app).post('/api/v1/articles').send({ title: 'T', text: 'B.' }).expect(401)).body.error.code).toBe('unauthenticated');
+  });
+
+  test('when the token is unknown, then it is a 401 and never treated as anonymous', async () => {
+    const res = await request(t.app).get('/api/v1/articles').set('Authorization', 'Bearer fl_not-a-real-token').expect(401);
+    expect(res.body.error.code).toBe('invalid_token');
+  });
+
+  test('when a signed-in editor posts with the session cookie, then the CSRF header is required', async () => {
+    const editor = await createUser(t.db, 'editor');
+    const agent = await signIn(t.app, editor.username, editor.password);
+    await agent.post('/api/v1/articles').send({ title: 'Cookie story', text: 'Body.' }).expect(403);
+    const csrf = await apiCsrf(agent);
+    await agent.post('/api/v1/articles').set('x-csrf-token', csrf).send({ title: 'Cookie story', text: 'Body.' }).expect(201);
+  });
+});
+
+describe('the new-article form', () => {
+  test('when an editor submits the form, then they are taken to the new article', async () => {
+    const editor = await createUser(t.db, 'editor');
+    const agent = await signIn(t.app, editor.username, editor.password);
+    const csrf = csrfFrom((await agent.get('/articles/new').expect(200)).text);
+    const res = await agent.post('/articles').type('form').send({ _csrf: csrf, title: 'Form story', text: 'It works. Really.', publishedAt: '' }).expect(303);
+    expect(res.headers.location).toBe('/articles/form-story');
+  });
+
+  test('when the form has a bad date, then it is shown again with the message and the typed values', async () => {
+    const editor = await createUser(t.db, 'editor');
+    const agent = await signIn(t.app, editor.username, editor.password);
+    const csrf = csrfFrom((await agent.get('/articles/new').expect(200)).text);
+    const res = await agent.post('/articles').type('form').send({ _csrf: csrf, title: 'Dated story', text: 'Body <b>bold</b>.', publishedAt: '31/12/2023' }).expect(400);
+    expect(res.text).toContain('role="alert"');
+    expect(res.text).toContain('publishedAt: must be a date like 2023-11-23');
+    expect(res.text).toContain('value="Dated story"');
+    expect(res.text).toContain('Body &lt;b&gt;bold&lt;/b&gt;.');
+    expect(await t.db('articles').where({ slug: 'dated-story' }).first()).toBeUndefined();
+  });
+
+  test('when a reviewer opens the form, then it is 403; anonymous is asked to sign in', async () => {
+    const reviewer = await createUser(t.db, 'reviewer');
+    const agent = await signIn(t.app, reviewer.username, reviewer.password);
+    await agent.get('/articles/new').expect(403);
+    const anonymous = await request(t.app).get('/articles/new').set('accept', 'text/html').expect(401);
+    expect(anonymous.text).toContain('/login?next=');
+  });
+});

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { Express } from 'express';
+import { createApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import type { Db } from '../../src/db/knex';
+import { createLogger } from '../../src/lib/logger';
+import { createArticlesService } from '../../src/modules/articles';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface TestApp {
+  app: Express;
+  db: Db;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
+
+/** The real app on a fresh database with the shipped content imported, as `npm start` would serve it. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }), database: database.config, ...overrides };
+  await createArticlesService(database.db).importContentDirectory(path.join(config.rootDir, 'content', 'articles'));
+  const app = createApp({ db: database.db, config, logger: createLogger('silent'), sessionSecret: 'test-secret-test-secret-test-secret' });
+  return { app, db: database.db, config, close: () => database.destroy() };
+}
