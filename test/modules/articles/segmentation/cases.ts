@@ -117,4 +117,22 @@ export const SEGMENTATION_CASES: SegmentationCase[] = [
   { category: 'seed: U.S. repeatedly', text: 'Millions of people cross America’s southern border illegally every year. The U.S. is home to roughly 5 million people of Chinese descent, and has accepted 66,000 refugees from the PRC.', expected: ['Millions of people cross America’s southern border illegally every year.', 'The U.S. is home to roughly 5 million people of Chinese descent, and has accepted 66,000 refugees from the PRC.'] },
   { category: 'seed: party abbreviation in brackets', text: 'In June, Congressman Mark Green (R-TN), chair of the House Homeland Security Committee, called attention to the risks. He spoke on June 14.', expected: ['In June, Congressman Mark Green (R-TN), chair of the House Homeland Security Committee, called attention to the risks.', 'He spoke on June 14.'] },
   { category: 'seed: quoted coinage', text: 'It is written using the Chinese character 潤, which has the meaning of “moist” or ‘“glossy,” but was chosen because its phonetic Romanization, “rùn,” resembles the English word. Chinese interested in “run”ning away research means of leaving the PRC.', expected: ['It is written using the Chinese character 潤, which has the meaning of “moist” or ‘“glossy,” but was chosen because its phonetic Romanization, “rùn,” resembles the English word.', 'Chinese interested in “run”ning away research means of leaving the PRC.'] },
+
+  // Held-out cases: written after the segmenter was tuned, added whatever the result
+  { category: 'held-out: agency dateline', text: 'WASHINGTON (AP) — The Senate passed the bill 52-48. Democrats objected.', expected: ['WASHINGTON (AP) — The Senate passed the bill 52-48.', 'Democrats objected.'] },
+  { category: 'held-out: percent and decimal at end', text: 'Unemployment fell to 3.9%. Wages rose 4.1 percent.', expected: ['Unemployment fell to 3.9%.', 'Wages rose 4.1 percent.'] },
+  { category: 'held-out: quote ending in question', text: '“Where is the money?” she asked. “Nobody knows.”', expected: ['“Where is the money?” she asked.', '“Nobody knows.”'] },
+  { category: 'held-out: Gov. and state abbreviation', text: 'Gov. Abbott of Texas spoke in Austin. He did not take questions.', expected: ['Gov. Abbott of Texas spoke in Austin.', 'He did not take questions.'] },
+  { category: 'held-out: Rep. with party', text: 'Rep. Jane Doe (D-Calif.) voted no. Her office declined to comment.', expected: ['Rep. Jane Doe (D-Calif.) voted no.', 'Her office declined to comment.'] },
+  { category: 'held-out: em dash aside', text: 'The figure — roughly 5 million — comes from the census. It is disputed.', expected: ['The figure — roughly 5 million — comes from the census.', 'It is disputed.'] },
+  { category: 'held-out: year ends sentence', text: 'The policy began in 2020. It ended in late 2022.', expected: ['The policy began in 2020.', 'It ended in late 2022.'] },
+  { category: 'held-out: acronym without periods', text: 'The CCP denied it. The PLA did not respond.', expected: ['The CCP denied it.', 'The PLA did not respond.'] },
+  { category: 'held-out: St. Louis', text: 'She grew up in St. Louis and moved to Chicago.', expected: ['She grew up in St. Louis and moved to Chicago.'] },
+  { category: 'held-out: Inc. mid-sentence', text: 'Acme Inc. said profits doubled.', expected: ['Acme Inc. said profits doubled.'] },
+  { category: 'held-out: a.m. with day', text: 'Voting starts at 7 a.m. Tuesday and ends at 8 p.m.', expected: ['Voting starts at 7 a.m. Tuesday and ends at 8 p.m.'] },
+  { category: 'held-out: exclamation in quote, lower-case attribution', text: '“Enough!” he shouted. The room fell silent.', expected: ['“Enough!” he shouted.', 'The room fell silent.'] },
+  { category: 'held-out: abbreviation before quote', text: 'He works for the U.N. “It is hard,” he said.', expected: ['He works for the U.N.', '“It is hard,” he said.'] },
+  { category: 'held-out: single-word sentences', text: 'Yes. No. Maybe.', expected: ['Yes.', 'No.', 'Maybe.'] },
+  { category: 'held-out: version number', text: 'The app reached version 2.0 in May. Users complained.', expected: ['The app reached version 2.0 in May.', 'Users complained.'] },
+  { category: 'held-out: Jr. at end', text: 'The award went to Martin Luther King Jr. He accepted it in Oslo.', expected: ['The award went to Martin Luther King Jr.', 'He accepted it in Oslo.'] },
 ];

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { databaseConfigFrom, loadConfig, PROJECT_ROOT } from '../src/config';
+
+describe('loadConfig', () => {
+  test('when nothing is set, then it serves on 3000 from an SQLite file under data/', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ client: 'sqlite', filename: path.join(PROJECT_ROOT, 'data', 'factline.sqlite') });
+    expect(config.sessionSecret).toBeUndefined();
+    expect(config.minReviewsForConsensus).toBe(2);
+  });
+
+  test('when DATABASE_URL is a postgres URL, then PostgreSQL is selected', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/factline' }).database).toEqual({ client: 'postgres', connectionString: 'postgres://u@db:5432/factline' });
+  });
+
+  test('when DATABASE_URL names an SQLite file, then the path is resolved from the project root', () => {
+    expect(databaseConfigFrom('sqlite:data/other.sqlite', '/srv/app')).toEqual({ client: 'sqlite', filename: '/srv/app/data/other.sqlite' });
+    expect(databaseConfigFrom('/var/lib/factline.db', '/srv/app')).toEqual({ client: 'sqlite', filename: '/var/lib/factline.db' });
+  });
+
+  test.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
+    [{ SESSION_SECRET: 'short' }, /SESSION_SECRET must be at least 32 characters/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('when the environment has %p, then start-up stops with a message naming it', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
