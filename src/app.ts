@@ -12,6 +12,8 @@ import { healthRouter } from './http/health';
 import type { Logger } from './lib/logger';
 import { accountsRouter, createAccountsService } from './modules/accounts';
 import { articlesRouter, createArticlesService } from './modules/articles';
+import { claimsRouter, createChecksService, createClaimsService } from './modules/claims';
+import { createReaderService, readerRouter } from './modules/reader';
 
 export interface AppDeps {
   db: Db;
@@ -26,6 +28,9 @@ const BODY_LIMIT = '1mb';
 export function createApp({ db, config, logger, sessionSecret }: AppDeps): Express {
   const accounts = createAccountsService(db);
   const articles = createArticlesService(db);
+  const claims = createClaimsService(db, articles, { minOrdinalChecks: config.minReviewsForConsensus });
+  const checks = createChecksService(db);
+  const reader = createReaderService(db);
   const passport = configurePassport(accounts);
 
   const app = express();
@@ -59,6 +64,8 @@ export function createApp({ db, config, logger, sessionSecret }: AppDeps): Expre
 
   app.use(accountsRouter(accounts, passport));
   app.use(articlesRouter(articles));
+  app.use(readerRouter(reader, articles, claims));
+  app.use(claimsRouter(claims, checks, articles));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -4,12 +4,13 @@ import { AppError } from '../lib/errors';
 /**
  * Wraps a form's POST handler: when it throws a client error (bad input, conflict, …) the form
  * is shown again with the person's values and the message, with the error's status code.
- * Passwords are never echoed back.
+ * Passwords are never echoed back; `echo` decides under which names the typed values return.
  */
 export function renderForm(
   view: string,
   locals: Record<string, unknown> | ((req: Request) => Promise<Record<string, unknown>>),
   handler: (req: Request, res: Response) => Promise<void>,
+  echo: (values: Record<string, unknown>) => Record<string, unknown> = (values) => ({ values }),
 ): RequestHandler {
   return async (req, res) => {
     try {
@@ -18,7 +19,7 @@ export function renderForm(
       if (!(error instanceof AppError) || error.status >= 500 || error.code === 'unauthenticated') throw error;
       const { password: _password, _csrf, ...values } = (req.body ?? {}) as Record<string, unknown>;
       const extra = typeof locals === 'function' ? await locals(req) : locals;
-      res.status(error.status).render(view, { ...extra, values, error: error.message });
+      res.status(error.status).render(view, { ...extra, ...echo(values), error: error.message });
     }
   };
 }

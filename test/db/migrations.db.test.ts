@@ -10,7 +10,7 @@ afterAll(() => database.destroy());
 describe('migrations', () => {
   test('when migrations run again, then nothing changes; rolled back, every table goes; re-applied, they return', async () => {
     await migrate(database.db);
-    const tables = ['users', 'sessions', 'api_tokens', 'settings', 'articles', 'article_blocks', 'sentences'];
+    const tables = ['users', 'sessions', 'api_tokens', 'settings', 'articles', 'article_blocks', 'sentences', 'claims', 'claim_sentences', 'checks', 'check_sources', 'check_revisions', 'decisions', 'decision_revisions'];
     for (const table of tables) expect(await database.db.schema.hasTable(table)).toBe(true);
     await rollbackAll(database.db);
     for (const table of tables) expect(await database.db.schema.hasTable(table)).toBe(false);

@@ -84,6 +84,13 @@ export async function listArticles(db: Queryable): Promise<ArticleSummary[]> {
   return rows.map(toSummary);
 }
 
+export async function articleSummaries(db: Queryable, ids?: number[]): Promise<Map<number, ArticleSummary>> {
+  const query = db('articles').select(SUMMARY_COLUMNS);
+  if (ids) query.whereIn('id', ids);
+  const rows: ArticleRow[] = await query;
+  return new Map(rows.map((row) => [Number(row.id), toSummary(row)]));
+}
+
 export async function findArticleBySlug(db: Queryable, slug: string): Promise<Article | null> {
   const row = await db<ArticleRow>('articles').where({ slug }).first();
   if (!row) return null;

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { renderForm } from '../../http/forms';
 import { route, mountRoutes } from '../../http/routes';
 import { parseInput } from '../../http/validate';
-import { articleJson, articleListPage, articlePage, articleSummaryJson } from './articles-presenter';
+import { articleJson, articleListPage, articleSummaryJson } from './articles-presenter';
 import { CreateArticleInput, SlugParam } from './articles-schemas';
 import type { ArticlesService } from './articles-service';
 
@@ -10,11 +10,6 @@ const NEW_ARTICLE_VIEW = 'articles/new';
 
 export function articlesRouter(articles: ArticlesService): Router {
   const list = async (_req: Request, res: Response) => res.render('articles/index', articleListPage(await articles.list()));
-
-  const show = async (req: Request, res: Response) => {
-    const { slug } = parseInput(SlugParam, req.params);
-    res.render('articles/show', articlePage(await articles.getBySlug(slug)));
-  };
 
   const newForm = (_req: Request, res: Response) => res.render(NEW_ARTICLE_VIEW, { title: 'New article', values: {} });
 
@@ -41,7 +36,6 @@ export function articlesRouter(articles: ArticlesService): Router {
     route('get', '/', 'anyone', list),
     route('get', '/articles/new', 'editor', newForm),
     route('post', '/articles', 'editor', create),
-    route('get', '/articles/:slug', 'anyone', show),
     route('get', '/api/v1/articles', 'anyone', apiList),
     route('post', '/api/v1/articles', 'editor', apiCreate),
     route('get', '/api/v1/articles/:slug', 'anyone', apiShow),

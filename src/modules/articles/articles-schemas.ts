@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrlSchema } from '../../lib/urls';
 import { BLOCK_KINDS } from './article-document';
 
 export const MAX_ARTICLE_CHARS = 200_000;
@@ -25,19 +26,6 @@ export const publishedAtSchema = z
     }
     return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
   }, 'must be a date like 2023-11-23 or a date-time like 2023-11-23T09:30:00Z');
-
-export const httpUrlSchema = z
-  .string()
-  .trim()
-  .max(2048, 'must be at most 2048 characters')
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// address without a user name or password');
 
 export const slugSchema = z
   .string()

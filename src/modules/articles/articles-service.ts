@@ -33,6 +33,17 @@ export function createArticlesService(db: Db) {
       return repo.listArticles(db);
     },
 
+    async summaryById(id: number): Promise<ArticleSummary> {
+      const summary = (await repo.articleSummaries(db, [id])).get(id);
+      if (!summary) throw new NotFoundError('There is no such article.');
+      return summary;
+    },
+
+    /** Every article's summary by id (a newsroom has hundreds, not millions). */
+    summaries(): Promise<Map<number, ArticleSummary>> {
+      return repo.articleSummaries(db);
+    },
+
     async getBySlug(slug: string): Promise<Article> {
       const article = await repo.findArticleBySlug(db, slug);
       if (!article) throw new NotFoundError('There is no article at this address.');

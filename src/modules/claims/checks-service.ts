@@ -1,0 +1,65 @@
+import type { Db } from '../../db/knex';
+import { isUniqueViolation } from '../../db/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
+import * as checks from './checks-repository';
+import * as claims from './claims-repository';
+import type { CheckInput, CheckUpdateInput } from './claims-schemas';
+import type { Check } from './claims-types';
+import type { Viewer } from './visibility';
+
+function snapshot(check: Pick<Check, 'verdict' | 'confidence' | 'rationale' | 'sources'>) {
+  return { verdict: check.verdict, confidence: check.confidence, rationale: check.rationale, sources: check.sources };
+}
+
+export type ChecksService = ReturnType<typeof createChecksService>;
+
+export function createChecksService(db: Db) {
+  async function load(checkId: number): Promise<Check> {
+    const owner = await checks.findCheckOwner(db, checkId);
+    const found = owner ? (await checks.listChecks(db, [owner.claimId])).find((c) => c.id === checkId) : undefined;
+    if (!found) throw new NotFoundError('There is no such check.');
+    return found;
+  }
+
+  return {
+    get: load,
+
+    /** One check per reviewer per claim; the check, its sources and its first revision are written together. */
+    async file(claimId: number, input: CheckInput, reviewer: Viewer): Promise<Check> {
+      if (!(await claims.findClaim(db, claimId))) throw new NotFoundError('There is no such claim.');
+      const duplicate = new ConflictError('You have already checked this claim; edit your check instead.');
+      if (await checks.hasCheck(db, claimId, reviewer.id)) throw duplicate;
+      let checkId: number;
+      try {
+        checkId = await db.transaction(async (tx) => {
+          const id = await checks.insertCheck(tx, { claimId, reviewerId: reviewer.id, verdict: input.verdict, confidence: input.confidence, rationale: input.rationale });
+          await checks.replaceSources(tx, id, input.sources);
+          await checks.insertCheckRevision(tx, id, reviewer.id, null, snapshot(input));
+          return id;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicate;
+        throw error;
+      }
+      return load(checkId);
+    },
+
+    /** Only the author edits a check; the change is kept as a revision with before and after. */
+    async update(checkId: number, input: CheckUpdateInput, author: Viewer): Promise<Check> {
+      const before = await load(checkId);
+      if (before.reviewerId !== author.id) throw new ForbiddenError('Only the reviewer who filed a check can edit it.');
+      const after = {
+        verdict: input.verdict ?? before.verdict,
+        confidence: input.confidence ?? before.confidence,
+        rationale: input.rationale ?? before.rationale,
+        sources: input.sources ?? before.sources,
+      };
+      await db.transaction(async (tx) => {
+        await checks.updateCheck(tx, checkId, { verdict: after.verdict, confidence: after.confidence, rationale: after.rationale });
+        if (input.sources) await checks.replaceSources(tx, checkId, input.sources);
+        await checks.insertCheckRevision(tx, checkId, author.id, snapshot(before), snapshot(after));
+      });
+      return load(checkId);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Request, Response } from 'express';
+import { route, type RouteSpec } from '../../http/routes';
+import { parseInput } from '../../http/validate';
+import { SlugParam } from '../articles/articles-schemas';
+import { DecisionInput } from '../verdicts';
+import { checkJson, claimJson, queueJson } from './claims-presenter';
+import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
+import type { ChecksService } from './checks-service';
+import type { ClaimsService } from './claims-service';
+import type { Viewer } from './visibility';
+
+export const viewerOf = (req: Request): Viewer | null => (req.user ? { id: req.user.id, role: req.user.role } : null);
+
+/** The claims, checks and decisions API. */
+export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService): RouteSpec[] {
+  const createClaim = async (req: Request, res: Response) => {
+    const { slug } = parseInput(SlugParam, req.params);
+    const { claim, created } = await claims.create(slug, parseInput(CreateClaimInput, req.body), viewerOf(req)!);
+    const view = await claims.view(claim.id, viewerOf(req));
+    res.status(created ? 201 : 200).location(`/api/v1/claims/${claim.id}`).json(claimJson(view));
+  };
+
+  const showClaim = async (req: Request, res: Response) => {
+    res.json(claimJson(await claims.view(parseInput(ClaimIdParam, req.params).id, viewerOf(req))));
+  };
+
+  const fileCheck = async (req: Request, res: Response) => {
+    const check = await checks.file(parseInput(ClaimIdParam, req.params).id, parseInput(CheckInput, req.body), viewerOf(req)!);
+    res.status(201).location(`/api/v1/checks/${check.id}`).json(checkJson(check));
+  };
+
+  const updateCheck = async (req: Request, res: Response) => {
+    res.json(checkJson(await checks.update(parseInput(ClaimIdParam, req.params).id, parseInput(CheckUpdateInput, req.body), viewerOf(req)!)));
+  };
+
+  const decide = async (req: Request, res: Response) => {
+    const { id } = parseInput(ClaimIdParam, req.params);
+    await claims.decide(id, parseInput(DecisionInput, req.body), viewerOf(req)!);
+    res.json(claimJson(await claims.view(id, viewerOf(req))));
+  };
+
+  const agreement = async (req: Request, res: Response) => {
+    const result = await claims.agreement(parseInput(SlugParam, req.params).slug);
+    res.json({ alpha: { nominal: result.nominal, ordinal: result.ordinal, interval: result.interval }, claims: result.claims, ratings: result.ratings, pairableClaims: result.units });
+  };
+
+  const queue = async (req: Request, res: Response) => {
+    const filter = parseInput(QueueFilter, req.query);
+    res.json({ claims: queueJson(await claims.queue({ articleSlug: filter.article, status: filter.status })) });
+  };
+
+  return [
+    route('post', '/api/v1/articles/:slug/claims', 'reviewer', createClaim),
+    route('get', '/api/v1/claims/:id', 'anyone', showClaim),
+    route('post', '/api/v1/claims/:id/checks', 'reviewer', fileCheck),
+    route('patch', '/api/v1/checks/:id', 'reviewer', updateCheck),
+    route('post', '/api/v1/claims/:id/decision', 'editor', decide),
+    route('get', '/api/v1/articles/:slug/agreement', 'editor', agreement),
+    route('get', '/api/v1/review', 'editor', queue),
+  ];
+}

@@ -1,0 +1,92 @@
+import type { Request, Response } from 'express';
+import { renderForm } from '../../http/forms';
+import { route, type RouteSpec } from '../../http/routes';
+import { parseInput } from '../../http/validate';
+import type { ArticlesService } from '../articles';
+import { SlugParam } from '../articles/articles-schemas';
+import { CONFIDENCES, DecisionInput, STANCES, VERDICT_LABEL, VERDICTS } from '../verdicts';
+import { viewerOf } from './claims-api-routes';
+import { claimPage, queuePage } from './claims-presenter';
+import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, sourcesFromForm } from './claims-schemas';
+import type { ChecksService } from './checks-service';
+import type { ClaimsService } from './claims-service';
+
+const SCALE = {
+  verdicts: VERDICTS.map((value) => ({ value, label: VERDICT_LABEL[value] })),
+  confidences: CONFIDENCES,
+  stances: STANCES,
+};
+
+function checkFromForm(body: Record<string, unknown>) {
+  return { verdict: body.verdict, confidence: body.confidence, rationale: body.rationale, sources: sourcesFromForm(body) };
+}
+
+/** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
+export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): RouteSpec[] {
+  const newClaimLocals = async (req: Request) => {
+    const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
+    return {
+      title: 'Check a claim',
+      article: { slug: article.slug, title: article.title },
+      sentences: article.sentences.map((s) => ({ id: s.id, text: s.text })),
+    };
+  };
+
+  const newClaim = async (req: Request, res: Response) => {
+    res.render('claims/new', { ...(await newClaimLocals(req)), values: { sentenceId: req.query.sentence } });
+  };
+
+  const createClaim = renderForm('claims/new', newClaimLocals, async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    const quote = typeof body.quote === 'string' && body.quote.trim() !== '' ? { exact: body.quote } : undefined;
+    const input = parseInput(CreateClaimInput, { sentenceId: quote ? undefined : body.sentenceId || undefined, quote, statement: body.statement });
+    const { claim } = await claims.create(parseInput(SlugParam, req.params).slug, input, viewerOf(req)!);
+    res.redirect(303, `/claims/${claim.id}`);
+  });
+
+  const claimLocals = async (req: Request, claimId = parseInput(ClaimIdParam, req.params).id) => {
+    const view = await claims.view(claimId, viewerOf(req));
+    const page = claimPage(view, req.user ?? null);
+    return { ...page, scale: SCALE, values: page.ownCheck ?? {}, decisionValues: page.claim.decision ?? {} };
+  };
+
+  const showClaim = async (req: Request, res: Response) => res.render('claims/show', await claimLocals(req));
+
+  /** The check forms and the decision form share the claim page; each echoes its own values. */
+  const echoCheck = (values: Record<string, unknown>) => ({ values: { ...values, sources: sourcesFromForm(values) } });
+  const echoDecision = (values: Record<string, unknown>) => ({ decisionValues: { ...values, publish: values.publish === 'true' } });
+
+  const fileCheck = renderForm('claims/show', (req) => claimLocals(req), async (req, res) => {
+    const { id } = parseInput(ClaimIdParam, req.params);
+    await checks.file(id, parseInput(CheckInput, checkFromForm(req.body)), viewerOf(req)!);
+    res.redirect(303, `/claims/${id}`);
+  }, echoCheck);
+
+  const editCheck = renderForm('claims/show', async (req) => claimLocals(req, (await checks.get(parseInput(ClaimIdParam, req.params).id)).claimId), async (req, res) => {
+    const check = await checks.update(parseInput(ClaimIdParam, req.params).id, parseInput(CheckUpdateInput, checkFromForm(req.body)), viewerOf(req)!);
+    res.redirect(303, `/claims/${check.claimId}`);
+  }, echoCheck);
+
+  const decide = renderForm('claims/show', (req) => claimLocals(req), async (req, res) => {
+    const { id } = parseInput(ClaimIdParam, req.params);
+    await claims.decide(id, parseInput(DecisionInput, req.body), viewerOf(req)!);
+    res.redirect(303, `/claims/${id}`);
+  }, echoDecision);
+
+  const reviewQueue = async (req: Request, res: Response) => {
+    const filter = parseInput(QueueFilter, req.query);
+    const items = await claims.queue({ articleSlug: filter.article, status: filter.status });
+    const list = (await articles.list()).map((a) => ({ slug: a.slug, title: a.title }));
+    res.render('review/index', queuePage(items, filter, list));
+  };
+
+  return [
+    route('get', '/articles/:slug/claims/new', 'reviewer', newClaim),
+    route('post', '/articles/:slug/claims', 'reviewer', createClaim),
+    route('get', '/claims/:id', 'anyone', showClaim),
+    route('post', '/claims/:id/checks', 'reviewer', fileCheck),
+    route('post', '/checks/:id', 'reviewer', editCheck),
+    route('post', '/claims/:id/decision', 'editor', decide),
+    route('get', '/review', 'editor', reviewQueue),
+  ];
+}

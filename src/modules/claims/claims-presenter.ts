@@ -1,0 +1,178 @@
+import { renderMarkdown } from '../../lib/markdown';
+import { displayDomain } from '../../lib/urls';
+import { VERDICT_LABEL, VERDICT_VALUE, type Aggregate, type Decision } from '../verdicts';
+import type { ClaimView, QueueItem } from './claims-service';
+import type { Check, Claim, Revision, Source } from './claims-types';
+
+export const STATUS_LABEL: Record<Aggregate['status'], string> = {
+  disputed: 'Disputed',
+  'needs-review': 'Needs review',
+  consensus: 'Consensus',
+  published: 'Published',
+};
+
+export function sourceJson(source: Source) {
+  return { url: source.url, domain: displayDomain(source.url), title: source.title, stance: source.stance, quote: source.quote };
+}
+
+export function targetJson(claim: Claim) {
+  return { exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end, sentenceIds: claim.sentenceIds };
+}
+
+export function checkJson(check: Check) {
+  return {
+    id: check.id,
+    claimId: check.claimId,
+    reviewer: { id: check.reviewerId, name: check.reviewerName },
+    verdict: check.verdict,
+    label: VERDICT_LABEL[check.verdict],
+    ratingValue: VERDICT_VALUE[check.verdict],
+    confidence: check.confidence,
+    rationale: check.rationale,
+    sources: check.sources.map(sourceJson),
+    createdAt: check.createdAt,
+    updatedAt: check.updatedAt,
+  };
+}
+
+export function aggregateJson(aggregate: Aggregate) {
+  return {
+    verdict: aggregate.verdict,
+    label: aggregate.verdict ? VERDICT_LABEL[aggregate.verdict] : null,
+    ratingValue: aggregate.ratingValue,
+    distribution: aggregate.distribution,
+    reviewers: aggregate.reviewers,
+    agreement: aggregate.agreement,
+    status: aggregate.status,
+  };
+}
+
+export function decisionJson(decision: Decision, options: { internal: boolean }) {
+  return {
+    verdict: decision.verdict,
+    label: VERDICT_LABEL[decision.verdict],
+    ratingValue: VERDICT_VALUE[decision.verdict],
+    summary: decision.summary,
+    published: decision.published,
+    publishedAt: decision.published ? decision.firstPublishedAt : null,
+    updatedAt: decision.decidedAt,
+    ...(options.internal ? { note: decision.note, decidedBy: decision.decidedByName } : {}),
+  };
+}
+
+/** GET /api/v1/claims/:id, shaped by what the viewer may see. */
+export function claimJson(view: ClaimView) {
+  const internal = view.visibility !== 'none';
+  return {
+    id: view.claim.id,
+    article: view.article,
+    statement: view.claim.statement,
+    target: targetJson(view.claim),
+    createdAt: view.claim.createdAt,
+    visibility: view.visibility,
+    checks: view.checks.map(checkJson),
+    aggregate: view.aggregate ? aggregateJson(view.aggregate) : null,
+    decision: view.decision ? decisionJson(view.decision, { internal }) : null,
+    sources: view.publicSources.map(sourceJson),
+  };
+}
+
+function describeChange(kind: 'check' | 'decision', revision: Revision): string {
+  const before = revision.before as Record<string, unknown> | null;
+  const after = revision.after as Record<string, unknown>;
+  const label = (v: unknown) => VERDICT_LABEL[v as keyof typeof VERDICT_LABEL] ?? String(v);
+  if (!before) {
+    return kind === 'check'
+      ? `filed a check: ${label(after.verdict)} (${String(after.confidence)} confidence)`
+      : `decided ${label(after.verdict)}${after.published ? ' and published it' : ' (not published)'}`;
+  }
+  const changes: string[] = [];
+  if (before.verdict !== after.verdict) changes.push(`verdict ${label(before.verdict)} → ${label(after.verdict)}`);
+  if (before.confidence !== after.confidence && after.confidence !== undefined) changes.push(`confidence ${String(before.confidence)} → ${String(after.confidence)}`);
+  if (before.rationale !== after.rationale && after.rationale !== undefined) changes.push('rewrote the rationale');
+  if (JSON.stringify(before.sources) !== JSON.stringify(after.sources) && after.sources !== undefined) changes.push('changed the sources');
+  if (before.summary !== after.summary && after.summary !== undefined) changes.push('rewrote the summary');
+  if (before.published !== after.published) changes.push(after.published ? 'published it' : 'unpublished it');
+  return `${kind === 'check' ? 'edited their check' : 'changed the decision'}: ${changes.join(', ') || 'no visible change'}`;
+}
+
+function historyView(view: ClaimView) {
+  const entries = [
+    ...view.history.checks.map((r) => ({ at: r.changedAt, who: r.changedByName ?? 'a former user', what: describeChange('check', r) })),
+    ...view.history.decision.map((r) => ({ at: r.changedAt, who: r.changedByName ?? 'a former user', what: describeChange('decision', r) })),
+  ];
+  return entries.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function checkView(check: Check) {
+  return {
+    ...checkJson(check),
+    rationaleHtml: renderMarkdown(check.rationale),
+    edited: check.updatedAt !== check.createdAt,
+  };
+}
+
+export function distributionBars(aggregate: Aggregate) {
+  const total = Math.max(1, aggregate.reviewers);
+  return (Object.keys(aggregate.distribution) as (keyof typeof aggregate.distribution)[]).map((verdict) => ({
+    verdict,
+    label: VERDICT_LABEL[verdict],
+    count: aggregate.distribution[verdict],
+    percent: Math.round((aggregate.distribution[verdict] / total) * 100),
+  }));
+}
+
+export function claimPage(view: ClaimView, viewer: { role: string } | null) {
+  const isEditor = viewer !== null && (viewer.role === 'editor' || viewer.role === 'admin');
+  return {
+    title: view.claim.statement ?? `“${view.claim.exact.slice(0, 80)}”`,
+    claim: { ...claimJson(view), sentenceLink: `/articles/${view.article.slug}#${view.claim.sentenceIds[0] ?? ''}` },
+    checks: view.checks.map(checkView),
+    ownCheck: view.ownCheck ? checkJson(view.ownCheck) : null,
+    aggregate: view.aggregate
+      ? { ...aggregateJson(view.aggregate), statusLabel: STATUS_LABEL[view.aggregate.status], bars: distributionBars(view.aggregate), agreementPercent: view.aggregate.agreement === null ? null : Math.round(view.aggregate.agreement * 100) }
+      : null,
+    history: historyView(view),
+    can: {
+      check: viewer !== null && view.ownCheck === null,
+      edit: view.ownCheck !== null,
+      decide: isEditor,
+      seeOthers: view.visibility === 'all',
+    },
+  };
+}
+
+export function queueJson(items: QueueItem[]) {
+  return items.map((item) => ({
+    id: item.claim.id,
+    article: item.article,
+    statement: item.claim.statement,
+    target: targetJson(item.claim),
+    aggregate: aggregateJson(item.aggregate),
+    decision: item.decision ? decisionJson(item.decision, { internal: true }) : null,
+  }));
+}
+
+export function queuePage(items: QueueItem[], filter: { article?: string; status?: string }, articles: { slug: string; title: string }[]) {
+  const counts = { disputed: 0, 'needs-review': 0, consensus: 0, published: 0 };
+  for (const item of items) counts[item.aggregate.status] += 1;
+  return {
+    title: 'Review queue',
+    filter,
+    articles,
+    counts,
+    items: items.map((item) => ({
+      id: item.claim.id,
+      quote: item.claim.exact,
+      statement: item.claim.statement,
+      article: item.article,
+      status: item.aggregate.status,
+      statusLabel: STATUS_LABEL[item.aggregate.status],
+      consensus: item.aggregate.verdict ? VERDICT_LABEL[item.aggregate.verdict] : '—',
+      consensusVerdict: item.aggregate.verdict,
+      reviewers: item.aggregate.reviewers,
+      agreementPercent: item.aggregate.agreement === null ? null : Math.round(item.aggregate.agreement * 100),
+      decision: item.decision ? { label: VERDICT_LABEL[item.decision.verdict], verdict: item.decision.verdict, published: item.decision.published } : null,
+    })),
+  };
+}

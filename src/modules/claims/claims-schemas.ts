@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { httpUrlSchema } from '../../lib/urls';
+import { CONFIDENCES, STANCES, VERDICTS } from '../verdicts';
+
+export const MAX_QUOTE_CHARS = 2000;
+export const MAX_STATEMENT_CHARS = 500;
+export const MAX_RATIONALE_CHARS = 10_000;
+export const MAX_SOURCES = 20;
+
+const offset = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative');
+
+const QuoteInput = z.object({
+  exact: z.string({ error: 'is required' }).max(MAX_QUOTE_CHARS, `must be at most ${MAX_QUOTE_CHARS} characters`).refine((v) => v.trim() !== '', 'is required'),
+  prefix: z.string().max(200, 'must be at most 200 characters').optional(),
+  suffix: z.string().max(200, 'must be at most 200 characters').optional(),
+  start: offset.optional(),
+  end: offset.optional(),
+});
+
+const statement = z
+  .string()
+  .trim()
+  .max(MAX_STATEMENT_CHARS, `must be at most ${MAX_STATEMENT_CHARS} characters`)
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : null));
+
+/** POST /api/v1/articles/:slug/claims: a whole sentence, or any exact quote. */
+export const CreateClaimInput = z
+  .object({
+    sentenceId: z.string().regex(/^s-[0-9a-f]{12}$/, 'must be a sentence id like s-0123456789ab').optional(),
+    quote: QuoteInput.optional(),
+    statement,
+  })
+  .refine((v) => (v.sentenceId === undefined) !== (v.quote === undefined), 'give either sentenceId or quote, not both');
+export type CreateClaimInput = z.output<typeof CreateClaimInput>;
+
+export const SourceInput = z.object({
+  url: httpUrlSchema,
+  title: z.string().trim().max(300, 'must be at most 300 characters').optional().nullable().transform((v) => (v ? v : null)),
+  stance: z.enum(STANCES, { error: `must be one of ${STANCES.join(', ')}` }),
+  quote: z.string().trim().max(1000, 'must be at most 1000 characters').optional().nullable().transform((v) => (v ? v : null)),
+});
+export type SourceInput = z.output<typeof SourceInput>;
+
+const checkFields = {
+  verdict: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(', ')}` }),
+  confidence: z.enum(CONFIDENCES, { error: `must be one of ${CONFIDENCES.join(', ')}` }),
+  rationale: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required: say how you reached the verdict')
+    .max(MAX_RATIONALE_CHARS, `must be at most ${MAX_RATIONALE_CHARS.toLocaleString('en-US')} characters`),
+  sources: z
+    .array(SourceInput, { error: 'must be a list of sources' })
+    .min(1, 'give at least one source')
+    .max(MAX_SOURCES, `give at most ${MAX_SOURCES} sources`),
+};
+
+/** POST /api/v1/claims/:id/checks */
+export const CheckInput = z.object(checkFields);
+export type CheckInput = z.output<typeof CheckInput>;
+
+/** PATCH /api/v1/checks/:id: any of the fields; `sources` replaces the whole list. */
+export const CheckUpdateInput = z
+  .object({
+    verdict: checkFields.verdict.optional(),
+    confidence: checkFields.confidence.optional(),
+    rationale: checkFields.rationale.optional(),
+    sources: checkFields.sources.optional(),
+  })
+  .refine((v) => Object.values(v).some((field) => field !== undefined), 'change at least one of verdict, confidence, rationale, sources');
+export type CheckUpdateInput = z.output<typeof CheckUpdateInput>;
+
+export const ClaimIdParam = z.object({ id: z.coerce.number({ error: 'must be a number' }).int().positive('must be a positive number') });
+
+export const QueueFilter = z.object({
+  article: z.string().trim().max(120).optional().transform((v) => (v ? v : undefined)),
+  status: z.enum(['disputed', 'needs-review', 'consensus', 'published', ''], { error: 'must be disputed, needs-review, consensus or published' }).optional().transform((v) => (v ? v : undefined)),
+});
+
+/**
+ * The no-JavaScript check form posts sources as parallel repeated fields
+ * (source_url, source_title, source_stance, source_quote); rows without a URL are skipped.
+ */
+export function sourcesFromForm(body: Record<string, unknown>): unknown[] {
+  const list = (name: string): string[] => {
+    const value = body[name];
+    return Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+  };
+  const urls = list('source_url');
+  const titles = list('source_title');
+  const stances = list('source_stance');
+  const quotes = list('source_quote');
+  return urls
+    .map((url, i) => ({ url: url.trim(), title: titles[i], stance: stances[i], quote: quotes[i] }))
+    .filter((row) => row.url !== '');
+}

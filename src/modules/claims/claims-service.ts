@@ -1,0 +1,164 @@
+import type { Db } from '../../db/knex';
+import { isUniqueViolation } from '../../db/errors';
+import { NotFoundError, UnprocessableError } from '../../lib/errors';
+import type { Article, ArticlesService } from '../articles';
+import {
+  aggregateVerdicts, decide, findDecisions, krippendorffAlpha, listDecisionRevisions, VERDICT_VALUE,
+  type Aggregate, type AlphaResult, type Decision, type DecisionInput,
+} from '../verdicts';
+import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
+import * as checks from './checks-repository';
+import * as claims from './claims-repository';
+import type { CreateClaimInput } from './claims-schemas';
+import type { Check, Claim, Revision, Source } from './claims-types';
+import { checkVisibility, seesUnpublishedDecisions, type CheckVisibility, type Viewer } from './visibility';
+
+export interface ClaimView {
+  claim: Claim;
+  article: { slug: string; title: string };
+  visibility: CheckVisibility;
+  checks: Check[];
+  ownCheck: Check | null;
+  aggregate: Aggregate | null;
+  decision: Decision | null;
+  /** The sources behind a published decision: every source its checks cite, once each. */
+  publicSources: Source[];
+  history: { checks: Revision[]; decision: Revision[] };
+}
+
+export function distinctSources(list: Check[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const source of list.flatMap((c) => c.sources)) if (!seen.has(source.url)) seen.set(source.url, source);
+  return [...seen.values()];
+}
+
+export interface QueueItem {
+  claim: Claim;
+  article: { slug: string; title: string };
+  aggregate: Aggregate;
+  decision: Decision | null;
+}
+
+const STATUS_ORDER = { disputed: 0, 'needs-review': 1, consensus: 2, published: 3 } as const;
+
+export type ClaimsService = ReturnType<typeof createClaimsService>;
+
+export function createClaimsService(db: Db, articles: ArticlesService, options: { minOrdinalChecks: number }) {
+  const aggregateOf = (verdicts: Check['verdict'][], decision: Decision | null | undefined) =>
+    aggregateVerdicts(verdicts, { minOrdinalChecks: options.minOrdinalChecks, published: decision?.published ?? false });
+
+  function anchorFor(article: Article, input: CreateClaimInput): Anchor {
+    if (input.sentenceId) {
+      const sentence = article.sentences.find((s) => s.id === input.sentenceId);
+      if (!sentence) throw new UnprocessableError(`The sentence ${input.sentenceId} is not in this article.`);
+      return anchorAt(article.text, sentence.start, sentence.end);
+    }
+    const anchor = anchorQuote(article.text, input.quote!);
+    if (!anchor) throw new UnprocessableError('The quote was not found in the article’s text.');
+    const span = trimSpan(article.text, anchor.start, anchor.end);
+    return anchorAt(article.text, span.start, span.end);
+  }
+
+  async function articleOf(claim: Claim): Promise<{ slug: string; title: string }> {
+    const row = await articles.summaryById(claim.articleId);
+    return { slug: row.slug, title: row.title };
+  }
+
+  return {
+    /** The same span is never stored twice: the existing claim comes back with created=false. */
+    async create(slug: string, input: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
+      const article = await articles.getBySlug(slug);
+      const anchor = anchorFor(article, input);
+      const existing = await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end);
+      if (existing) return { claim: existing, created: false };
+      const sentenceIds = sentencesTouching(article.sentences, anchor.start, anchor.end);
+      try {
+        const id = await db.transaction((tx) => claims.insertClaim(tx, { articleId: article.id, anchor, statement: input.statement, sentenceIds, createdBy: author.id }));
+        return { claim: (await claims.findClaim(db, id))!, created: true };
+      } catch (error) {
+        const raced = isUniqueViolation(error) ? await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end) : null;
+        if (raced) return { claim: raced, created: false };
+        throw error;
+      }
+    },
+
+    /** What this viewer may see of a claim; anonymous readers get a 404 for an unpublished one. */
+    async view(claimId: number, viewer: Viewer | null): Promise<ClaimView> {
+      const claim = await claims.findClaim(db, claimId);
+      const decision = claim ? ((await findDecisions(db, [claimId])).get(claimId) ?? null) : null;
+      if (!claim || (!viewer && !decision?.published)) throw new NotFoundError('There is no published fact-check here.');
+      const allChecks = await checks.listChecks(db, [claimId]);
+      const ownCheck = viewer ? (allChecks.find((c) => c.reviewerId === viewer.id) ?? null) : null;
+      const visibility = checkVisibility(viewer, ownCheck !== null);
+      const visibleChecks = visibility === 'all' ? allChecks : ownCheck ? [ownCheck] : [];
+      const visibleDecision = decision && (decision.published || seesUnpublishedDecisions(viewer)) ? decision : null;
+      return {
+        claim,
+        article: await articleOf(claim),
+        visibility,
+        checks: visibleChecks,
+        ownCheck,
+        aggregate: visibility === 'all' ? aggregateOf(allChecks.map((c) => c.verdict), decision) : null,
+        decision: visibleDecision,
+        publicSources: decision?.published ? distinctSources(allChecks) : [],
+        history: {
+          checks: await checks.listCheckRevisions(db, visibleChecks.map((c) => c.id)),
+          decision: seesUnpublishedDecisions(viewer) ? await listDecisionRevisions(db, claimId) : [],
+        },
+      };
+    },
+
+    /** The editor's verdict, summary and publication, in one transaction with its revision. */
+    async decide(claimId: number, input: DecisionInput, editor: Viewer): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (!(await claims.findClaim(tx, claimId))) throw new NotFoundError('There is no such claim.');
+        const verdicts = (await checks.listVerdicts(tx, [claimId])).map((c) => c.verdict);
+        const consensus = aggregateOf(verdicts, null).verdict;
+        await decide(tx, claimId, input, editor.id, { checks: verdicts.length, consensus });
+      });
+    },
+
+    /** Claims with their aggregate, disputed first, then needing review, consensus, published; newest first within. */
+    async queue(filter: { articleSlug?: string; status?: Aggregate['status'] }): Promise<QueueItem[]> {
+      const article = filter.articleSlug ? await articles.getBySlug(filter.articleSlug) : null;
+      const list = await claims.listClaims(db, article ? { articleId: article.id } : {});
+      const ids = list.map((c) => c.id);
+      const [verdicts, decisions, summaries] = await Promise.all([checks.listVerdicts(db, ids), findDecisions(db, ids), articles.summaries()]);
+      const items = list.map((claim) => {
+        const decision = decisions.get(claim.id) ?? null;
+        const summary = summaries.get(claim.articleId)!;
+        return {
+          claim,
+          article: { slug: summary.slug, title: summary.title },
+          aggregate: aggregateOf(verdicts.filter((v) => v.claimId === claim.id).map((v) => v.verdict), decision),
+          decision,
+        };
+      });
+      return items
+        .filter((item) => !filter.status || item.aggregate.status === filter.status)
+        .sort((a, b) => STATUS_ORDER[a.aggregate.status] - STATUS_ORDER[b.aggregate.status] || b.claim.id - a.claim.id);
+    },
+
+    /** Claims of one article with whether this reviewer has checked each (no one else's verdicts). */
+    async forReviewer(articleId: number, viewer: Viewer): Promise<{ claim: Claim; checkedByMe: boolean; checks: number }[]> {
+      const list = await claims.listClaims(db, { articleId });
+      const verdicts = await checks.listVerdicts(db, list.map((c) => c.id));
+      return list.map((claim) => {
+        const mine = verdicts.filter((v) => v.claimId === claim.id);
+        return { claim, checkedByMe: mine.some((v) => v.reviewerId === viewer.id), checks: mine.length };
+      });
+    },
+
+    /** Krippendorff's alpha over every claim of the article (unverifiable = missing). */
+    async agreement(slug: string): Promise<AlphaResult & { claims: number; ratings: number }> {
+      const article = await articles.getBySlug(slug);
+      const list = await claims.listClaims(db, { articleId: article.id });
+      const verdicts = await checks.listVerdicts(db, list.map((c) => c.id));
+      const units = list.map((claim) =>
+        verdicts.filter((v) => v.claimId === claim.id).map((v) => VERDICT_VALUE[v.verdict]).filter((v): v is number => v !== null),
+      );
+      const alpha = krippendorffAlpha(units);
+      return { ...alpha, claims: list.length, ratings: units.reduce((n, unit) => n + unit.length, 0) };
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import { mountRoutes } from '../../http/routes';
+import type { ArticlesService } from '../articles';
+import { claimsApiRoutes } from './claims-api-routes';
+import { claimsPageRoutes } from './claims-page-routes';
+import type { ChecksService } from './checks-service';
+import type { ClaimsService } from './claims-service';
+
+export { createClaimsService, distinctSources, type ClaimsService, type ClaimView } from './claims-service';
+export { createChecksService, type ChecksService } from './checks-service';
+export { sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
+export { listClaims } from './claims-repository';
+export { listChecks } from './checks-repository';
+export type { Claim, Check, Source } from './claims-types';
+export type { Viewer } from './visibility';
+
+export function claimsRouter(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): Router {
+  return mountRoutes(Router(), [...claimsApiRoutes(claims, checks), ...claimsPageRoutes(claims, checks, articles)]);
+}

@@ -1,0 +1,84 @@
+import type { Article } from '../articles';
+import { articlePage, type BlockView } from '../articles/articles-presenter';
+import { sourceJson, targetJson } from '../claims';
+import { VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Verdict } from '../verdicts';
+import type { PublishedFactCheck } from './reader-service';
+
+export interface SentenceVerdict {
+  claimId: number;
+  verdict: Verdict;
+  label: string;
+}
+
+/** GET /api/v1/articles/:slug/verdicts: the published decisions with their targets, for the overlay. */
+export function verdictsJson(article: Article, factChecks: PublishedFactCheck[]) {
+  return {
+    article: { slug: article.slug, title: article.title },
+    summary: summaryCounts(factChecks),
+    verdicts: factChecks.map(({ claim, decision, sources }) => ({
+      claimId: claim.id,
+      url: `/claims/${claim.id}`,
+      statement: claim.statement,
+      target: targetJson(claim),
+      verdict: decision.verdict,
+      label: VERDICT_LABEL[decision.verdict],
+      ratingValue: VERDICT_VALUE[decision.verdict],
+      summary: decision.summary,
+      sources: sources.map(sourceJson),
+      publishedAt: decision.firstPublishedAt,
+      updatedAt: decision.decidedAt,
+    })),
+  };
+}
+
+function summaryCounts(factChecks: PublishedFactCheck[]): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const { decision } of factChecks) counts[decision.verdict] += 1;
+  return counts;
+}
+
+function decorate(block: BlockView | null, bySentence: Map<string, SentenceVerdict[]>) {
+  if (!block) return null;
+  return { ...block, parts: block.parts.map((part) => (part.id ? { ...part, verdicts: bySentence.get(part.id) ?? [] } : part)) };
+}
+
+/** The article page with the fact-check overlay: highlighted sentences, a summary and a Fact-checks section. */
+export function readerArticlePage(article: Article, factChecks: PublishedFactCheck[], options: { overlay: boolean }) {
+  const page = articlePage(article);
+  const bySentence = new Map<string, SentenceVerdict[]>();
+  if (options.overlay) {
+    for (const { claim, decision } of factChecks) {
+      for (const sentenceId of claim.sentenceIds) {
+        const list = bySentence.get(sentenceId) ?? [];
+        list.push({ claimId: claim.id, verdict: decision.verdict, label: VERDICT_LABEL[decision.verdict] });
+        bySentence.set(sentenceId, list);
+      }
+    }
+  }
+  const counts = summaryCounts(factChecks);
+  return {
+    ...page,
+    article: {
+      ...page.article,
+      headline: decorate(page.article.headline, bySentence),
+      standfirst: decorate(page.article.standfirst, bySentence),
+      caption: decorate(page.article.caption, bySentence),
+      body: page.article.body.map((block) => decorate(block, bySentence)!),
+    },
+    overlay: {
+      on: options.overlay,
+      total: factChecks.length,
+      summary: VERDICTS.filter((v) => counts[v] > 0).map((v) => ({ verdict: v, label: VERDICT_LABEL[v], count: counts[v] })),
+      factChecks: factChecks.map(({ claim, decision, sources }) => ({
+        id: claim.id,
+        quote: claim.exact,
+        statement: claim.statement,
+        verdict: decision.verdict,
+        label: VERDICT_LABEL[decision.verdict],
+        summary: decision.summary,
+        sources: sources.map(sourceJson),
+        sentenceId: claim.sentenceIds[0] ?? null,
+      })),
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Db } from '../../db/knex';
+import { distinctSources, listChecks, listClaims, type Claim, type Source } from '../claims';
+import { listPublishedForArticle, type Decision } from '../verdicts';
+
+/** One published fact-check as readers see it. */
+export interface PublishedFactCheck {
+  claim: Claim;
+  decision: Decision;
+  sources: Source[];
+}
+
+export type ReaderService = ReturnType<typeof createReaderService>;
+
+/** Reads published decisions only: nothing here can reveal a check or an unpublished verdict. */
+export function createReaderService(db: Db) {
+  return {
+    async publishedFactChecks(articleId: number): Promise<PublishedFactCheck[]> {
+      const decisions = await listPublishedForArticle(db, articleId);
+      if (decisions.length === 0) return [];
+      const claimIds = decisions.map((d) => d.claimId);
+      const [claims, checks] = await Promise.all([listClaims(db, { claimIds }), listChecks(db, claimIds)]);
+      const byId = new Map(claims.map((c) => [c.id, c]));
+      return decisions.map((decision) => ({
+        claim: byId.get(decision.claimId)!,
+        decision,
+        sources: distinctSources(checks.filter((c) => c.claimId === decision.claimId)),
+      }));
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { Queryable } from '../../db/knex';
+import { nowIso, toIso, toIsoOrNull } from '../../db/time';
+import type { Decision } from './decisions-types';
+import type { Verdict } from './verdict-scale';
+
+interface DecisionRow {
+  claim_id: number;
+  verdict: Verdict;
+  summary: string;
+  note: string | null;
+  published: boolean | number;
+  first_published_at: unknown;
+  decided_by: number | null;
+  decided_by_name: string | null;
+  decided_at: unknown;
+}
+
+function toDecision(row: DecisionRow): Decision {
+  return {
+    claimId: Number(row.claim_id),
+    verdict: row.verdict,
+    summary: row.summary,
+    note: row.note,
+    published: Boolean(row.published),
+    firstPublishedAt: toIsoOrNull(row.first_published_at),
+    decidedBy: row.decided_by === null ? null : Number(row.decided_by),
+    decidedByName: row.decided_by_name,
+    decidedAt: toIso(row.decided_at),
+  };
+}
+
+function decisionsQuery(db: Queryable) {
+  return db('decisions').leftJoin('users', 'users.id', 'decisions.decided_by').select('decisions.*', 'users.display_name as decided_by_name');
+}
+
+export async function findDecisions(db: Queryable, claimIds: number[]): Promise<Map<number, Decision>> {
+  if (claimIds.length === 0) return new Map();
+  const rows: DecisionRow[] = await decisionsQuery(db).whereIn('decisions.claim_id', claimIds);
+  return new Map(rows.map((row) => [Number(row.claim_id), toDecision(row)]));
+}
+
+export async function listPublishedForArticle(db: Queryable, articleId: number): Promise<Decision[]> {
+  const rows: DecisionRow[] = await decisionsQuery(db)
+    .join('claims', 'claims.id', 'decisions.claim_id')
+    .where({ 'claims.article_id': articleId, 'decisions.published': true })
+    .orderBy('claims.start_offset');
+  return rows.map(toDecision);
+}
+
+export async function saveDecision(
+  db: Queryable,
+  decision: { claimId: number; verdict: Verdict; summary: string; note: string | null; published: boolean; decidedBy: number; firstPublishedAt: string | null },
+): Promise<void> {
+  await db('decisions')
+    .insert({
+      claim_id: decision.claimId,
+      verdict: decision.verdict,
+      summary: decision.summary,
+      note: decision.note,
+      published: decision.published,
+      first_published_at: decision.firstPublishedAt,
+      decided_by: decision.decidedBy,
+      decided_at: nowIso(),
+    })
+    .onConflict('claim_id')
+    .merge();
+}
+
+export async function insertDecisionRevision(db: Queryable, claimId: number, changedBy: number, before: unknown, after: unknown): Promise<void> {
+  await db('decision_revisions').insert({
+    claim_id: claimId,
+    changed_by: changedBy,
+    changed_at: nowIso(),
+    before: before === null ? null : JSON.stringify(before),
+    after: JSON.stringify(after),
+  });
+}
+
+export async function listDecisionRevisions(db: Queryable, claimId: number) {
+  const rows = await db('decision_revisions')
+    .leftJoin('users', 'users.id', 'decision_revisions.changed_by')
+    .where('decision_revisions.claim_id', claimId)
+    .orderBy('decision_revisions.id')
+    .select('decision_revisions.*', 'users.display_name as changed_by_name');
+  return rows.map((row: Record<string, unknown>) => ({
+    id: Number(row.id),
+    subjectId: Number(row.claim_id),
+    changedBy: row.changed_by === null ? null : Number(row.changed_by),
+    changedByName: (row.changed_by_name as string | null) ?? null,
+    changedAt: toIso(row.changed_at),
+    before: row.before ? JSON.parse(row.before as string) : null,
+    after: JSON.parse(row.after as string),
+  }));
+}

@@ -1,0 +1,41 @@
+import type { Queryable } from '../../db/knex';
+import { nowIso } from '../../db/time';
+import { UnprocessableError, ValidationError } from '../../lib/errors';
+import * as repo from './decisions-repository';
+import type { DecisionInput } from './decisions-schemas';
+import type { Decision } from './decisions-types';
+import { VERDICT_LABEL, type Verdict } from './verdict-scale';
+
+export interface DecisionContext {
+  /** How many checks the claim has. */
+  checks: number;
+  /** The reviewers' consensus verdict, when there is one. */
+  consensus: Verdict | null;
+}
+
+function snapshot(decision: Decision | { verdict: Verdict; summary: string; note: string | null; published: boolean }) {
+  return { verdict: decision.verdict, summary: decision.summary, note: decision.note, published: decision.published };
+}
+
+/**
+ * An editor's decision on a claim, inside the caller's transaction. The verdict may differ from
+ * the reviewers' consensus only with a note saying why. Publishing keeps the first publication
+ * date; every change is kept as a revision.
+ */
+export async function decide(tx: Queryable, claimId: number, input: DecisionInput, editorId: number, context: DecisionContext): Promise<void> {
+  if (context.checks === 0) throw new UnprocessableError('This claim has no checks yet: a decision needs at least one reviewer’s check.');
+  if (context.consensus && input.verdict !== context.consensus && !input.note) {
+    throw new ValidationError(
+      `note: the verdict differs from the reviewers’ consensus (${VERDICT_LABEL[context.consensus]}); say why in a note.`,
+    );
+  }
+  const before = (await repo.findDecisions(tx, [claimId])).get(claimId) ?? null;
+  const firstPublishedAt = before?.firstPublishedAt ?? (input.publish ? nowIso() : null);
+  const after = { verdict: input.verdict, summary: input.summary, note: input.note, published: input.publish };
+  await repo.saveDecision(tx, { claimId, ...after, decidedBy: editorId, firstPublishedAt });
+  await repo.insertDecisionRevision(tx, claimId, editorId, before ? snapshot(before) : null, after);
+}
+
+export const findDecisions = repo.findDecisions;
+export const listPublishedForArticle = repo.listPublishedForArticle;
+export const listDecisionRevisions = repo.listDecisionRevisions;
