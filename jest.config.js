@@ -23,8 +23,18 @@ const base = {
   setupFiles: ['<rootDir>/test/support/env.js'],
 };
 
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
 module.exports = async () => {
   const projects = [{ ...base, displayName: 'sqlite', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/e2e/'] }];
+  // Browser tests drive Debian's Chromium (never a downloaded browser); CI installs it.
+  if (require('node:fs').existsSync(CHROMIUM)) {
+    projects.push({ ...base, displayName: 'browser', testMatch: ['**/e2e/**/*.e2e.test.ts'], testTimeout: 60000 });
+  } else if (process.env.CI) {
+    throw new Error(`Chromium is not at ${CHROMIUM}; CI runs the browser tests (apt-get install -y chromium).`);
+  } else {
+    console.warn(`\n[factline] No Chromium at ${CHROMIUM}: the browser tests are skipped (apt-get install -y chromium).\n`);
+  }
   if (await reachable(PG_URL)) {
     projects.push({
       ...base,

@@ -77,6 +77,7 @@ const API_CASES: ApiCase[] = [
   api('POST /api/v1/users', [401, 403, 403, 403, 201], async () => ({ method: 'post', path: '/api/v1/users', body: { username: `matrix-${unique++}`, password: 'a long password', role: 'reviewer' } })),
   api('PATCH /api/v1/users/:id', [401, 403, 403, 403, 200], async () => ({ method: 'patch', path: `/api/v1/users/${(await createUser(t.db, 'reviewer')).id}`, body: { role: 'editor' } })),
   api('POST /api/v1/articles/:slug/claims', [401, 201, 201, 201, 201], async () => ({ method: 'post', path: `/api/v1/articles/${SEED_SLUG}/claims`, body: { sentenceId: sentences[sentenceCursor++] } })),
+  api('GET /api/v1/articles/:slug/claims', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/claims` })),
   api('GET /api/v1/claims/:id (unpublished)', [404, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/claims/${(await claimWithCheck()).claimId}` })),
   api('GET /api/v1/claims/:id (published)', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/claims/${await publishedClaim()}` })),
   api('POST /api/v1/claims/:id/checks', [401, 201, 201, 201, 201], async () => ({ method: 'post', path: `/api/v1/claims/${await freshClaim()}/checks`, body: check })),

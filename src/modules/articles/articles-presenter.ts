@@ -40,6 +40,8 @@ export function dateLabel(value: string | null): string | null {
 export interface TextPart {
   id: string | null;
   text: string;
+  start: number;
+  end: number;
 }
 
 export interface BlockView {
@@ -54,11 +56,11 @@ function blockViews(article: Article): BlockView[] {
     const parts: TextPart[] = [];
     let cursor = block.start;
     for (const sentence of article.sentences.filter((s) => s.blockPosition === block.position)) {
-      if (sentence.start > cursor) parts.push({ id: null, text: article.text.slice(cursor, sentence.start) });
-      parts.push({ id: sentence.id, text: sentence.text });
+      if (sentence.start > cursor) parts.push({ id: null, text: article.text.slice(cursor, sentence.start), start: cursor, end: sentence.start });
+      parts.push({ id: sentence.id, text: sentence.text, start: sentence.start, end: sentence.end });
       cursor = sentence.end;
     }
-    if (cursor < block.end) parts.push({ id: null, text: article.text.slice(cursor, block.end) });
+    if (cursor < block.end) parts.push({ id: null, text: article.text.slice(cursor, block.end), start: cursor, end: block.end });
     return { kind: block.kind, credit: block.credit, parts };
   });
 }

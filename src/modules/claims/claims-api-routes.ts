@@ -3,7 +3,8 @@ import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { SlugParam } from '../articles/articles-schemas';
 import { DecisionInput } from '../verdicts';
-import { checkJson, claimJson, queueJson } from './claims-presenter';
+import type { ArticlesService } from '../articles';
+import { checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
 import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
@@ -12,12 +13,21 @@ import type { Viewer } from './visibility';
 export const viewerOf = (req: Request): Viewer | null => (req.user ? { id: req.user.id, role: req.user.role } : null);
 
 /** The claims, checks and decisions API. */
-export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService): RouteSpec[] {
+export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): RouteSpec[] {
   const createClaim = async (req: Request, res: Response) => {
     const { slug } = parseInput(SlugParam, req.params);
     const { claim, created } = await claims.create(slug, parseInput(CreateClaimInput, req.body), viewerOf(req)!);
     const view = await claims.view(claim.id, viewerOf(req));
     res.status(created ? 201 : 200).location(`/api/v1/claims/${claim.id}`).json(claimJson(view));
+  };
+
+  const articleClaims = async (req: Request, res: Response) => {
+    const { slug } = parseInput(SlugParam, req.params);
+    const article = await articles.getBySlug(slug);
+    const list = await claims.forReviewer(article.id, viewerOf(req)!);
+    res.json({
+      claims: list.map(({ claim, checkedByMe, checks: count, status }) => ({ id: claim.id, statement: claim.statement, target: targetJson(claim), checkedByMe, checks: count, status })),
+    });
   };
 
   const showClaim = async (req: Request, res: Response) => {
@@ -51,6 +61,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService): R
 
   return [
     route('post', '/api/v1/articles/:slug/claims', 'reviewer', createClaim),
+    route('get', '/api/v1/articles/:slug/claims', 'reviewer', articleClaims),
     route('get', '/api/v1/claims/:id', 'anyone', showClaim),
     route('post', '/api/v1/claims/:id/checks', 'reviewer', fileCheck),
     route('patch', '/api/v1/checks/:id', 'reviewer', updateCheck),

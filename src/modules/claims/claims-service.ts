@@ -139,13 +139,19 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
         .sort((a, b) => STATUS_ORDER[a.aggregate.status] - STATUS_ORDER[b.aggregate.status] || b.claim.id - a.claim.id);
     },
 
-    /** Claims of one article with whether this reviewer has checked each (no one else's verdicts). */
-    async forReviewer(articleId: number, viewer: Viewer): Promise<{ claim: Claim; checkedByMe: boolean; checks: number }[]> {
+    /**
+     * Claims of one article for a signed-in reviewer: whether they have checked each, and the
+     * status only where they may see the aggregate (after their own check, or as an editor).
+     */
+    async forReviewer(articleId: number, viewer: Viewer): Promise<{ claim: Claim; checkedByMe: boolean; checks: number; status: Aggregate['status'] | null }[]> {
       const list = await claims.listClaims(db, { articleId });
-      const verdicts = await checks.listVerdicts(db, list.map((c) => c.id));
+      const ids = list.map((c) => c.id);
+      const [verdicts, decisions] = await Promise.all([checks.listVerdicts(db, ids), findDecisions(db, ids)]);
       return list.map((claim) => {
-        const mine = verdicts.filter((v) => v.claimId === claim.id);
-        return { claim, checkedByMe: mine.some((v) => v.reviewerId === viewer.id), checks: mine.length };
+        const all = verdicts.filter((v) => v.claimId === claim.id);
+        const checkedByMe = all.some((v) => v.reviewerId === viewer.id);
+        const status = checkVisibility(viewer, checkedByMe) === 'all' ? aggregateOf(all.map((v) => v.verdict), decisions.get(claim.id)).status : null;
+        return { claim, checkedByMe, checks: all.length, status };
       });
     },
 

@@ -15,5 +15,5 @@ export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './visibility';
 
 export function claimsRouter(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): Router {
-  return mountRoutes(Router(), [...claimsApiRoutes(claims, checks), ...claimsPageRoutes(claims, checks, articles)]);
+  return mountRoutes(Router(), [...claimsApiRoutes(claims, checks, articles), ...claimsPageRoutes(claims, checks, articles)]);
 }

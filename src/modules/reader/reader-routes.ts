@@ -17,7 +17,7 @@ export function readerRouter(reader: ReaderService, articles: ArticlesService, c
     res.render('articles/show', {
       ...page,
       reviewing: myClaims && {
-        claims: myClaims.map(({ claim, checkedByMe, checks }) => ({ id: claim.id, quote: claim.exact, statement: claim.statement, checkedByMe, checks })),
+        claims: myClaims.map(({ claim, checkedByMe, checks, status }) => ({ id: claim.id, quote: claim.exact, statement: claim.statement, checkedByMe, checks, status })),
       },
     });
   };
