@@ -95,8 +95,7 @@ describe('reviewing in the browser', () => {
     expect(await popover.locator('.verdict-badge').first().textContent()).toBe('True');
     expect(await popover.locator('a[rel="noopener noreferrer nofollow ugc"]').count()).toBeGreaterThan(0);
     await screenshot(reader, 'article-overlay-popover-desktop');
-    await reader.setViewportSize({ width: 1100, height: 820 });
-    await reader.evaluate(() => window.scrollTo(0, 0));
+    await reader.evaluate(() => window.scrollBy(0, document.querySelector('.popover')!.getBoundingClientRect().bottom - window.innerHeight + 24));
     await screenshot(reader, 'readme-article-overlay', { fullPage: false });
     await reader.keyboard.press('Escape');
     await popover.waitFor({ state: 'detached' });
