@@ -11,6 +11,7 @@ import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
 import type { Logger } from './lib/logger';
 import { accountsRouter, createAccountsService } from './modules/accounts';
+import { auditRouter, createAuditService } from './modules/audit';
 import { articlesRouter, createArticlesService } from './modules/articles';
 import { claimsRouter, createChecksService, createClaimsService } from './modules/claims';
 import { createReaderService, readerRouter } from './modules/reader';
@@ -27,6 +28,7 @@ const BODY_LIMIT = '1mb';
 /** Builds the Express app from its dependencies; nothing here touches the network or disk at import. */
 export function createApp({ db, config, logger, sessionSecret }: AppDeps): Express {
   const accounts = createAccountsService(db);
+  const audit = createAuditService(db);
   const articles = createArticlesService(db);
   const claims = createClaimsService(db, articles, { minOrdinalChecks: config.minReviewsForConsensus });
   const checks = createChecksService(db);
@@ -62,10 +64,11 @@ export function createApp({ db, config, logger, sessionSecret }: AppDeps): Expre
     next();
   });
 
-  app.use(accountsRouter(accounts, passport));
+  app.use(accountsRouter(accounts, passport, audit));
+  app.use(auditRouter(audit));
   app.use(articlesRouter(articles));
   app.use(readerRouter(reader, articles, claims));
-  app.use(claimsRouter(claims, checks, articles));
+  app.use(claimsRouter(claims, checks, articles, audit));
 
   app.use(notFound);
   app.use(errorHandler(logger));

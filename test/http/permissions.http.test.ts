@@ -86,6 +86,7 @@ const API_CASES: ApiCase[] = [
   api('GET /api/v1/articles/:slug/verdicts', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/verdicts` })),
   api('GET /api/v1/articles/:slug/agreement', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/agreement` })),
   api('GET /api/v1/review', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: '/api/v1/review' })),
+  api('GET /api/v1/audit', [401, 403, 403, 403, 200], async () => ({ method: 'get', path: '/api/v1/audit' })),
   api('GET /healthz', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/healthz' })),
 ];
 
@@ -105,6 +106,7 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /register', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/register' }) },
   { name: 'GET /account', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/account' }) },
   { name: 'GET /admin/users', expected: [401, 403, 403, 403, 200], prepare: async () => ({ method: 'get', path: '/admin/users' }) },
+  { name: 'GET /admin/audit', expected: [401, 403, 403, 403, 200], prepare: async () => ({ method: 'get', path: '/admin/audit' }) },
   { name: 'GET /review', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/review' }) },
   { name: 'GET /claims/:id (unpublished)', expected: [404, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: `/claims/${(await claimWithCheck()).claimId}` }) },
   { name: 'GET /claims/:id (published)', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: `/claims/${await publishedClaim()}` }) },

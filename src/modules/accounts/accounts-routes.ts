@@ -1,5 +1,7 @@
 import { Router, type Request, type Response } from 'express';
+import { auditContext } from '../../http/audit-context';
 import type { Passport } from '../../http/authentication';
+import type { AuditService } from '../audit';
 import { csrfTokenFor } from '../../http/csrf';
 import { renderForm } from '../../http/forms';
 import { route, mountRoutes } from '../../http/routes';
@@ -42,18 +44,24 @@ function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%#]*$/.test(value) ? value : '/';
 }
 
-export function accountsRouter(accounts: AccountsService, passport: Passport): Router {
+export function accountsRouter(accounts: AccountsService, passport: Passport, audit: AuditService): Router {
   const loginForm = (req: Request, res: Response) => res.render('accounts/login', { title: 'Sign in', values: { next: req.query.next } });
 
   const login = renderForm('accounts/login', { title: 'Sign in' }, async (req, res) => {
-    parseInput(LoginInput, req.body);
+    const { username } = parseInput(LoginInput, req.body);
+    await audit.assertLoginAllowed(username, req.ip ?? null);
     const user = await authenticateLocal(passport, req, res);
-    if (!user) throw new AppError(401, 'invalid_credentials', LOGIN_FAILED);
+    if (!user) {
+      await audit.record('login.failed', auditContext(req), username);
+      throw new AppError(401, 'invalid_credentials', LOGIN_FAILED);
+    }
     await logIn(req, user);
+    await audit.record('login.succeeded', { actorId: user.id, ip: req.ip ?? null }, username);
     res.redirect(303, safeReturnPath((req.body as { next?: unknown }).next));
   });
 
   const logout = async (req: Request, res: Response) => {
+    await audit.record('logout', auditContext(req), req.user?.username ?? null);
     await logOut(req, res);
     res.redirect(303, '/');
   };
@@ -64,6 +72,7 @@ export function accountsRouter(accounts: AccountsService, passport: Passport): R
 
   const register = renderForm('accounts/register', registerLocals, async (req, res) => {
     const user = await accounts.register(parseInput(RegisterInput, req.body));
+    await audit.record('account.registered', { actorId: user.id, ip: req.ip ?? null }, user.username, { role: user.role });
     await logIn(req, user);
     res.redirect(303, '/account');
   });
@@ -77,7 +86,8 @@ export function accountsRouter(accounts: AccountsService, passport: Passport): R
 
   const createToken = renderForm('accounts/account', async (req) => ({ title: 'Your account', account: userJson(req.user as User), tokens: (await accounts.listTokens((req.user as User).id)).map(tokenJson) }), async (req, res) => {
     const { name } = parseInput(TokenNameInput, req.body);
-    const { token } = await accounts.createToken((req.user as User).id, name);
+    const { token, record } = await accounts.createToken((req.user as User).id, name);
+    await audit.record('token.created', auditContext(req), (req.user as User).username, { tokenId: record.id, name });
     res.status(201);
     await accountPage(req, res, { newToken: token });
   });
@@ -85,6 +95,7 @@ export function accountsRouter(accounts: AccountsService, passport: Passport): R
   const revokeToken = async (req: Request, res: Response) => {
     const { id } = parseInput(IdParam, req.params);
     await accounts.revokeToken((req.user as User).id, id);
+    await audit.record('token.revoked', auditContext(req), (req.user as User).username, { tokenId: id });
     res.redirect(303, '/account');
   };
 
@@ -97,11 +108,14 @@ export function accountsRouter(accounts: AccountsService, passport: Passport): R
   const apiCreateToken = async (req: Request, res: Response) => {
     const { name } = parseInput(TokenNameInput, req.body);
     const { token, record } = await accounts.createToken((req.user as User).id, name);
+    await audit.record('token.created', auditContext(req), (req.user as User).username, { tokenId: record.id, name });
     res.status(201).json({ token, ...tokenJson(record) });
   };
 
   const apiRevokeToken = async (req: Request, res: Response) => {
-    await accounts.revokeToken((req.user as User).id, parseInput(IdParam, req.params).id);
+    const { id } = parseInput(IdParam, req.params);
+    await accounts.revokeToken((req.user as User).id, id);
+    await audit.record('token.revoked', auditContext(req), (req.user as User).username, { tokenId: id });
     res.status(204).end();
   };
 
@@ -118,6 +132,6 @@ export function accountsRouter(accounts: AccountsService, passport: Passport): R
     route('get', '/api/v1/tokens', 'signed-in', apiTokens),
     route('post', '/api/v1/tokens', 'signed-in', apiCreateToken),
     route('delete', '/api/v1/tokens/:id', 'signed-in', apiRevokeToken),
-    ...adminRoutes(accounts),
+    ...adminRoutes(accounts, audit),
   ]);
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import commonPasswords from 'fxa-common-password-list';
 import { ROLES } from '../../http/access';
+
+const isCommonPassword = (password: string): boolean => commonPasswords.test(password) || commonPasswords.test(password.toLowerCase());
 
 export const USERNAME_RULE = 'use 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit';
 
@@ -9,23 +12,28 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, USERNAME_RULE);
 
+/** At least 10 characters, and not one of the commonly used passwords (Mozilla's list for Firefox Accounts). */
 export const passwordSchema = z
   .string({ error: 'is required' })
   .min(10, 'must be at least 10 characters')
-  .max(200, 'must be at most 200 characters');
+  .max(200, 'must be at most 200 characters')
+  .refine((password) => !isCommonPassword(password), 'is one of the most common passwords; choose another')
+  .refine((password) => new Set(password).size > 2, 'must not repeat one or two characters');
 
 export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 
 const displayNameSchema = z.string().trim().max(100, 'must be at most 100 characters').optional().or(z.literal('').transform(() => undefined));
 
-export const RegisterInput = z.object({
-  username: usernameSchema,
-  password: passwordSchema,
-  displayName: displayNameSchema,
-});
+export const RegisterInput = z
+  .object({
+    username: usernameSchema,
+    password: passwordSchema,
+    displayName: displayNameSchema,
+  })
+  .refine((v) => !v.password.toLowerCase().includes(v.username), { message: 'must not contain the username', path: ['password'] });
 export type RegisterInput = z.output<typeof RegisterInput>;
 
-export const CreateUserInput = RegisterInput.extend({ role: roleSchema });
+export const CreateUserInput = RegisterInput.safeExtend({ role: roleSchema });
 export type CreateUserInput = z.output<typeof CreateUserInput>;
 
 export const LoginInput = z.object({

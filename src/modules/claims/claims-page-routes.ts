@@ -5,7 +5,8 @@ import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles/articles-schemas';
 import { CONFIDENCES, DecisionInput, STANCES, VERDICT_LABEL, VERDICTS } from '../verdicts';
-import { viewerOf } from './claims-api-routes';
+import { recordDecision, viewerOf } from './claims-api-routes';
+import type { AuditService } from '../audit';
 import { claimPage, queuePage } from './claims-presenter';
 import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, sourcesFromForm } from './claims-schemas';
 import type { ChecksService } from './checks-service';
@@ -22,7 +23,7 @@ function checkFromForm(body: Record<string, unknown>) {
 }
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
-export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): RouteSpec[] {
+export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService): RouteSpec[] {
   const newClaimLocals = async (req: Request) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
     return {
@@ -69,7 +70,9 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
 
   const decide = renderForm('claims/show', (req) => claimLocals(req), async (req, res) => {
     const { id } = parseInput(ClaimIdParam, req.params);
-    await claims.decide(id, parseInput(DecisionInput, req.body), viewerOf(req)!);
+    const input = parseInput(DecisionInput, req.body);
+    await claims.decide(id, input, viewerOf(req)!);
+    await recordDecision(audit, req, id, input);
     res.redirect(303, `/claims/${id}`);
   }, echoDecision);
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { mountRoutes } from '../../http/routes';
 import type { ArticlesService } from '../articles';
+import type { AuditService } from '../audit';
 import { claimsApiRoutes } from './claims-api-routes';
 import { claimsPageRoutes } from './claims-page-routes';
 import type { ChecksService } from './checks-service';
@@ -14,6 +15,6 @@ export { listChecks } from './checks-repository';
 export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './visibility';
 
-export function claimsRouter(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): Router {
-  return mountRoutes(Router(), [...claimsApiRoutes(claims, checks, articles), ...claimsPageRoutes(claims, checks, articles)]);
+export function claimsRouter(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService): Router {
+  return mountRoutes(Router(), [...claimsApiRoutes(claims, checks, articles, audit), ...claimsPageRoutes(claims, checks, articles, audit)]);
 }

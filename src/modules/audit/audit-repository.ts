@@ -1,0 +1,67 @@
+import type { Queryable } from '../../db/knex';
+import { toIso } from '../../db/time';
+
+export const AUDIT_EVENTS = [
+  'login.succeeded', 'login.failed', 'login.blocked', 'logout', 'account.registered', 'account.created',
+  'account.role_changed', 'account.disabled', 'account.enabled', 'registration.changed', 'token.created',
+  'token.revoked', 'decision.published', 'decision.unpublished',
+] as const;
+export type AuditEventName = (typeof AUDIT_EVENTS)[number];
+
+export interface AuditEvent {
+  id: number;
+  event: AuditEventName;
+  actorId: number | null;
+  actorName: string | null;
+  subject: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export async function insertEvent(
+  db: Queryable,
+  event: { event: AuditEventName; actorId: number | null; subject: string | null; ip: string | null; details: Record<string, unknown> | null; at: string },
+): Promise<void> {
+  await db('audit_events').insert({
+    event: event.event,
+    actor_id: event.actorId,
+    subject: event.subject,
+    ip: event.ip,
+    details: event.details ? JSON.stringify(event.details) : null,
+    created_at: event.at,
+  });
+}
+
+export async function listEvents(db: Queryable, filter: { event?: AuditEventName; limit: number }): Promise<AuditEvent[]> {
+  const query = db('audit_events')
+    .leftJoin('users', 'users.id', 'audit_events.actor_id')
+    .select('audit_events.*', 'users.username as actor_name')
+    .orderBy('audit_events.id', 'desc')
+    .limit(filter.limit);
+  if (filter.event) query.where('audit_events.event', filter.event);
+  const rows = await query;
+  return rows.map((row: Record<string, unknown>) => ({
+    id: Number(row.id),
+    event: row.event as AuditEventName,
+    actorId: row.actor_id === null ? null : Number(row.actor_id),
+    actorName: (row.actor_name as string | null) ?? null,
+    subject: row.subject as string | null,
+    ip: row.ip as string | null,
+    details: row.details ? (JSON.parse(row.details as string) as Record<string, unknown>) : null,
+    createdAt: toIso(row.created_at),
+  }));
+}
+
+/** Failed sign-ins for a subject or an address since a moment (and after the subject's last success). */
+export async function countRecentFailures(db: Queryable, where: { subject?: string; ip?: string }, since: string): Promise<number> {
+  const query = db('audit_events').where('event', 'login.failed').andWhere('created_at', '>=', since);
+  if (where.subject !== undefined) {
+    query.andWhere('subject', where.subject);
+    const lastSuccess = db('audit_events').max('id').where({ event: 'login.succeeded', subject: where.subject });
+    query.andWhere('id', '>', db.raw('coalesce((?), 0)', [lastSuccess]));
+  }
+  if (where.ip !== undefined) query.andWhere('ip', where.ip);
+  const row = await query.count<{ n: number | string }[]>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
