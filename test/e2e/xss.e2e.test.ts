@@ -1,0 +1,147 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * Every user-supplied text field receives every payload of the corpus; then Chromium loads each
+ * page as a reader, an editor and an admin and proves that no script ran (no dialog, no
+ * window.__xss) and that no element or attribute appeared that Factline does not produce.
+ */
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { createAccountsService } from '../../src/modules/accounts';
+import { ODD_BUT_VALID_URLS, XSS_PAYLOADS, MALICIOUS_URLS } from '../security/xss-payloads';
+import { bearer } from '../support/claims';
+import { createApiToken, createUser, TEST_PASSWORD, type TestUser } from '../support/factories';
+import { launchBrowser, signInPage, startServer, type RunningServer } from './support/browser';
+
+jest.setTimeout(240_000);
+
+const GROUP = 5;
+let server: RunningServer;
+let browser: Browser;
+let editor: TestUser;
+let admin: TestUser;
+const slugs: string[] = [];
+const claimIds: number[] = [];
+
+const groups = Array.from({ length: Math.ceil(XSS_PAYLOADS.length / GROUP) }, (_, g) => XSS_PAYLOADS.slice(g * GROUP, g * GROUP + GROUP));
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const { app, db } = server.app;
+  editor = await createUser(db, 'editor', 'xss-editor');
+  admin = await createUser(db, 'admin', 'xss-admin');
+  const editorToken = await createApiToken(db, editor);
+  const accounts = createAccountsService(db);
+  for (const [i, payload] of XSS_PAYLOADS.entries()) {
+    await accounts.createUser({ username: `person-${i}`, password: TEST_PASSWORD, role: 'reviewer', displayName: payload.slice(0, 100) });
+    if (i < 60) await accounts.createToken(editor.id, payload.slice(0, 100));
+  }
+  for (const [g, group] of groups.entries()) {
+    const slug = `xss-${g}`;
+    slugs.push(slug);
+    const text = group.map(oneLine).join('\n\n');
+    await request(app).post('/api/v1/articles').set(bearer(editorToken)).send({ slug, title: group[0].slice(0, 300), byline: (group[1] ?? group[0]).slice(0, 200), text }).expect(201);
+    const reviewer = await createUser(db, 'reviewer', `xss-reviewer-${g}`);
+    await accounts.updateUser(reviewer.id, {});
+    const reviewerToken = await createApiToken(db, reviewer);
+    const claim = await request(app).post(`/api/v1/articles/${slug}/claims`).set(bearer(reviewerToken)).send({ quote: { exact: oneLine(group[0]) }, statement: group.join(' ').slice(0, 500) });
+    if (claim.status !== 201) throw new Error(`claim for group ${g}: ${claim.status} ${JSON.stringify(claim.body)}`);
+    claimIds.push(claim.body.id);
+    const sources = group.map((payload, i) => ({ url: ODD_BUT_VALID_URLS[(g + i) % ODD_BUT_VALID_URLS.length], title: payload.slice(0, 300), stance: 'context', quote: payload.slice(0, 1000) }));
+    await request(app).post(`/api/v1/claims/${claim.body.id}/checks`).set(bearer(reviewerToken)).send({ verdict: 'mixed', confidence: 'low', rationale: group.join('\n\n'), sources }).expect(201);
+    await request(app).post(`/api/v1/claims/${claim.body.id}/decision`).set(bearer(editorToken)).send({ verdict: 'false', summary: group.join(' ').slice(0, 1000), note: group.join(' ').slice(0, 2000), publish: true }).expect(200);
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs in the page: every element and attribute must be one Factline produces. */
+function auditDom(): string[] {
+  const allowed = new Set(['html', 'head', 'meta', 'title', 'link', 'body', 'a', 'header', 'nav', 'ul', 'ol', 'li', 'form', 'input', 'button', 'main', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'article', 'time', 'div', 'figure', 'figcaption', 'aside', 'section', 'blockquote', 'strong', 'em', 'code', 'pre', 'hr', 'br', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'label', 'select', 'option', 'textarea', 'fieldset', 'legend', 'script', 'footer']);
+  const problems: string[] = [];
+  for (const element of document.querySelectorAll('*')) {
+    const tag = element.tagName.toLowerCase();
+    if (!allowed.has(tag)) problems.push(`unexpected <${tag}>`);
+    if (tag === 'script' && element.getAttribute('src') !== '/js/factline.js') problems.push('unexpected <script>');
+    if (tag === 'link' && element.getAttribute('href') !== '/css/site.css') problems.push('unexpected <link>');
+    if (tag === 'meta' && !element.hasAttribute('charset') && element.getAttribute('name') !== 'viewport') problems.push('unexpected <meta>');
+    if (tag === 'svg' && !element.classList.contains('bar')) problems.push('unexpected <svg>');
+    if (tag === 'rect' && !element.closest('svg.bar')) problems.push('unexpected <rect>');
+    for (const attribute of element.attributes) {
+      const name = attribute.name.toLowerCase();
+      if (name.startsWith('on')) problems.push(`<${tag} ${name}>`);
+      if (['style', 'srcdoc', 'formaction', 'background', 'dynsrc', 'xlink:href'].includes(name) && !(name === 'style' && element.closest('.popover, .check-this'))) problems.push(`<${tag} ${name}>`);
+      if (['href', 'src', 'action', 'data'].includes(name) && /^\s*(javascript|vbscript|data|file):/i.test(attribute.value)) problems.push(`<${tag} ${name}=${attribute.value.slice(0, 40)}>`);
+    }
+  }
+  if ((window as unknown as { __xss?: unknown }).__xss !== undefined) problems.push('window.__xss was set');
+  return problems;
+}
+
+async function visit(page: Page, path: string, dialogs: string[]): Promise<string[]> {
+  await page.goto(`${server.baseUrl}${path}`);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(50); // let any injected onerror/onload fire
+  const problems = await page.evaluate(auditDom);
+  return [...problems, ...dialogs.splice(0).map((message) => `dialog: ${message}`)].map((p) => `${path}: ${p}`);
+}
+
+async function viewer(user: TestUser | null): Promise<{ page: Page; dialogs: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = user ? await signInPage(context, server.baseUrl, user.username, user.password) : await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return { page, dialogs };
+}
+
+describe('XSS corpus through every field', () => {
+  test(`when ${XSS_PAYLOADS.length} payloads fill every text field, then no page runs a script or grows an unexpected element`, async () => {
+    const reader = await viewer(null);
+    const desk = await viewer(editor);
+    const boss = await viewer(admin);
+    const problems: string[] = [];
+    problems.push(...(await visit(reader.page, '/', reader.dialogs)));
+    for (const slug of slugs) {
+      problems.push(...(await visit(reader.page, `/articles/${slug}`, reader.dialogs)));
+      problems.push(...(await visit(desk.page, `/articles/${slug}`, desk.dialogs)));
+    }
+    for (const id of claimIds) {
+      problems.push(...(await visit(reader.page, `/claims/${id}`, reader.dialogs)));
+      problems.push(...(await visit(desk.page, `/claims/${id}`, desk.dialogs)));
+    }
+    problems.push(...(await visit(desk.page, '/review', desk.dialogs)));
+    problems.push(...(await visit(desk.page, '/account', desk.dialogs)));
+    problems.push(...(await visit(boss.page, '/admin/users', boss.dialogs)));
+    problems.push(...(await visit(boss.page, '/admin/audit', boss.dialogs)));
+
+    await reader.page.goto(`${server.baseUrl}/articles/${slugs[0]}`);
+    for (const badge of (await reader.page.locator('a.verdict-badge[data-claim-id]').all()).slice(0, 3)) {
+      await badge.click();
+      await reader.page.locator('.popover').waitFor();
+      problems.push(...(await reader.page.evaluate(auditDom)).map((p) => `popover: ${p}`));
+      await reader.page.keyboard.press('Escape');
+    }
+    problems.push(...reader.dialogs.map((d) => `popover dialog: ${d}`));
+    expect(problems).toEqual([]);
+  });
+
+  test('when a source URL is one of the malicious URLs, then the check is refused and nothing is stored', async () => {
+    const reviewer = await createUser(server.app.db, 'reviewer', 'url-tester');
+    const token = await createApiToken(server.app.db, reviewer);
+    const before = await server.app.db('check_sources').count({ n: '*' }).first();
+    const statuses: Record<string, number> = {};
+    for (const url of MALICIOUS_URLS) {
+      const res = await request(server.app.app).post(`/api/v1/claims/${claimIds[0]}/checks`).set(bearer(token)).send({ verdict: 'true', confidence: 'low', rationale: 'x', sources: [{ url, stance: 'context' }] });
+      statuses[url.slice(0, 50)] = res.status;
+    }
+    expect(Object.values(statuses).every((status) => status === 400 || status === 413)).toBe(true);
+    expect(await server.app.db('check_sources').count({ n: '*' }).first()).toEqual(before);
+  });
+});
