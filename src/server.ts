@@ -1,9 +1,12 @@
+import net from 'node:net';
 import { createApp } from './app';
 import { prepare } from './bootstrap';
 import { loadConfig } from './config';
 import { createLogger } from './lib/logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How long requests already on open connections may still arrive after SIGTERM. */
+const IDLE_CONNECTION_GRACE_MS = 1_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,18 +18,31 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  // While stopping, every response asks the client to close its connection.
+  server.on('request', (_req, res) => {
+    if (stopping && !res.headersSent) res.setHeader('Connection', 'close');
+  });
+
+  /**
+   * Graceful shutdown: stop accepting connections, let requests on connections already open
+   * arrive and finish (each answered with Connection: close), close idle keep-alive connections
+   * after a short grace, then close the database (SQLite checkpoints its WAL) and exit 0.
+   */
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    server.close(async () => {
+    // net.Server's close stops listening but, unlike http.Server's (Node 19+), leaves open
+    // keep-alive connections alone, so a request already on its way on one is still served.
+    net.Server.prototype.close.call(server, async () => {
       await db.destroy();
       clearTimeout(force);
       logger.info('stopped');
       process.exit(0);
     });
-    server.closeIdleConnections();
+    const closeIdle = setInterval(() => server.closeIdleConnections(), IDLE_CONNECTION_GRACE_MS);
+    closeIdle.unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { migrate, openDb } from '../../../src/db/knex';
+import { createAccountsService } from '../../../src/modules/accounts';
+import { createArticlesService } from '../../../src/modules/articles';
+import { createClaimsService } from '../../../src/modules/claims';
+import { PROJECT_ROOT } from '../../../src/config';
+
+export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
+const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist', 'src', 'server.js');
+
+export interface Fixture {
+  dir: string;
+  dbFile: string;
+  tokens: string[];
+  claimIds: number[];
+}
+
+/** A fresh SQLite database with the seed article, `writers` reviewers with tokens, and `claims` claims. */
+export async function prepareFixture(writers: number, claims: number): Promise<Fixture> {
+  if (!fs.existsSync(SERVER_ENTRY)) throw new Error('Run `npm run build` first: the reliability tests start the production server.');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-reliability-'));
+  const dbFile = path.join(dir, 'factline.sqlite');
+  const db = openDb({ client: 'sqlite', filename: dbFile });
+  try {
+    await migrate(db);
+    const articles = createArticlesService(db);
+    await articles.importContentDirectory(path.join(PROJECT_ROOT, 'content', 'articles'));
+    const accounts = createAccountsService(db);
+    const tokens: string[] = [];
+    for (let w = 0; w < writers; w++) {
+      const user = await accounts.createUser({ username: `writer-${w}`, password: 'reliable writer pass', role: 'reviewer', displayName: undefined });
+      tokens.push((await accounts.createToken(user.id, 'reliability')).token);
+    }
+    const claimService = createClaimsService(db, articles, { minOrdinalChecks: 2 });
+    const article = await articles.getBySlug(SEED_SLUG);
+    const claimIds: number[] = [];
+    for (let c = 0; c < claims; c++) {
+      const start = 200 + c * 7;
+      const { claim } = await claimService.create(SEED_SLUG, { quote: { exact: article.text.slice(start, start + 30), start, end: start + 30 }, statement: null }, { id: 1, role: 'reviewer' });
+      claimIds.push(claim.id);
+    }
+    return { dir, dbFile, tokens, claimIds };
+  } finally {
+    await db.destroy();
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+}
+
+/** Starts `node dist/src/server.js` on the fixture's database and waits until /healthz answers. */
+export async function startServerProcess(fixture: Fixture, port: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: fixture.dbFile, LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: 'reliability-secret-reliability-secret' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    const status = await requestJson('GET', port, '/healthz').then((r) => r.status, () => 0);
+    if (status === 200) return { child, port, exited };
+    if (Date.now() > deadline) throw new Error(`server did not become healthy: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+export function requestJson(method: string, port: number, urlPath: string, body?: unknown, token?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      { host: '127.0.0.1', port, path: urlPath, method, agent: keepAlive, headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      (res) => {
+        let data = '';
+        res.on('data', (chunk) => (data += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export function rssMegabytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
