@@ -26,7 +26,7 @@ const base = {
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 module.exports = async () => {
-  const projects = [{ ...base, displayName: 'sqlite', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/e2e/'] }];
+  const projects = [{ ...base, displayName: 'sqlite', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/e2e/', '/reliability/'] }];
   // Browser tests drive Debian's Chromium (never a downloaded browser); CI installs it.
   if (require('node:fs').existsSync(CHROMIUM)) {
     projects.push({ ...base, displayName: 'browser', testMatch: ['**/e2e/**/*.e2e.test.ts'], testTimeout: 60000 });
@@ -40,7 +40,7 @@ module.exports = async () => {
       ...base,
       displayName: 'postgres',
       testMatch: ['**/*.http.test.ts', '**/*.db.test.ts'],
-      testPathIgnorePatterns: ['/e2e/'],
+      testPathIgnorePatterns: ['/e2e/', '/reliability/'],
       globals: { FACTLINE_TEST_DATABASE: 'postgres' },
     });
   } else if (process.env.CI) {
