@@ -67,8 +67,9 @@ export function createApp({ db, config, logger, sessionSecret }: AppDeps): Expre
   app.use(accountsRouter(accounts, passport, audit));
   app.use(auditRouter(audit));
   app.use(articlesRouter(articles));
-  app.use(readerRouter(reader, articles, claims));
-  app.use(claimsRouter(claims, checks, articles, audit));
+  const publishing = { baseUrl: config.publicBaseUrl, publisherName: config.publisherName };
+  app.use(readerRouter(reader, articles, claims, publishing));
+  app.use(claimsRouter(claims, checks, articles, audit, publishing));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   COOKIE_SECURE: booleanFromEnv.optional(),
   MIN_REVIEWS_FOR_CONSENSUS: z.coerce.number().int().min(1).max(20).default(2),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http(s) URL such as https://factcheck.example.org' }).optional(),
+  PUBLISHER_NAME: z.string().min(1).max(200).default('Factline newsroom'),
 });
 
 export interface Config {
@@ -31,6 +33,10 @@ export interface Config {
   production: boolean;
   cookieSecure: boolean;
   minReviewsForConsensus: number;
+  /** Absolute base for links in ClaimReview and Web Annotation output (no trailing slash). */
+  publicBaseUrl: string;
+  /** The fact-checking organisation named as ClaimReview's author. */
+  publisherName: string;
   rootDir: string;
 }
 
@@ -63,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     cookieSecure: values.COOKIE_SECURE ?? false,
     minReviewsForConsensus: values.MIN_REVIEWS_FOR_CONSENSUS,
+    publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    publisherName: values.PUBLISHER_NAME,
     rootDir: ROOT,
   };
 }

@@ -66,7 +66,15 @@ function auditDom(): string[] {
   for (const element of document.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
     if (!allowed.has(tag)) problems.push(`unexpected <${tag}>`);
-    if (tag === 'script' && element.getAttribute('src') !== '/js/factline.js') problems.push('unexpected <script>');
+    if (tag === 'script' && element.getAttribute('src') !== '/js/factline.js' && element.getAttribute('type') !== 'application/ld+json') problems.push('unexpected <script>');
+    if (tag === 'script' && element.getAttribute('type') === 'application/ld+json') {
+      try {
+        JSON.parse(element.textContent ?? '');
+      } catch {
+        problems.push('JSON-LD that does not parse');
+      }
+      if (element.attributes.length !== 1) problems.push('JSON-LD script with extra attributes');
+    }
     if (tag === 'link' && element.getAttribute('href') !== '/css/site.css') problems.push('unexpected <link>');
     if (tag === 'meta' && !element.hasAttribute('charset') && element.getAttribute('name') !== 'viewport') problems.push('unexpected <meta>');
     if (tag === 'svg' && !element.classList.contains('bar')) problems.push('unexpected <svg>');

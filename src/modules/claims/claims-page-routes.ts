@@ -4,7 +4,7 @@ import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles/articles-schemas';
-import { CONFIDENCES, DecisionInput, STANCES, VERDICT_LABEL, VERDICTS } from '../verdicts';
+import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS } from '../verdicts';
 import { recordDecision, viewerOf } from './claims-api-routes';
 import type { AuditService } from '../audit';
 import { claimPage, queuePage } from './claims-presenter';
@@ -23,7 +23,7 @@ function checkFromForm(body: Record<string, unknown>) {
 }
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
-export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService): RouteSpec[] {
+export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
   const newClaimLocals = async (req: Request) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
     return {
@@ -48,7 +48,9 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
   const claimLocals = async (req: Request, claimId = parseInput(ClaimIdParam, req.params).id) => {
     const view = await claims.view(claimId, viewerOf(req));
     const page = claimPage(view, req.user ?? null);
-    return { ...page, scale: SCALE, values: page.ownCheck ?? {}, decisionValues: page.claim.decision ?? {} };
+    const article = view.decision?.published ? await articles.getBySlug(view.article.slug) : null;
+    const claimReviewJson = article && view.decision ? jsonForScript(claimReviewJsonLd({ ...publishing, claim: view.claim, decision: view.decision, article })) : null;
+    return { ...page, claimReviewJson, scale: SCALE, values: page.ownCheck ?? {}, decisionValues: page.claim.decision ?? {} };
   };
 
   const showClaim = async (req: Request, res: Response) => res.render('claims/show', await claimLocals(req));

@@ -15,6 +15,6 @@ export { listChecks } from './checks-repository';
 export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './visibility';
 
-export function claimsRouter(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService): Router {
-  return mountRoutes(Router(), [...claimsApiRoutes(claims, checks, articles, audit), ...claimsPageRoutes(claims, checks, articles, audit)]);
+export function claimsRouter(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService, publishing: { baseUrl: string; publisherName: string }): Router {
+  return mountRoutes(Router(), [...claimsApiRoutes(claims, checks, articles, audit), ...claimsPageRoutes(claims, checks, articles, audit, publishing)]);
 }

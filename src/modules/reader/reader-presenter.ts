@@ -1,7 +1,17 @@
 import type { Article } from '../articles';
 import { articlePage, type BlockView } from '../articles/articles-presenter';
 import { sourceJson, targetJson } from '../claims';
-import { VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Verdict } from '../verdicts';
+import { claimReviewJsonLd, jsonForScript, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Verdict } from '../verdicts';
+
+export interface Publishing {
+  baseUrl: string;
+  publisherName: string;
+}
+
+/** schema.org ClaimReview objects for an article's published fact-checks. */
+export function claimReviews(article: Article, factChecks: PublishedFactCheck[], publishing: Publishing) {
+  return factChecks.map(({ claim, decision }) => claimReviewJsonLd({ ...publishing, claim, decision, article }));
+}
 import type { PublishedFactCheck } from './reader-service';
 
 export interface SentenceVerdict {
@@ -43,7 +53,7 @@ function decorate(block: BlockView | null, bySentence: Map<string, SentenceVerdi
 }
 
 /** The article page with the fact-check overlay: highlighted sentences, a summary and a Fact-checks section. */
-export function readerArticlePage(article: Article, factChecks: PublishedFactCheck[], options: { overlay: boolean }) {
+export function readerArticlePage(article: Article, factChecks: PublishedFactCheck[], options: { overlay: boolean; publishing: Publishing }) {
   const page = articlePage(article);
   const bySentence = new Map<string, SentenceVerdict[]>();
   if (options.overlay) {
@@ -65,6 +75,7 @@ export function readerArticlePage(article: Article, factChecks: PublishedFactChe
       caption: decorate(page.article.caption, bySentence),
       body: page.article.body.map((block) => decorate(block, bySentence)!),
     },
+    claimReviewJson: factChecks.length > 0 ? jsonForScript(claimReviews(article, factChecks, options.publishing)) : null,
     overlay: {
       on: options.overlay,
       total: factChecks.length,

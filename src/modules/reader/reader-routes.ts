@@ -4,15 +4,15 @@ import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles/articles-schemas';
 import type { ClaimsService } from '../claims';
-import { readerArticlePage, verdictsJson } from './reader-presenter';
+import { claimReviews, readerArticlePage, verdictsJson, type Publishing } from './reader-presenter';
 import type { ReaderService } from './reader-service';
 
 /** The public article page (with the overlay) and the public verdicts feed. */
-export function readerRouter(reader: ReaderService, articles: ArticlesService, claims: ClaimsService): Router {
+export function readerRouter(reader: ReaderService, articles: ArticlesService, claims: ClaimsService, publishing: Publishing): Router {
   const articlePage = async (req: Request, res: Response) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
     const factChecks = await reader.publishedFactChecks(article.id);
-    const page = readerArticlePage(article, factChecks, { overlay: req.query.overlay !== 'off' });
+    const page = readerArticlePage(article, factChecks, { overlay: req.query.overlay !== 'off', publishing });
     const myClaims = req.user ? await claims.forReviewer(article.id, { id: req.user.id, role: req.user.role }) : null;
     res.render('articles/show', {
       ...page,
@@ -27,8 +27,28 @@ export function readerRouter(reader: ReaderService, articles: ArticlesService, c
     res.json(verdictsJson(article, await reader.publishedFactChecks(article.id)));
   };
 
+  const articleClaimReviews = async (req: Request, res: Response) => {
+    const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
+    res.json(claimReviews(article, await reader.publishedFactChecks(article.id), publishing));
+  };
+
+  /** Site-wide feed of every published ClaimReview, newest first. */
+  const siteClaimReviews = async (_req: Request, res: Response) => {
+    const [all, summaries] = await Promise.all([reader.allPublishedFactChecks(), articles.summaries()]);
+    const byArticle = new Map<number, Awaited<ReturnType<ArticlesService['getBySlug']>>>();
+    const reviews = [];
+    for (const factCheck of all) {
+      const summary = summaries.get(factCheck.articleId)!;
+      if (!byArticle.has(factCheck.articleId)) byArticle.set(factCheck.articleId, await articles.getBySlug(summary.slug));
+      reviews.push(...claimReviews(byArticle.get(factCheck.articleId)!, [factCheck], publishing));
+    }
+    res.type('application/ld+json').send(JSON.stringify(reviews));
+  };
+
   return mountRoutes(Router(), [
     route('get', '/articles/:slug', 'anyone', articlePage),
     route('get', '/api/v1/articles/:slug/verdicts', 'anyone', verdicts),
+    route('get', '/api/v1/articles/:slug/claimreview', 'anyone', articleClaimReviews),
+    route('get', '/claimreview.json', 'anyone', siteClaimReviews),
   ]);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/knex';
 import { distinctSources, listChecks, listClaims, type Claim, type Source } from '../claims';
-import { listPublishedForArticle, type Decision } from '../verdicts';
+import { listAllPublished, listPublishedForArticle, type Decision } from '../verdicts';
 
 /** One published fact-check as readers see it. */
 export interface PublishedFactCheck {
@@ -15,7 +15,17 @@ export type ReaderService = ReturnType<typeof createReaderService>;
 export function createReaderService(db: Db) {
   return {
     async publishedFactChecks(articleId: number): Promise<PublishedFactCheck[]> {
-      const decisions = await listPublishedForArticle(db, articleId);
+      return this.withClaims(await listPublishedForArticle(db, articleId));
+    },
+
+    /** Every published fact-check on the site, with its article id. */
+    async allPublishedFactChecks(): Promise<(PublishedFactCheck & { articleId: number })[]> {
+      const decisions = await listAllPublished(db);
+      const withClaims = await this.withClaims(decisions);
+      return withClaims.map((factCheck, i) => ({ ...factCheck, articleId: decisions[i].articleId }));
+    },
+
+    async withClaims(decisions: Decision[]): Promise<PublishedFactCheck[]> {
       if (decisions.length === 0) return [];
       const claimIds = decisions.map((d) => d.claimId);
       const [claims, checks] = await Promise.all([listClaims(db, { claimIds }), listChecks(db, claimIds)]);

@@ -47,6 +47,16 @@ export async function listPublishedForArticle(db: Queryable, articleId: number):
   return rows.map(toDecision);
 }
 
+/** Every published decision with its claim's article, newest first (the site-wide ClaimReview feed). */
+export async function listAllPublished(db: Queryable): Promise<(Decision & { articleId: number })[]> {
+  const rows: (DecisionRow & { article_id: number })[] = await decisionsQuery(db)
+    .join('claims', 'claims.id', 'decisions.claim_id')
+    .where('decisions.published', true)
+    .select('claims.article_id')
+    .orderBy('decisions.first_published_at', 'desc');
+  return rows.map((row) => ({ ...toDecision(row), articleId: Number(row.article_id) }));
+}
+
 export async function saveDecision(
   db: Queryable,
   decision: { claimId: number; verdict: Verdict; summary: string; note: string | null; published: boolean; decidedBy: number; firstPublishedAt: string | null },

@@ -38,4 +38,5 @@ export async function decide(tx: Queryable, claimId: number, input: DecisionInpu
 
 export const findDecisions = repo.findDecisions;
 export const listPublishedForArticle = repo.listPublishedForArticle;
+export const listAllPublished = repo.listAllPublished;
 export const listDecisionRevisions = repo.listDecisionRevisions;

@@ -3,4 +3,5 @@ export { aggregateVerdicts, medianRating, pairwiseAgreement, CLAIM_STATUSES, typ
 export { krippendorffAlpha, type AlphaResult } from './krippendorff';
 export { DecisionInput } from './decisions-schemas';
 export type { Decision } from './decisions-types';
-export { decide, findDecisions, listPublishedForArticle, listDecisionRevisions, type DecisionContext } from './decisions-service';
+export { decide, findDecisions, listAllPublished, listPublishedForArticle, listDecisionRevisions, type DecisionContext } from './decisions-service';
+export { claimReviewJsonLd, jsonForScript, type ClaimReviewInput } from './claimreview';

@@ -1,0 +1,45 @@
+import { VERDICT_LABEL, VERDICT_VALUE, type Verdict } from './verdict-scale';
+
+/**
+ * schema.org ClaimReview for a published decision, following schema.org's definitions and the
+ * fact-check structured-data guidelines search engines publish: an absolute `url`, the claim
+ * reviewed, the publication date, the publishing organisation as author, a Rating (1–5 with its
+ * label as alternateName; `unverifiable` has the label only) and the reviewed Claim with its
+ * author, date and appearance in the article. Only properties schema.org defines are emitted.
+ */
+export interface ClaimReviewInput {
+  baseUrl: string;
+  publisherName: string;
+  claim: { id: number; statement: string | null; exact: string };
+  decision: { verdict: Verdict; firstPublishedAt: string | null; decidedAt: string };
+  article: { slug: string; title: string; byline: string | null; publishedAt: string | null; sourceUrl: string | null };
+}
+
+export function claimReviewJsonLd({ baseUrl, publisherName, claim, decision, article }: ClaimReviewInput) {
+  const value = VERDICT_VALUE[decision.verdict];
+  const articleUrl = article.sourceUrl ?? `${baseUrl}/articles/${article.slug}`;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: `${baseUrl}/claims/${claim.id}`,
+    claimReviewed: claim.statement ?? claim.exact,
+    datePublished: (decision.firstPublishedAt ?? decision.decidedAt).slice(0, 10),
+    author: { '@type': 'Organization', name: publisherName, url: baseUrl },
+    reviewRating: {
+      '@type': 'Rating',
+      ...(value === null ? {} : { ratingValue: value, bestRating: 5, worstRating: 1 }),
+      alternateName: VERDICT_LABEL[decision.verdict],
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      ...(article.byline ? { author: { '@type': 'Person', name: article.byline } } : {}),
+      ...(article.publishedAt ? { datePublished: article.publishedAt.slice(0, 10) } : {}),
+      appearance: { '@type': 'NewsArticle', url: articleUrl, headline: article.title },
+    },
+  };
+}
+
+/** JSON for a <script type="application/ld+json"> block: "<" is escaped so no text can end the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
