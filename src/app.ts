@@ -15,6 +15,8 @@ import { auditRouter, createAuditService } from './modules/audit';
 import { articlesRouter, createArticlesService } from './modules/articles';
 import { claimsRouter, createChecksService, createClaimsService } from './modules/claims';
 import { createReaderService, readerRouter } from './modules/reader';
+import { createExportsService, exportsRoutes } from './modules/exports';
+import { mountRoutes } from './http/routes';
 
 export interface AppDeps {
   db: Db;
@@ -70,6 +72,8 @@ export function createApp({ db, config, logger, sessionSecret }: AppDeps): Expre
   const publishing = { baseUrl: config.publicBaseUrl, publisherName: config.publisherName };
   app.use(readerRouter(reader, articles, claims, publishing));
   app.use(claimsRouter(claims, checks, articles, audit, publishing));
+  const exportsService = createExportsService(db, { articles, claims, checks, publishing });
+  app.use(mountRoutes(express.Router(), exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus })));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -14,6 +14,7 @@ export { listClaims } from './claims-repository';
 export { listChecks } from './checks-repository';
 export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './visibility';
+export { viewerOf } from './claims-api-routes';
 
 export function claimsRouter(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService, publishing: { baseUrl: string; publisherName: string }): Router {
   return mountRoutes(Router(), [...claimsApiRoutes(claims, checks, articles, audit), ...claimsPageRoutes(claims, checks, articles, audit, publishing)]);

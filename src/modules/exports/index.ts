@@ -1,0 +1,2 @@
+export { createExportsService, type ExportsService } from './exports-service';
+export { exportsRoutes } from './exports-routes';
