@@ -10,13 +10,14 @@ import { csrfProtection, exposeCsrfToken } from './http/csrf';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
 import type { Logger } from './lib/logger';
-import { accountsRouter, createAccountsService } from './modules/accounts';
-import { auditRouter, createAuditService } from './modules/audit';
-import { articlesRouter, createArticlesService } from './modules/articles';
-import { claimsRouter, createChecksService, createClaimsService } from './modules/claims';
-import { createReaderService, readerRouter } from './modules/reader';
+import { accountsRoutes, createAccountsService } from './modules/accounts';
+import { auditRoutes, createAuditService } from './modules/audit';
+import { articlesRoutes, createArticlesService } from './modules/articles';
+import { claimsRoutes, createChecksService, createClaimsService } from './modules/claims';
+import { createReaderService, readerRoutes } from './modules/reader';
 import { createExportsService, exportsRoutes } from './modules/exports';
-import { mountRoutes } from './http/routes';
+import { mountRoutes, type RouteSpec } from './http/routes';
+import { apiDocsRoutes } from './http/api-docs-routes';
 
 export interface AppDeps {
   db: Db;
@@ -26,6 +27,7 @@ export interface AppDeps {
 }
 
 const BODY_LIMIT = '1mb';
+const API_VERSION = '1.0.0';
 
 /** Builds the Express app from its dependencies; nothing here touches the network or disk at import. */
 export function createApp({ db, config, logger, sessionSecret }: AppDeps): Express {
@@ -66,14 +68,19 @@ export function createApp({ db, config, logger, sessionSecret }: AppDeps): Expre
     next();
   });
 
-  app.use(accountsRouter(accounts, passport, audit));
-  app.use(auditRouter(audit));
-  app.use(articlesRouter(articles));
   const publishing = { baseUrl: config.publicBaseUrl, publisherName: config.publisherName };
-  app.use(readerRouter(reader, articles, claims, publishing));
-  app.use(claimsRouter(claims, checks, articles, audit, publishing));
   const exportsService = createExportsService(db, { articles, claims, checks, publishing });
-  app.use(mountRoutes(express.Router(), exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus })));
+  /** Every route of the app, each with who may call it: mounted below and described by the OpenAPI document. */
+  const routes: RouteSpec[] = [
+    ...accountsRoutes(accounts, passport, audit),
+    ...auditRoutes(audit),
+    ...articlesRoutes(articles),
+    ...readerRoutes(reader, articles, claims, publishing),
+    ...claimsRoutes(claims, checks, articles, audit, publishing),
+    ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
+  ];
+  routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
+  app.use(mountRoutes(express.Router(), routes));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -152,6 +152,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['account', '/account'],
     ['admin-users', '/admin/users'],
     ['home', '/'],
+    ['api-docs', '/api/docs'],
   ];
 
   /** One page per viewer and width, signed in once and reused. */

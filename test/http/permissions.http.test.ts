@@ -94,6 +94,7 @@ const API_CASES: ApiCase[] = [
   api('GET /api/v1/articles/:slug/agreement', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/agreement` })),
   api('GET /api/v1/review', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: '/api/v1/review' })),
   api('GET /api/v1/audit', [401, 403, 403, 403, 200], async () => ({ method: 'get', path: '/api/v1/audit' })),
+  api('GET /api/v1/openapi.json', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/openapi.json' })),
   api('GET /healthz', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/healthz' })),
 ];
 
@@ -109,6 +110,7 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/' }) },
   { name: 'GET /articles/:slug', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: `/articles/${SEED_SLUG}` }) },
   { name: 'GET /articles/new', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/articles/new' }) },
+  { name: 'GET /api/docs', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/api/docs' }) },
   { name: 'GET /login', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/login' }) },
   { name: 'GET /register', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/register' }) },
   { name: 'GET /account', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/account' }) },

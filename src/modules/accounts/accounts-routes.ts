@@ -1,10 +1,10 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { auditContext } from '../../http/audit-context';
 import type { Passport } from '../../http/authentication';
 import type { AuditService } from '../audit';
 import { csrfTokenFor } from '../../http/csrf';
 import { renderForm } from '../../http/forms';
-import { route, mountRoutes } from '../../http/routes';
+import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { AppError } from '../../lib/errors';
 import { tokenJson, userJson } from './accounts-presenter';
@@ -44,7 +44,7 @@ function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%#]*$/.test(value) ? value : '/';
 }
 
-export function accountsRouter(accounts: AccountsService, passport: Passport, audit: AuditService): Router {
+export function accountsRoutes(accounts: AccountsService, passport: Passport, audit: AuditService): RouteSpec[] {
   const loginForm = (req: Request, res: Response) => res.render('accounts/login', { title: 'Sign in', values: { next: req.query.next } });
 
   const login = renderForm('accounts/login', { title: 'Sign in' }, async (req, res) => {
@@ -119,7 +119,7 @@ export function accountsRouter(accounts: AccountsService, passport: Passport, au
     res.status(204).end();
   };
 
-  return mountRoutes(Router(), [
+  return [
     route('get', '/login', 'anyone', loginForm),
     route('post', '/login', 'anyone', login),
     route('post', '/logout', 'signed-in', logout),
@@ -133,5 +133,5 @@ export function accountsRouter(accounts: AccountsService, passport: Passport, au
     route('post', '/api/v1/tokens', 'signed-in', apiCreateToken),
     route('delete', '/api/v1/tokens/:id', 'signed-in', apiRevokeToken),
     ...adminRoutes(accounts, audit),
-  ]);
+  ];
 }

@@ -10,7 +10,7 @@ import type { User } from './accounts-types';
 import { auditContext } from '../../http/audit-context';
 import type { AuditService } from '../audit';
 
-const UpdateUserInput = z
+export const UpdateUserInput = z
   .object({ role: ChangeRoleInput.shape.role.optional(), disabled: z.boolean({ error: 'must be true or false' }).optional() })
   .refine((value) => value.role !== undefined || value.disabled !== undefined, 'give a role or disabled');
 

@@ -1,5 +1,5 @@
 export { createAccountsService, type AccountsService } from './accounts-service';
-export { accountsRouter } from './accounts-routes';
+export { accountsRoutes } from './accounts-routes';
 export { KnexSessionStore } from './session-store';
 export type { User, ApiToken } from './accounts-types';
 export { userJson } from './accounts-presenter';

@@ -1,6 +1,6 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { renderForm } from '../../http/forms';
-import { route, mountRoutes } from '../../http/routes';
+import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { articleJson, articleListPage, articleSummaryJson } from './articles-presenter';
 import { CreateArticleInput, SlugParam } from './articles-schemas';
@@ -8,7 +8,7 @@ import type { ArticlesService } from './articles-service';
 
 const NEW_ARTICLE_VIEW = 'articles/new';
 
-export function articlesRouter(articles: ArticlesService): Router {
+export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
   const list = async (_req: Request, res: Response) => res.render('articles/index', articleListPage(await articles.list()));
 
   const newForm = (_req: Request, res: Response) => res.render(NEW_ARTICLE_VIEW, { title: 'New article', values: {} });
@@ -32,12 +32,12 @@ export function articlesRouter(articles: ArticlesService): Router {
     res.status(201).location(`/api/v1/articles/${article.slug}`).json(articleJson(article));
   };
 
-  return mountRoutes(Router(), [
+  return [
     route('get', '/', 'anyone', list),
     route('get', '/articles/new', 'editor', newForm),
     route('post', '/articles', 'editor', create),
     route('get', '/api/v1/articles', 'anyone', apiList),
     route('post', '/api/v1/articles', 'editor', apiCreate),
     route('get', '/api/v1/articles/:slug', 'anyone', apiShow),
-  ]);
+  ];
 }

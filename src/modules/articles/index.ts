@@ -1,4 +1,4 @@
 export { createArticlesService, type ArticlesService } from './articles-service';
-export { articlesRouter } from './articles-routes';
+export { articlesRoutes } from './articles-routes';
 export type { Article, ArticleSummary, Sentence } from './articles-types';
 export { segmentSentences } from './segmentation';

@@ -1,17 +1,17 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { route, mountRoutes } from '../../http/routes';
+import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { AUDIT_EVENTS } from './audit-repository';
 import type { AuditService } from './audit-service';
 
-const AuditFilter = z.object({
+export const AuditFilter = z.object({
   event: z.union([z.enum(AUDIT_EVENTS, { error: 'is not a known event' }), z.literal('').transform(() => undefined)]).optional(),
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).optional(),
 });
 
 /** The audit log for admins: a page and the API. */
-export function auditRouter(audit: AuditService): Router {
+export function auditRoutes(audit: AuditService): RouteSpec[] {
   const page = async (req: Request, res: Response) => {
     const filter = parseInput(AuditFilter, req.query);
     res.render('accounts/audit', { title: 'Audit log', events: await audit.list(filter), filter, eventNames: AUDIT_EVENTS });
@@ -19,5 +19,5 @@ export function auditRouter(audit: AuditService): Router {
   const api = async (req: Request, res: Response) => {
     res.json({ events: await audit.list(parseInput(AuditFilter, req.query)) });
   };
-  return mountRoutes(Router(), [route('get', '/admin/audit', 'admin', page), route('get', '/api/v1/audit', 'admin', api)]);
+  return [route('get', '/admin/audit', 'admin', page), route('get', '/api/v1/audit', 'admin', api)];
 }

@@ -1,5 +1,4 @@
-import { Router } from 'express';
-import { mountRoutes } from '../../http/routes';
+import type { RouteSpec } from '../../http/routes';
 import type { ArticlesService } from '../articles';
 import type { AuditService } from '../audit';
 import { claimsApiRoutes } from './claims-api-routes';
@@ -16,6 +15,6 @@ export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './visibility';
 export { viewerOf } from './claims-api-routes';
 
-export function claimsRouter(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService, publishing: { baseUrl: string; publisherName: string }): Router {
-  return mountRoutes(Router(), [...claimsApiRoutes(claims, checks, articles, audit), ...claimsPageRoutes(claims, checks, articles, audit, publishing)]);
+export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
+  return [...claimsApiRoutes(claims, checks, articles, audit), ...claimsPageRoutes(claims, checks, articles, audit, publishing)];
 }

@@ -8,7 +8,7 @@ import { exportCsv, exportJson } from './tabular-export';
 import type { ExportsService, Publishing } from './exports-service';
 import { ANNO_CONTENT_TYPE, annotationContext, PAGE_SIZE, withoutContext } from './web-annotation';
 
-const PageQuery = z.object({ page: z.coerce.number({ error: 'must be a number' }).int().min(0, 'must not be negative').optional() });
+export const PageQuery = z.object({ page: z.coerce.number({ error: 'must be a number' }).int().min(0, 'must not be negative').optional() });
 const AnnotationIdParam = z.object({ id: z.string().regex(/^(check|decision)-\d+$/, 'must look like check-12 or decision-7') });
 
 /** W3C Web Annotation export and import, and CSV/JSON exports for editors. */

@@ -1,3 +1,3 @@
 export { createReaderService, type ReaderService, type PublishedFactCheck } from './reader-service';
-export { readerRouter } from './reader-routes';
+export { readerRoutes } from './reader-routes';
 export type { Publishing } from './reader-presenter';

@@ -1,5 +1,5 @@
-import { Router, type Request, type Response } from 'express';
-import { route, mountRoutes } from '../../http/routes';
+import type { Request, Response } from 'express';
+import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles/articles-schemas';
@@ -8,7 +8,7 @@ import { claimReviews, readerArticlePage, verdictsJson, type Publishing } from '
 import type { ReaderService } from './reader-service';
 
 /** The public article page (with the overlay) and the public verdicts feed. */
-export function readerRouter(reader: ReaderService, articles: ArticlesService, claims: ClaimsService, publishing: Publishing): Router {
+export function readerRoutes(reader: ReaderService, articles: ArticlesService, claims: ClaimsService, publishing: Publishing): RouteSpec[] {
   const articlePage = async (req: Request, res: Response) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
     const factChecks = await reader.publishedFactChecks(article.id);
@@ -45,10 +45,10 @@ export function readerRouter(reader: ReaderService, articles: ArticlesService, c
     res.type('application/ld+json').send(JSON.stringify(reviews));
   };
 
-  return mountRoutes(Router(), [
+  return [
     route('get', '/articles/:slug', 'anyone', articlePage),
     route('get', '/api/v1/articles/:slug/verdicts', 'anyone', verdicts),
     route('get', '/api/v1/articles/:slug/claimreview', 'anyone', articleClaimReviews),
     route('get', '/claimreview.json', 'anyone', siteClaimReviews),
-  ]);
+  ];
 }

@@ -1,0 +1,34 @@
+import type { Request, Response } from 'express';
+import { API_CATALOG } from './api-catalog';
+import { buildOpenApi } from './openapi';
+import { route, type RouteSpec } from './routes';
+
+/** GET /api/v1/openapi.json and a readable page at /api/docs, both from the live route table. */
+export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: string; serverUrl: string }): RouteSpec[] {
+  let cached: ReturnType<typeof buildOpenApi> | null = null;
+  const document = () => (cached ??= buildOpenApi(allRoutes(), API_CATALOG, { title: 'Factline API', ...info }));
+
+  const json = (_req: Request, res: Response) => res.json(document());
+
+  const page = (_req: Request, res: Response) => {
+    const doc = document();
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => {
+        const operation = op as { tags: string[]; summary: string; description: string; parameters: { name: string; in: string }[]; requestBody?: { content: { 'application/json': { schema: unknown } } } };
+        return {
+          tag: operation.tags[0],
+          method: method.toUpperCase(),
+          path,
+          summary: operation.summary,
+          access: operation.description,
+          parameters: operation.parameters,
+          body: operation.requestBody ? JSON.stringify(operation.requestBody.content['application/json'].schema, null, 2) : null,
+        };
+      }),
+    );
+    const tags = [...new Set(operations.map((o) => o.tag))];
+    res.render('api/docs', { title: 'API', tags, operations });
+  };
+
+  return [route('get', '/api/v1/openapi.json', 'anyone', json), route('get', '/api/docs', 'anyone', page)];
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { RouteSpec } from './routes';
+
+/** What a person reads about one API route; the request shapes are the zod schemas that validate it. */
+export interface RouteDoc {
+  tag: string;
+  summary: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  success?: number;
+  responseType?: string;
+}
+
+export type ApiCatalog = Record<string, RouteDoc>;
+
+const ACCESS_TEXT = {
+  anyone: 'Anyone, including anonymous readers.',
+  'signed-in': 'Any signed-in account.',
+  reviewer: 'Reviewers, editors and admins.',
+  editor: 'Editors and admins.',
+  admin: 'Admins only.',
+} as const;
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+
+function queryParameters(schema: z.ZodType | undefined) {
+  if (!schema) return [];
+  const json = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: property }));
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+}
+
+export const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/**
+ * The OpenAPI 3.1 document, built from the app's own route table (paths, methods, who may call)
+ * and the catalog (summaries, and the zod schemas that validate each request).
+ */
+export function buildOpenApi(routes: RouteSpec[], catalog: ApiCatalog, info: { title: string; version: string; serverUrl: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes.filter((r) => r.path.startsWith('/api/v1/'))) {
+    const key = `${spec.method.toUpperCase()} ${toOpenApiPath(spec.path)}`;
+    const doc = catalog[key];
+    if (!doc) continue; // the route-coverage test fails on any undocumented route
+    const operation: Record<string, unknown> = {
+      tags: [doc.tag],
+      summary: doc.summary,
+      description: `Who may call: ${ACCESS_TEXT[spec.access]}`,
+      operationId: key.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, ''),
+      parameters: [...pathParameters(spec.path), ...queryParameters(doc.query)],
+      responses: {
+        [String(doc.success ?? 200)]: { description: 'Success', content: { [doc.responseType ?? 'application/json']: {} } },
+        '4XX': { description: 'Client error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+      ...(spec.access === 'anyone' ? {} : { security: [{ bearerToken: [] }, { sessionCookie: [] }] }),
+    };
+    if (doc.body) operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } };
+    paths[toOpenApiPath(spec.path)] = { ...(paths[toOpenApiPath(spec.path)] ?? {}), [spec.method]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: info.title, version: info.version, description: 'Factline JSON API. Cookie-authenticated calls that change state must send the X-CSRF-Token header from GET /api/v1/me.' },
+    servers: [{ url: info.serverUrl }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token from the account page or `npm run -s cli -- token create NAME`.' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'factline.sid' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+    },
+  };
+}
