@@ -10,6 +10,9 @@ import { csrfProtection, exposeCsrfToken } from './http/csrf';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
 import type { Logger } from './lib/logger';
+import { ChangeFeed } from './lib/change-feed';
+import { PublicCache } from './http/public-cache';
+import { countQueries } from './db/query-counter';
 import { accountsRoutes, createAccountsService } from './modules/accounts';
 import { auditRoutes, createAuditService } from './modules/audit';
 import { articlesRoutes, createArticlesService } from './modules/articles';
@@ -24,18 +27,21 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   sessionSecret: string;
+  /** Where published-content changes are announced (the cache listens); one is made when absent. */
+  changeFeed?: ChangeFeed;
 }
 
 const BODY_LIMIT = '1mb';
 const API_VERSION = '1.0.0';
 
 /** Builds the Express app from its dependencies; nothing here touches the network or disk at import. */
-export function createApp({ db, config, logger, sessionSecret }: AppDeps): Express {
+export function createApp({ db, config, logger, sessionSecret, changeFeed = new ChangeFeed() }: AppDeps): Express {
   const accounts = createAccountsService(db);
   const audit = createAuditService(db);
-  const articles = createArticlesService(db);
-  const claims = createClaimsService(db, articles, { minOrdinalChecks: config.minReviewsForConsensus });
-  const checks = createChecksService(db);
+  const articles = createArticlesService(db, changeFeed);
+  const claims = createClaimsService(db, articles, { minOrdinalChecks: config.minReviewsForConsensus }, changeFeed);
+  const checks = createChecksService(db, changeFeed);
+  const publicCache = new PublicCache(changeFeed);
   const reader = createReaderService(db);
   const passport = configurePassport(accounts);
 
@@ -55,6 +61,8 @@ export function createApp({ db, config, logger, sessionSecret }: AppDeps): Expre
     next();
   });
   app.use(healthRouter(db));
+  if (config.queryCountHeader) app.use(countQueries(db));
+  app.use(publicCache.middleware());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(sessionMiddleware(db, { secret: sessionSecret, secureCookies: config.cookieSecure }));

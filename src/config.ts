@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   MIN_REVIEWS_FOR_CONSENSUS: z.coerce.number().int().min(1).max(20).default(2),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http(s) URL such as https://factcheck.example.org' }).optional(),
   PUBLISHER_NAME: z.string().min(1).max(200).default('Factline newsroom'),
+  FACTLINE_QUERY_COUNT: booleanFromEnv.optional(),
 });
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   publicBaseUrl: string;
   /** The fact-checking organisation named as ClaimReview's author. */
   publisherName: string;
+  /** Diagnostic: report each request's SQL query count in X-Query-Count (the benchmark uses it). */
+  queryCountHeader: boolean;
   rootDir: string;
 }
 
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minReviewsForConsensus: values.MIN_REVIEWS_FOR_CONSENSUS,
     publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
     publisherName: values.PUBLISHER_NAME,
+    queryCountHeader: values.FACTLINE_QUERY_COUNT ?? false,
     rootDir: ROOT,
   };
 }

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       await db.destroy();
       clearTimeout(force);
       logger.info('stopped');
+      logger.flush();
       process.exit(0);
     });
     const closeIdle = setInterval(() => server.closeIdleConnections(), IDLE_CONNECTION_GRACE_MS);

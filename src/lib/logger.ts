@@ -2,7 +2,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Structured JSON logs; secrets are redacted wherever they might appear. */
+/** Structured JSON logs, written asynchronously (flushed at shutdown); secrets are redacted wherever they might appear. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
@@ -10,5 +10,5 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
       censor: '[redacted]',
     },
-  }, destination ?? pino.destination(1));
+  }, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -122,14 +122,14 @@ export async function findTokenById(db: Queryable, id: number): Promise<ApiToken
   return row ? toToken(row) : null;
 }
 
-export async function findUserByTokenDigest(db: Queryable, digest: string): Promise<{ user: UserWithHash; tokenId: number } | null> {
+export async function findUserByTokenDigest(db: Queryable, digest: string): Promise<{ user: UserWithHash; tokenId: number; lastUsedAt: string | null } | null> {
   const row = await db('api_tokens')
     .join('users', 'users.id', 'api_tokens.user_id')
     .where('api_tokens.token_hash', digest)
     .whereNull('api_tokens.revoked_at')
-    .select('users.*', 'api_tokens.id as token_id')
+    .select('users.*', 'api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at')
     .first();
-  return row ? { user: toUser(row as UserRow), tokenId: Number((row as { token_id: number }).token_id) } : null;
+  return row ? { user: toUser(row as UserRow), tokenId: Number((row as { token_id: number }).token_id), lastUsedAt: toIsoOrNull((row as { token_last_used_at: unknown }).token_last_used_at) } : null;
 }
 
 export async function markTokenUsed(db: Queryable, id: number): Promise<void> {

@@ -10,6 +10,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { digestToken, newToken } from './tokens';
 
 const SELF_REGISTRATION = 'self_registration';
+const TOKEN_USE_RESOLUTION_MS = 60_000;
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
@@ -116,7 +117,8 @@ export function createAccountsService(db: Db) {
     async authenticateToken(token: string): Promise<User | null> {
       const found = await repo.findUserByTokenDigest(db, digestToken(token));
       if (!found || found.user.disabled) return null;
-      await repo.markTokenUsed(db, found.tokenId);
+      // "Last used" to the minute: no write on every API call.
+      if (!found.lastUsedAt || Date.now() - Date.parse(found.lastUsedAt) > TOKEN_USE_RESOLUTION_MS) await repo.markTokenUsed(db, found.tokenId);
       return repo.withoutHash(found.user);
     },
   };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/knex';
+import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { composeDocument, draftsFromPlainText, slugify, type BlockDraft } from './article-document';
@@ -10,7 +11,7 @@ import type { Article, ArticleSummary, NewArticle } from './articles-types';
 
 export type ArticlesService = ReturnType<typeof createArticlesService>;
 
-export function createArticlesService(db: Db) {
+export function createArticlesService(db: Db, feed?: ChangeFeed) {
   /** Stores the article, its blocks and sentences in one transaction; a taken slug is a 409 and nothing is written. */
   async function store(article: NewArticle, drafts: BlockDraft[]): Promise<Article> {
     const document = composeDocument(article.slug, drafts);
@@ -25,6 +26,7 @@ export function createArticlesService(db: Db) {
       if (isUniqueViolation(error)) throw new ConflictError(`An article with the address “${article.slug}” already exists; choose another slug.`);
       throw error;
     }
+    feed?.publicContentChanged('article');
     return (await repo.findArticleBySlug(db, article.slug)) as Article;
   }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/knex';
+import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import * as checks from './checks-repository';
@@ -13,7 +14,7 @@ function snapshot(check: Pick<Check, 'verdict' | 'confidence' | 'rationale' | 's
 
 export type ChecksService = ReturnType<typeof createChecksService>;
 
-export function createChecksService(db: Db) {
+export function createChecksService(db: Db, feed?: ChangeFeed) {
   async function load(checkId: number): Promise<Check> {
     const owner = await checks.findCheckOwner(db, checkId);
     const found = owner ? (await checks.listChecks(db, [owner.claimId])).find((c) => c.id === checkId) : undefined;
@@ -41,6 +42,7 @@ export function createChecksService(db: Db) {
         if (isUniqueViolation(error)) throw duplicate;
         throw error;
       }
+      feed?.publicContentChanged('check'); // a published claim shows its checks' sources
       return load(checkId);
     },
 
@@ -59,6 +61,7 @@ export function createChecksService(db: Db) {
         if (input.sources) await checks.replaceSources(tx, checkId, input.sources);
         await checks.insertCheckRevision(tx, checkId, author.id, snapshot(before), snapshot(after));
       });
+      feed?.publicContentChanged('check');
       return load(checkId);
     },
   };

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/knex';
+import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
 import { NotFoundError, UnprocessableError } from '../../lib/errors';
 import type { Article, ArticlesService } from '../articles';
@@ -43,7 +44,7 @@ const STATUS_ORDER = { disputed: 0, 'needs-review': 1, consensus: 2, published: 
 
 export type ClaimsService = ReturnType<typeof createClaimsService>;
 
-export function createClaimsService(db: Db, articles: ArticlesService, options: { minOrdinalChecks: number }) {
+export function createClaimsService(db: Db, articles: ArticlesService, options: { minOrdinalChecks: number }, feed?: ChangeFeed) {
   const aggregateOf = (verdicts: Check['verdict'][], decision: Decision | null | undefined) =>
     aggregateVerdicts(verdicts, { minOrdinalChecks: options.minOrdinalChecks, published: decision?.published ?? false });
 
@@ -116,6 +117,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
         const consensus = aggregateOf(verdicts, null).verdict;
         await decide(tx, claimId, input, editor.id, { checks: verdicts.length, consensus });
       });
+      feed?.publicContentChanged('decision');
     },
 
     /** Claims with their aggregate, disputed first, then needing review, consensus, published; newest first within. */
