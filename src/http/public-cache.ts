@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { RequestHandler } from 'express';
 import type { ChangeFeed } from '../lib/change-feed';
 
@@ -11,9 +12,14 @@ const CACHEABLE = [
   /^\/api\/v1\/articles\/[a-z0-9-]+(\/verdicts|\/claimreview)?$/,
 ];
 
+/** Bodies smaller than this are not worth compressing. */
+const COMPRESS_FROM_BYTES = 1024;
+
 interface Entry {
   status: number;
   body: Buffer;
+  /** The body gzipped once when cached, for clients that accept gzip. */
+  gzipped: Buffer | null;
   contentType: string;
   etag: string | undefined;
 }
@@ -21,7 +27,9 @@ interface Entry {
 /**
  * Caches the rendered responses anonymous readers get (no session cookie, no Authorization),
  * in memory, and drops them all whenever published content changes. Express's ETag and
- * If-None-Match handling still apply, so a reader with a fresh copy gets a 304.
+ * If-None-Match handling still apply, so a reader with a fresh copy gets a 304. Each entry is
+ * gzipped once when stored and sent compressed to clients that accept it: the article page is
+ * hundreds of kilobytes, and bytes, not rendering, bound how fast it can be served.
  */
 export class PublicCache {
   private entries = new Map<string, Entry>();
@@ -51,8 +59,13 @@ export class PublicCache {
         res.status(entry.status).type(entry.contentType);
         if (entry.etag) res.setHeader('ETag', entry.etag);
         res.setHeader('X-Cache', 'hit');
+        res.setHeader('Vary', 'Accept-Encoding');
         if (entry.etag && req.fresh) return void res.status(304).end();
-        return void res.end(req.method === 'HEAD' ? undefined : entry.body);
+        const gzip = entry.gzipped !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+        if (gzip) res.setHeader('Content-Encoding', 'gzip');
+        const body = gzip ? entry.gzipped! : entry.body;
+        res.setHeader('Content-Length', body.length);
+        return void res.end(req.method === 'HEAD' ? undefined : body);
       }
       this.misses += 1;
       const entries = this.entries;
@@ -62,7 +75,8 @@ export class PublicCache {
           const buffer = Buffer.isBuffer(body) ? body : Buffer.from(body);
           const result = send(body);
           if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-          this.entries.set(key, { status: 200, body: buffer, contentType: String(res.getHeader('Content-Type') ?? 'text/html'), etag: res.getHeader('ETag') as string | undefined });
+          const gzipped = buffer.length >= COMPRESS_FROM_BYTES ? gzipSync(buffer) : null;
+          this.entries.set(key, { status: 200, body: buffer, gzipped, contentType: String(res.getHeader('Content-Type') ?? 'text/html'), etag: res.getHeader('ETag') as string | undefined });
           return result;
         }
         return send(body);

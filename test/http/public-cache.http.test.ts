@@ -22,6 +22,16 @@ describe('cache of anonymous pages', () => {
     await request(t.app).get(page).set('If-None-Match', first.headers.etag).expect(304);
   });
 
+  test('when a reader accepts gzip, then the cached page comes compressed and decompresses to the same page', async () => {
+    const plain = await request(t.app).get(page).set('Accept-Encoding', 'identity').expect(200);
+    const compressed = await request(t.app).get(page).set('Accept-Encoding', 'gzip, deflate').expect(200);
+    expect(compressed.headers['x-cache']).toBe('hit');
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers.vary).toContain('Accept-Encoding');
+    expect(compressed.text).toBe(plain.text); // supertest decompresses
+    expect(Number(compressed.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 2);
+  });
+
   test('when a decision is published, a check edited or an article added, then readers see the change at once', async () => {
     const reviewer = await createApiToken(t.db, await createUser(t.db, 'reviewer'));
     const editor = await createApiToken(t.db, await createUser(t.db, 'editor'));

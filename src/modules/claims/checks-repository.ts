@@ -53,10 +53,6 @@ export async function findCheckOwner(db: Queryable, checkId: number): Promise<{ 
   return row ? { claimId: Number(row.claim_id), reviewerId: Number(row.reviewer_id) } : null;
 }
 
-export async function hasCheck(db: Queryable, claimId: number, reviewerId: number): Promise<boolean> {
-  return (await db('checks').where({ claim_id: claimId, reviewer_id: reviewerId }).first('id')) !== undefined;
-}
-
 export async function insertCheck(
   db: Queryable,
   check: { claimId: number; reviewerId: number; verdict: Verdict; confidence: Confidence; rationale: string },
@@ -72,9 +68,13 @@ export async function updateCheck(db: Queryable, checkId: number, fields: { verd
   await db('checks').where({ id: checkId }).update({ ...fields, updated_at: nowIso() });
 }
 
+export async function insertSources(db: Queryable, checkId: number, sources: Source[]): Promise<void> {
+  await db('check_sources').insert(sources.map((source, position) => ({ check_id: checkId, position, ...source })));
+}
+
 export async function replaceSources(db: Queryable, checkId: number, sources: Source[]): Promise<void> {
   await db('check_sources').where({ check_id: checkId }).delete();
-  await db('check_sources').insert(sources.map((source, position) => ({ check_id: checkId, position, ...source })));
+  await insertSources(db, checkId, sources);
 }
 
 export async function insertCheckRevision(db: Queryable, checkId: number, changedBy: number, before: unknown, after: unknown): Promise<void> {

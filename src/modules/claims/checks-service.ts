@@ -1,9 +1,8 @@
 import type { Db } from '../../db/knex';
 import type { ChangeFeed } from '../../lib/change-feed';
-import { isUniqueViolation } from '../../db/errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import * as checks from './checks-repository';
-import * as claims from './claims-repository';
 import type { CheckInput, CheckUpdateInput } from './claims-schemas';
 import type { Check } from './claims-types';
 import type { Viewer } from './visibility';
@@ -25,21 +24,23 @@ export function createChecksService(db: Db, feed?: ChangeFeed) {
   return {
     get: load,
 
-    /** One check per reviewer per claim; the check, its sources and its first revision are written together. */
+    /**
+     * One check per reviewer per claim; the check, its sources and its first revision are written
+     * together. The database's constraints answer "no such claim" (foreign key) and "already
+     * checked" (unique index), so the hot path runs no look-up before its insert.
+     */
     async file(claimId: number, input: CheckInput, reviewer: Viewer): Promise<Check> {
-      if (!(await claims.findClaim(db, claimId))) throw new NotFoundError('There is no such claim.');
-      const duplicate = new ConflictError('You have already checked this claim; edit your check instead.');
-      if (await checks.hasCheck(db, claimId, reviewer.id)) throw duplicate;
       let checkId: number;
       try {
         checkId = await db.transaction(async (tx) => {
           const id = await checks.insertCheck(tx, { claimId, reviewerId: reviewer.id, verdict: input.verdict, confidence: input.confidence, rationale: input.rationale });
-          await checks.replaceSources(tx, id, input.sources);
+          await checks.insertSources(tx, id, input.sources);
           await checks.insertCheckRevision(tx, id, reviewer.id, null, snapshot(input));
           return id;
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw duplicate;
+        if (isUniqueViolation(error)) throw new ConflictError('You have already checked this claim; edit your check instead.');
+        if (isForeignKeyViolation(error)) throw new NotFoundError('There is no such claim.');
         throw error;
       }
       feed?.publicContentChanged('check'); // a published claim shows its checks' sources

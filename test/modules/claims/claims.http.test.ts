@@ -91,6 +91,12 @@ describe('checks and independent review', () => {
     expect((await request(t.app).get(`/api/v1/claims/${claimId}`).expect(404)).body.error.code).toBe('not_found');
   });
 
+  test('when the claim does not exist, then filing a check is a 404 and nothing is stored', async () => {
+    const before = await counts();
+    expect((await request(t.app).post('/api/v1/claims/987654/checks').set(bearer(reviewer)).send(validCheck()).expect(404)).body.error.message).toBe('There is no such claim.');
+    expect(await counts()).toEqual(before);
+  });
+
   test('when a reviewer files twice, then the second is a 409 and nothing is added', async () => {
     const claimId = await createClaim(t.app, reviewer, { sentenceId: sentences[7] });
     await fileCheck(t.app, reviewer, claimId);

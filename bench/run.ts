@@ -1,0 +1,183 @@
+/**
+ * npm run bench: builds the fixture on a fresh temporary database, starts the production server,
+ * and measures on loopback, bounded in time. Prints a table and writes bench/results.json and
+ * bench/RESULTS.md. It reports; it does not assert.
+ */
+import { fork, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { PROJECT_ROOT } from '../src/config';
+import { buildFixture, BIG_SLUG } from './fixture';
+import { measureSegmentation } from './segmentation';
+
+const DURATION = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = 50;
+const WRITERS = 20;
+
+const freePort = () => new Promise<number>((resolve) => {
+  const server = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as net.AddressInfo;
+    server.close(() => resolve(port));
+  });
+});
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+function call(port: number, method: string, urlPath: string, headers: Record<string, string> = {}, body?: string) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders; ms: number }>((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, agent, headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** `gzip`: the client accepts compression, as browsers do (the constant-string baseline never compresses). */
+async function load(url: string, encoding: 'identity' | 'gzip' = 'identity') {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { 'accept-encoding': encoding } });
+  return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function startBaseline(bodyFile: string, servePath: string, contentType: string) {
+  const port = await freePort();
+  const child = fork(path.join(__dirname, 'baseline-server.js'), [], { env: { ...process.env, BODY_FILE: bodyFile, SERVE_PATH: servePath, CONTENT_TYPE: contentType, PORT: String(port) }, stdio: 'ignore' });
+  await new Promise((resolve) => child.once('message', resolve));
+  return { port, stop: () => child.kill('SIGTERM') };
+}
+
+async function main() {
+  console.log(`Building the fixture (${WRITERS} writers, 1,000 claims × 5 checks)…`);
+  const fixtureStarted = Date.now();
+  const fixture = await buildFixture(WRITERS);
+  const fixtureSeconds = (Date.now() - fixtureStarted) / 1000;
+
+  const port = await freePort();
+  const spawned = Date.now();
+  const server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'server.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: fixture.dbFile, NODE_ENV: 'production', LOG_LEVEL: 'warn', FACTLINE_QUERY_COUNT: 'true', SESSION_SECRET: 'benchmark-secret-benchmark-secret' },
+    stdio: 'ignore',
+  });
+  let startMs = 0;
+  for (;;) {
+    const ok = await call(port, 'GET', '/').then((r) => r.status === 200, () => false);
+    if (ok) {
+      startMs = Date.now() - spawned;
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(rss(server.pid!)), 250);
+
+  const articlePath = `/articles/${BIG_SLUG}`;
+  const verdictsPath = `/api/v1/articles/${BIG_SLUG}/verdicts`;
+  const articleHtml = (await call(port, 'GET', articlePath)).body;
+  const verdictsJson = (await call(port, 'GET', verdictsPath)).body;
+  fs.writeFileSync(path.join(fixture.dir, 'article.html'), articleHtml);
+  fs.writeFileSync(path.join(fixture.dir, 'verdicts.json'), verdictsJson);
+
+  console.log('Measuring the article page and the verdicts API against constant-string baselines…');
+  const article = await load(`http://127.0.0.1:${port}${articlePath}`);
+  const articleGzip = await load(`http://127.0.0.1:${port}${articlePath}`, 'gzip');
+  const baseArticle = await startBaseline(path.join(fixture.dir, 'article.html'), articlePath, 'text/html; charset=utf-8');
+  const articleBaseline = await load(`http://127.0.0.1:${baseArticle.port}${articlePath}`);
+  baseArticle.stop();
+  const verdicts = await load(`http://127.0.0.1:${port}${verdictsPath}`);
+  const verdictsGzip = await load(`http://127.0.0.1:${port}${verdictsPath}`, 'gzip');
+  const baseVerdicts = await startBaseline(path.join(fixture.dir, 'verdicts.json'), verdictsPath, 'application/json; charset=utf-8');
+  const verdictsBaseline = await load(`http://127.0.0.1:${baseVerdicts.port}${verdictsPath}`);
+  baseVerdicts.stop();
+
+  console.log(`Measuring writes: ${WRITERS} clients posting checks…`);
+  let written = 0;
+  let writeErrors = 0;
+  const writeEnd = Date.now() + DURATION * 1000;
+  await Promise.all(fixture.writerTokens.map(async (token) => {
+    for (let i = 0; Date.now() < writeEnd && i < fixture.claimIds.length; i++) {
+      const body = JSON.stringify({ verdict: 'mixed', confidence: 'low', rationale: 'bench', sources: [{ url: 'https://example.org/bench', stance: 'context' }] });
+      const res = await call(port, 'POST', `/api/v1/claims/${fixture.claimIds[i]}/checks`, { authorization: `Bearer ${token}` }, body);
+      if (res.status === 201) written += 1;
+      else writeErrors += 1;
+    }
+  }));
+
+  console.log('Measuring the review queue and a claim page…');
+  const auth = { authorization: `Bearer ${fixture.editorToken}` };
+  const timed = async (urlPath: string, times = 30) => {
+    const runs: number[] = [];
+    let queries = 0;
+    for (let i = 0; i < times; i++) {
+      const res = await call(port, 'GET', urlPath, auth);
+      if (res.status !== 200) throw new Error(`${urlPath}: ${res.status}`);
+      runs.push(res.ms);
+      queries = Number(res.headers['x-query-count']);
+    }
+    return { medianMs: Number(median(runs).toFixed(1)), queries };
+  };
+  const queueAll = await timed('/review');
+  const queue300 = await timed(`/review?article=${BIG_SLUG}`);
+  const claimPage = await timed(`/claims/${fixture.publishedClaimId}`);
+
+  clearInterval(sampler);
+  const rssAfter = rss(server.pid!);
+  server.kill('SIGTERM');
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    fixture: { seconds: fixtureSeconds, bigArticleWords: fixture.words, claims: 1000, checksPerClaim: 5, published: 200 },
+    durationSeconds: DURATION,
+    responseBytes: { articlePage: Buffer.byteLength(articleHtml), verdictsApi: Buffer.byteLength(verdictsJson) },
+    articlePage: { ...article, baseline: articleBaseline, ratio: Number((article.requestsPerSecond / articleBaseline.requestsPerSecond).toFixed(2)), gzip: articleGzip },
+    verdictsApi: { ...verdicts, baseline: verdictsBaseline, ratio: Number((verdicts.requestsPerSecond / verdictsBaseline.requestsPerSecond).toFixed(2)), gzip: verdictsGzip },
+    writes: { clients: WRITERS, checksPerSecond: Math.round(written / DURATION), written, errors: writeErrors },
+    reviewQueue: { claims1000: queueAll, claims300: queue300 },
+    claimPage,
+    memory: { peakRssMb: Math.round(Math.max(...samples)), rssAfterMb: Math.round(rssAfter) },
+    startToFirstResponseMs: startMs,
+    segmentation: measureSegmentation(PROJECT_ROOT),
+  };
+  fs.writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  const table = [
+    `# Benchmark results`,
+    ``,
+    `${results.date.slice(0, 10)} · ${results.machine.cpus} × ${results.machine.model} · ${results.machine.memoryGb} GiB · Node ${results.machine.node} · ${DURATION} s per load run, ${CONNECTIONS} connections, loopback`,
+    ``,
+    `| Measure | Factline | Baseline (constant string) | Ratio | Target |`,
+    `|---|---|---|---|---|`,
+    `| Response sizes: article page, verdicts API (uncompressed), KB | ${Math.round(results.responseBytes.articlePage / 1024)}, ${Math.round(results.responseBytes.verdictsApi / 1024)} | | | |`,
+    `| Article page (overlay, 200 verdicts), req/s | ${article.requestsPerSecond} | ${articleBaseline.requestsPerSecond} | ${results.articlePage.ratio} | ≥ 0.8 |`,
+    `| Article page p50 / p99 latency, ms | ${article.p50} / ${article.p99} | ${articleBaseline.p50} / ${articleBaseline.p99} | | p99 < 30 |`,
+    `| Article page with gzip (as browsers ask), req/s; p50 / p99 ms | ${articleGzip.requestsPerSecond}; ${articleGzip.p50} / ${articleGzip.p99} | | | |`,
+    `| Verdicts API, req/s | ${verdicts.requestsPerSecond} | ${verdictsBaseline.requestsPerSecond} | ${results.verdictsApi.ratio} | ≥ 0.8 |`,
+    `| Verdicts API p50 / p99 latency, ms | ${verdicts.p50} / ${verdicts.p99} | ${verdictsBaseline.p50} / ${verdictsBaseline.p99} | | p99 < 30 |`,
+    `| Verdicts API with gzip, req/s; p50 / p99 ms | ${verdictsGzip.requestsPerSecond}; ${verdictsGzip.p50} / ${verdictsGzip.p99} | | | |`,
+    `| Writes: checks/s (${WRITERS} clients), errors | ${results.writes.checksPerSecond}, ${writeErrors} | | | ≥ 500, 0 |`,
+    `| Review queue, 1,000 claims: median ms, SQL queries | ${queueAll.medianMs}, ${queueAll.queries} | | | < 50 |`,
+    `| Review queue, 300 claims: median ms, SQL queries | ${queue300.medianMs}, ${queue300.queries} | | | same query count |`,
+    `| Claim page: median ms, SQL queries | ${claimPage.medianMs}, ${claimPage.queries} | | | |`,
+    `| Peak RSS / after the run, MB | ${results.memory.peakRssMb} / ${results.memory.rssAfterMb} | | | < 200 |`,
+    `| Process start to first 200, ms | ${startMs} | | | < 2000 |`,
+    `| Segmentation: 5,000 words, median ms | ${results.segmentation.medianMsPer5000Words} | | | < 10 |`,
+  ].join('\n');
+  console.log(`\n${table}\n`);
+  const findings = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'FINDINGS.md'), 'utf8');
+  fs.writeFileSync(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), `${table}\n\nFigures of this run are in \`bench/results.json\`.\n\n${findings}`);
+  fs.rmSync(fixture.dir, { recursive: true, force: true });
+  agent.destroy();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
