@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
-import { migrate, openDb } from '../src/db/knex';
+import { migrateAndImportContent } from '../src/bootstrap';
+import { openDb } from '../src/db/knex';
 import { createAccountsService } from '../src/modules/accounts';
 import { createArticlesService } from '../src/modules/articles';
 import { createChecksService, createClaimsService, type Viewer } from '../src/modules/claims';
@@ -28,9 +29,8 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
   const dbFile = path.join(dir, 'bench.sqlite');
   const db = openDb({ client: 'sqlite', filename: dbFile });
   try {
-    await migrate(db);
+    await migrateAndImportContent(db);
     const articles = createArticlesService(db);
-    await articles.importContentDirectory(path.join(PROJECT_ROOT, 'content', 'articles'));
     const accounts = createAccountsService(db);
     const user = async (name: string, role: 'reviewer' | 'editor') => accounts.createUser({ username: name, password: 'benchmark password', role, displayName: undefined });
     const editor = await user('bench-editor', 'editor');

@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Config } from './config';
+import { PROJECT_ROOT, type Config } from './config';
 import { migrate, openDb, type Db } from './db/knex';
 import { readOrCreateSetting } from './db/settings';
 import type { Logger } from './lib/logger';
 import { createArticlesService } from './modules/articles';
 
+/** Brings the schema up to date and imports the shipped articles that are missing; returns their slugs. */
+export async function migrateAndImportContent(db: Db, rootDir = PROJECT_ROOT): Promise<string[]> {
+  await migrate(db);
+  return createArticlesService(db).importContentDirectory(path.join(rootDir, 'content', 'articles'));
+}
+
 /** Opens and migrates the database, imports shipped content, and settles the session secret. */
 export async function prepare(config: Config, logger: Logger): Promise<{ db: Db; sessionSecret: string }> {
   const db = openDb(config.database);
-  await migrate(db);
-  const imported = await createArticlesService(db).importContentDirectory(path.join(config.rootDir, 'content', 'articles'));
+  const imported = await migrateAndImportContent(db, config.rootDir);
   if (imported.length > 0) logger.info({ imported }, 'imported shipped articles');
   let sessionSecret = config.sessionSecret;
   if (!sessionSecret) {

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Db } from '../../src/db/knex';
 import { createLogger } from '../../src/lib/logger';
-import { createArticlesService } from '../../src/modules/articles';
+import { migrateAndImportContent } from '../../src/bootstrap';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -20,7 +19,7 @@ export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }), database: database.config, ...overrides };
-  await createArticlesService(database.db).importContentDirectory(path.join(config.rootDir, 'content', 'articles'));
+  await migrateAndImportContent(database.db, config.rootDir);
   const app = createApp({ db: database.db, config, logger: createLogger('silent'), sessionSecret: 'test-secret-test-secret-test-secret' });
   return { app, db: database.db, config, close: () => database.destroy() };
 }

@@ -1,4 +1,4 @@
-import type { BlockKind } from './article-document';
+import type { ComposedBlock, ComposedSentence } from './article-document';
 
 export interface ArticleSummary {
   id: number;
@@ -19,22 +19,9 @@ export interface Article extends ArticleSummary {
   sentences: Sentence[];
 }
 
-export interface ArticleBlock {
-  kind: BlockKind;
-  position: number;
-  start: number;
-  end: number;
-  credit: string | null;
-}
-
-export interface Sentence {
-  id: string;
-  position: number;
-  blockPosition: number;
-  start: number;
-  end: number;
-  text: string;
-}
+/** A stored block and sentence have exactly the shape composition gives them. */
+export type ArticleBlock = ComposedBlock;
+export type Sentence = ComposedSentence;
 
 export interface NewArticle {
   slug: string;

@@ -4,7 +4,8 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { migrate, openDb } from '../../../src/db/knex';
+import { migrateAndImportContent } from '../../../src/bootstrap';
+import { openDb } from '../../../src/db/knex';
 import { createAccountsService } from '../../../src/modules/accounts';
 import { createArticlesService } from '../../../src/modules/articles';
 import { createClaimsService } from '../../../src/modules/claims';
@@ -27,9 +28,8 @@ export async function prepareFixture(writers: number, claims: number): Promise<F
   const dbFile = path.join(dir, 'factline.sqlite');
   const db = openDb({ client: 'sqlite', filename: dbFile });
   try {
-    await migrate(db);
+    await migrateAndImportContent(db);
     const articles = createArticlesService(db);
-    await articles.importContentDirectory(path.join(PROJECT_ROOT, 'content', 'articles'));
     const accounts = createAccountsService(db);
     const tokens: string[] = [];
     for (let w = 0; w < writers; w++) {
