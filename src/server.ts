@@ -1,5 +1,7 @@
 import net from 'node:net';
 import { createApp } from './app';
+import { bridgeChangesOverPostgres } from './db/pg-change-bridge';
+import { ChangeFeed } from './lib/change-feed';
 import { prepare } from './bootstrap';
 import { loadConfig } from './config';
 import { createLogger } from './lib/logger';
@@ -12,7 +14,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const { db, sessionSecret } = await prepare(config, logger);
-  const app = createApp({ db, config, logger, sessionSecret });
+  const changeFeed = new ChangeFeed();
+  const stopBridge = config.database.client === 'postgres' ? await bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger) : async () => {};
+  const app = createApp({ db, config, logger, sessionSecret, changeFeed });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, database: config.database.client }, `Factline is serving http://localhost:${config.port}`);
   });
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     // net.Server's close stops listening but, unlike http.Server's (Node 19+), leaves open
     // keep-alive connections alone, so a request already on its way on one is still served.
     net.Server.prototype.close.call(server, async () => {
+      await stopBridge();
       await db.destroy();
       clearTimeout(force);
       logger.info('stopped');

@@ -5,7 +5,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateAndImportContent } from '../../../src/bootstrap';
+import knex from 'knex';
 import { openDb } from '../../../src/db/knex';
+import { PG_ADMIN_URL } from '../../support/database';
 import { createAccountsService } from '../../../src/modules/accounts';
 import { createArticlesService } from '../../../src/modules/articles';
 import { createClaimsService } from '../../../src/modules/claims';
@@ -16,17 +18,35 @@ const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist', 'src', 'server.js');
 
 export interface Fixture {
   dir: string;
+  /** The SQLite file (for SQLite fixtures). */
   dbFile: string;
+  /** What DATABASE_URL the servers get: the SQLite file, or a fresh PostgreSQL database. */
+  databaseUrl: string;
+  dropDatabase(): Promise<void>;
   tokens: string[];
   claimIds: number[];
 }
 
-/** A fresh SQLite database with the seed article, `writers` reviewers with tokens, and `claims` claims. */
-export async function prepareFixture(writers: number, claims: number): Promise<Fixture> {
+/** A fresh database (SQLite, or PostgreSQL) with the seed article, `writers` reviewers with tokens, and `claims` claims. */
+export async function prepareFixture(writers: number, claims: number, options: { postgres?: boolean } = {}): Promise<Fixture> {
   if (!fs.existsSync(SERVER_ENTRY)) throw new Error('Run `npm run build` first: the reliability tests start the production server.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-reliability-'));
   const dbFile = path.join(dir, 'factline.sqlite');
-  const db = openDb({ client: 'sqlite', filename: dbFile });
+  let databaseUrl = dbFile;
+  let dropDatabase = async () => {};
+  if (options.postgres) {
+    const name = `factline_rel_${process.pid}_${Date.now()}`;
+    const admin = knex({ client: 'pg', connection: PG_ADMIN_URL, pool: { min: 0, max: 1 } });
+    await admin.raw(`create database ${name}`);
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      await admin.raw(`drop database if exists ${name} with (force)`);
+      await admin.destroy();
+    };
+  }
+  const db = openDb(options.postgres ? { client: 'postgres', connectionString: databaseUrl } : { client: 'sqlite', filename: dbFile });
   try {
     await migrateAndImportContent(db);
     const articles = createArticlesService(db);
@@ -44,7 +64,7 @@ export async function prepareFixture(writers: number, claims: number): Promise<F
       const { claim } = await claimService.create(SEED_SLUG, { quote: { exact: article.text.slice(start, start + 30), start, end: start + 30 }, statement: null }, { id: 1, role: 'reviewer' });
       claimIds.push(claim.id);
     }
-    return { dir, dbFile, tokens, claimIds };
+    return { dir, dbFile, databaseUrl, dropDatabase, tokens, claimIds };
   } finally {
     await db.destroy();
   }
@@ -68,9 +88,11 @@ export interface ServerProcess {
 }
 
 /** Starts `node dist/src/server.js` on the fixture's database and waits until /healthz answers. */
-export async function startServerProcess(fixture: Fixture, port: number): Promise<ServerProcess> {
+export async function startServerProcess(fixture: Fixture, port: number, options: { sharedSecretFromDatabase?: boolean } = {}): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: fixture.databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: 'reliability-secret-reliability-secret' };
+  if (options.sharedSecretFromDatabase) delete env.SESSION_SECRET;
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: fixture.dbFile, LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: 'reliability-secret-reliability-secret' },
+    env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
