@@ -14,7 +14,7 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled output, production dependencies, views, static files and content only.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000 DATABASE_URL=/data/factline.sqlite
+ENV NODE_ENV=production PORT=3000 DATABASE_URL=/data/factline.sqlite TRUST_PROXY=uniquelocal
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -48,7 +48,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const app = express();
   app.set('views', path.join(config.rootDir, 'views'));
   app.set('view engine', 'ejs');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   if (config.production) app.set('view cache', true);
 

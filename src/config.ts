@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http(s) URL such as https://factcheck.example.org' }).optional(),
   PUBLISHER_NAME: z.string().min(1).max(200).default('Factline newsroom'),
   FACTLINE_QUERY_COUNT: booleanFromEnv.optional(),
+  TRUST_PROXY: z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-f.:/, ]+)$/i, 'TRUST_PROXY must be loopback, linklocal, uniquelocal or a list of addresses/subnets').default('loopback'),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   publisherName: string;
   /** Diagnostic: report each request's SQL query count in X-Query-Count (the benchmark uses it). */
   queryCountHeader: boolean;
+  /** Which proxies' X-Forwarded-For to believe (Express's `trust proxy`). */
+  trustProxy: string;
   rootDir: string;
 }
 
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
     publisherName: values.PUBLISHER_NAME,
     queryCountHeader: values.FACTLINE_QUERY_COUNT ?? false,
+    trustProxy: values.TRUST_PROXY,
     rootDir: ROOT,
   };
 }
