@@ -82,7 +82,7 @@ test('when the Dockerfile is replayed on a clean clone, then the final stage sta
     expect(fs.existsSync(path.join(runtime, 'node_modules', 'sqlite3'))).toBe(true);
 
     const port = await freePort();
-    const env = { ...process.env, ...runtimeEnv, PORT: String(port), DATABASE_URL: path.join(tmp, 'data', 'factline.sqlite'), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...runtimeEnv, PORT: String(port), DATABASE_URL: path.join(tmp, 'data', 'factline.sqlite'), LOG_LEVEL: 'warn' };
     delete env.__workdir;
     const server = spawn(cmd[0], cmd.slice(1), { cwd: runtime, env, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
