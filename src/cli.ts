@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import { loadConfig } from './config';
-import { migrate, openDb } from './db/knex';
+import { backupSqlite, migrate, openDb } from './db/knex';
 import { AppError } from './lib/errors';
 import { runAccountsCommand } from './modules/accounts/accounts-cli';
 
@@ -28,6 +28,11 @@ async function main(): Promise<number> {
     const args = process.argv.slice(2);
     if (args[0] === 'migrate') {
       console.log('database is up to date');
+      return 0;
+    }
+    if (args[0] === 'backup') {
+      await backupSqlite(db, args[1]);
+      console.log(`backed up to ${args[1]}`);
       return 0;
     }
     return await runAccountsCommand(db, args, { readLine: readFirstLine, out: (text) => console.log(text) });

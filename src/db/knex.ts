@@ -3,6 +3,7 @@ import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../config';
 import { PROJECT_ROOT } from '../config';
+import { AppError } from '../lib/errors';
 
 export type Db = Knex;
 export type Tx = Knex.Transaction;
@@ -78,9 +79,36 @@ function migrationsDirectory(): string {
   return __filename.endsWith('.js') && fs.existsSync(compiled) ? compiled : path.join(PROJECT_ROOT, 'migrations');
 }
 
-/** Brings the schema up to date. Knex's migration lock makes concurrent starts safe. */
+const LOCK_WAIT_MS = 250;
+const LOCK_PATIENCE_MS = 60_000;
+
+/**
+ * Brings the schema up to date. Knex's migration lock lets one instance migrate at a time; an
+ * instance that finds it held waits for it (up to a minute) instead of failing to start, then
+ * finds nothing left to do. Each migration runs in a transaction, so a failing one changes nothing.
+ */
 export async function migrate(db: Db): Promise<void> {
-  await db.migrate.latest({ migrationSource: new MigrationDirectory(migrationsDirectory()) });
+  const deadline = Date.now() + LOCK_PATIENCE_MS;
+  for (;;) {
+    try {
+      await db.migrate.latest({ migrationSource: new MigrationDirectory(migrationsDirectory()) });
+      return;
+    } catch (error) {
+      if ((error as Error).name !== 'MigrationLocked' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_WAIT_MS));
+    }
+  }
+}
+
+/**
+ * A consistent copy of a live SQLite database, taken while the app keeps serving (VACUUM INTO
+ * reads one snapshot; writers are not blocked in WAL mode). PostgreSQL has pg_dump for this.
+ */
+export async function backupSqlite(db: Db, file: string | undefined): Promise<void> {
+  if (isPostgres(db)) throw new AppError(400, 'usage', 'backup is for SQLite; use pg_dump for PostgreSQL.');
+  if (!file) throw new AppError(400, 'usage', 'Give the backup file: npm run -s cli -- backup /path/to/backup.sqlite');
+  if (fs.existsSync(file)) throw new AppError(400, 'usage', `${file} exists; VACUUM INTO will not overwrite it.`);
+  await db.raw('VACUUM INTO ?', [path.resolve(file)]);
 }
 
 export async function rollbackAll(db: Db): Promise<void> {

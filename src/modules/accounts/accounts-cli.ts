@@ -15,7 +15,8 @@ export const CLI_USAGE = `Usage: npm run -s cli -- COMMAND
   user list
   token create NAME [--label LABEL]                       prints only the new API token
   token revoke TOKEN_ID --user NAME
-  migrate                                                 bring the database schema up to date`;
+  migrate                                                 bring the database schema up to date
+  backup FILE                                             SQLite only: a consistent copy of the live database (VACUUM INTO)`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
