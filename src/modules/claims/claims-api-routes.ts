@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
-import { SlugParam } from '../articles/articles-schemas';
+import { SlugParam } from '../articles';
 import { DecisionInput } from '../verdicts';
 import type { AuditService } from '../audit';
 import { auditContext } from '../../http/audit-context';

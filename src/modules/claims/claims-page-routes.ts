@@ -3,7 +3,7 @@ import { renderForm } from '../../http/forms';
 import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
-import { SlugParam } from '../articles/articles-schemas';
+import { SlugParam } from '../articles';
 import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS } from '../verdicts';
 import { recordDecision, viewerOf } from './claims-api-routes';
 import type { AuditService } from '../audit';

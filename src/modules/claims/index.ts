@@ -14,6 +14,8 @@ export { listChecks } from './checks-repository';
 export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './visibility';
 export { viewerOf } from './claims-api-routes';
+export { CheckInput } from './claims-schemas';
+export type { QuoteSelector } from './anchoring';
 
 export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
   return [...claimsApiRoutes(claims, checks, articles, audit), ...claimsPageRoutes(claims, checks, articles, audit, publishing)];

@@ -3,7 +3,7 @@
  * Hypothesis-style annotations (`target[].selector[]` with a TextQuoteSelector, comment in
  * `text`). Pure: it turns JSON into claim and check inputs, and says why when it cannot.
  */
-import type { QuoteSelector } from '../claims/anchoring';
+import type { QuoteSelector } from '../claims';
 
 export interface ImportItem {
   quote: QuoteSelector | null;

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
-import { SlugParam } from '../articles/articles-schemas';
+import { SlugParam } from '../articles';
 import { viewerOf } from '../claims';
 import { exportCsv, exportJson } from './tabular-export';
 import type { ExportsService, Publishing } from './exports-service';

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/knex';
 import { AppError, NotFoundError, PayloadTooLargeError } from '../../lib/errors';
 import type { ArticlesService } from '../articles';
-import { listChecks, listClaims, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
-import { CheckInput } from '../claims/claims-schemas';
+import { CheckInput, listChecks, listClaims, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
 import { hasRole } from '../../http/access';
 import { findDecisions, type Decision } from '../verdicts';
 import { annotationsIn, importItem } from './annotation-import';

@@ -1,5 +1,4 @@
-import type { Article } from '../articles';
-import { articlePage, type BlockView } from '../articles/articles-presenter';
+import { articlePage, type Article, type BlockView } from '../articles';
 import { sourceJson, targetJson } from '../claims';
 import { claimReviewJsonLd, jsonForScript, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Verdict } from '../verdicts';
 

@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
-import type { ArticlesService } from '../articles';
-import { SlugParam } from '../articles/articles-schemas';
+import { SlugParam, type ArticlesService } from '../articles';
 import type { ClaimsService } from '../claims';
 import { claimReviews, readerArticlePage, verdictsJson, type Publishing } from './reader-presenter';
 import type { ReaderService } from './reader-service';
