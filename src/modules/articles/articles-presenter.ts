@@ -1,7 +1,9 @@
+import { groupBy } from '../../lib/collections';
 import type { Article, ArticleSummary } from './articles-types';
 
 /** GET /api/v1/articles/:slug — offsets index into `text`; blocks list their sentences' ids. */
 export function articleJson(article: Article) {
+  const byBlock = groupBy(article.sentences, (s) => s.blockPosition);
   return {
     id: article.id,
     slug: article.slug,
@@ -19,7 +21,7 @@ export function articleJson(article: Article) {
       start: block.start,
       end: block.end,
       ...(block.credit ? { credit: block.credit } : {}),
-      sentences: article.sentences.filter((s) => s.blockPosition === block.position).map((s) => s.id),
+      sentences: (byBlock.get(block.position) ?? []).map((s) => s.id),
     })),
     sentences: article.sentences.map((s) => ({ id: s.id, index: s.position, blockIndex: s.blockPosition, text: s.text, start: s.start, end: s.end })),
   };
@@ -52,10 +54,11 @@ export interface BlockView {
 
 /** Cuts each block into sentence parts and the exact text between them, so the page's text is the article's text. */
 function blockViews(article: Article): BlockView[] {
+  const byBlock = groupBy(article.sentences, (s) => s.blockPosition);
   return article.blocks.map((block) => {
     const parts: TextPart[] = [];
     let cursor = block.start;
-    for (const sentence of article.sentences.filter((s) => s.blockPosition === block.position)) {
+    for (const sentence of byBlock.get(block.position) ?? []) {
       if (sentence.start > cursor) parts.push({ id: null, text: article.text.slice(cursor, sentence.start), start: cursor, end: sentence.start });
       parts.push({ id: sentence.id, text: sentence.text, start: sentence.start, end: sentence.end });
       cursor = sentence.end;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/knex';
+import { groupBy } from '../../lib/collections';
 import { nowIso, toIso } from '../../db/time';
 import type { Confidence, Verdict } from '../verdicts';
 import type { Check, Revision, Source } from './claims-types';
@@ -25,6 +26,7 @@ export async function listChecks(db: Queryable, claimIds: number[]): Promise<Che
   const sources = rows.length
     ? await db('check_sources').whereIn('check_id', rows.map((row) => row.id)).orderBy(['check_id', 'position'])
     : [];
+  const sourcesByCheck = groupBy(sources as (Source & { check_id: number })[], (source) => Number(source.check_id));
   return rows.map((row) => ({
     id: Number(row.id),
     claimId: Number(row.claim_id),
@@ -33,9 +35,7 @@ export async function listChecks(db: Queryable, claimIds: number[]): Promise<Che
     verdict: row.verdict,
     confidence: row.confidence,
     rationale: row.rationale,
-    sources: sources
-      .filter((source: { check_id: number }) => Number(source.check_id) === Number(row.id))
-      .map((source: Source) => ({ url: source.url, title: source.title, stance: source.stance, quote: source.quote })),
+    sources: (sourcesByCheck.get(Number(row.id)) ?? []).map((source: Source) => ({ url: source.url, title: source.title, stance: source.stance, quote: source.quote })),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   }));

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/knex';
+import { groupBy } from '../../lib/collections';
 import { nowIso, toIso } from '../../db/time';
 import type { Anchor } from './anchoring';
 import type { Claim } from './claims-types';
@@ -23,6 +24,7 @@ async function withSentences(db: Queryable, rows: ClaimRow[]): Promise<Claim[]> 
     .whereIn('claim_sentences.claim_id', rows.map((row) => row.id))
     .orderBy('sentences.position')
     .select('claim_sentences.claim_id', 'claim_sentences.sentence_id');
+  const linksByClaim = groupBy(links, (link) => Number(link.claim_id));
   return rows.map((row) => ({
     id: Number(row.id),
     articleId: Number(row.article_id),
@@ -32,7 +34,7 @@ async function withSentences(db: Queryable, rows: ClaimRow[]): Promise<Claim[]> 
     suffix: row.suffix,
     start: Number(row.start_offset),
     end: Number(row.end_offset),
-    sentenceIds: links.filter((link) => Number(link.claim_id) === Number(row.id)).map((link) => link.sentence_id),
+    sentenceIds: (linksByClaim.get(Number(row.id)) ?? []).map((link) => link.sentence_id),
     createdBy: row.created_by === null ? null : Number(row.created_by),
     createdAt: toIso(row.created_at),
   }));

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/knex';
+import { groupBy } from '../../lib/collections';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
 import { NotFoundError, UnprocessableError } from '../../lib/errors';
@@ -126,13 +127,14 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
       const list = await claims.listClaims(db, article ? { articleId: article.id } : {});
       const ids = list.map((c) => c.id);
       const [verdicts, decisions, summaries] = await Promise.all([checks.listVerdicts(db, ids), findDecisions(db, ids), articles.summaries()]);
+      const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
       const items = list.map((claim) => {
         const decision = decisions.get(claim.id) ?? null;
         const summary = summaries.get(claim.articleId)!;
         return {
           claim,
           article: { slug: summary.slug, title: summary.title },
-          aggregate: aggregateOf(verdicts.filter((v) => v.claimId === claim.id).map((v) => v.verdict), decision),
+          aggregate: aggregateOf((verdictsByClaim.get(claim.id) ?? []).map((v) => v.verdict), decision),
           decision,
         };
       });
@@ -149,8 +151,9 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
       const list = await claims.listClaims(db, { articleId });
       const ids = list.map((c) => c.id);
       const [verdicts, decisions] = await Promise.all([checks.listVerdicts(db, ids), findDecisions(db, ids)]);
+      const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
       return list.map((claim) => {
-        const all = verdicts.filter((v) => v.claimId === claim.id);
+        const all = verdictsByClaim.get(claim.id) ?? [];
         const checkedByMe = all.some((v) => v.reviewerId === viewer.id);
         const status = checkVisibility(viewer, checkedByMe) === 'all' ? aggregateOf(all.map((v) => v.verdict), decisions.get(claim.id)).status : null;
         return { claim, checkedByMe, checks: all.length, status };
@@ -162,8 +165,9 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
       const article = await articles.getBySlug(slug);
       const list = await claims.listClaims(db, { articleId: article.id });
       const verdicts = await checks.listVerdicts(db, list.map((c) => c.id));
+      const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
       const units = list.map((claim) =>
-        verdicts.filter((v) => v.claimId === claim.id).map((v) => VERDICT_VALUE[v.verdict]).filter((v): v is number => v !== null),
+        (verdictsByClaim.get(claim.id) ?? []).map((v) => VERDICT_VALUE[v.verdict]).filter((v): v is number => v !== null),
       );
       const alpha = krippendorffAlpha(units);
       return { ...alpha, claims: list.length, ratings: units.reduce((n, unit) => n + unit.length, 0) };

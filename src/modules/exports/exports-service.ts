@@ -1,4 +1,5 @@
 import type { Db } from '../../db/knex';
+import { groupBy } from '../../lib/collections';
 import { AppError, NotFoundError, PayloadTooLargeError } from '../../lib/errors';
 import type { ArticlesService } from '../articles';
 import { CheckInput, listChecks, listClaims, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
@@ -38,9 +39,10 @@ export function createExportsService(db: Db, deps: { articles: ArticlesService; 
     const claims = await listClaims(db, { articleId: article.id });
     const ids = claims.map((c) => c.id);
     const [checks, decisions] = await Promise.all([listChecks(db, ids), findDecisions(db, ids)]);
+    const checksByClaim = groupBy(checks, (c) => c.claimId);
     return {
       article: { slug: article.slug, title: article.title },
-      claims: claims.map((claim) => ({ claim, checks: checks.filter((c) => c.claimId === claim.id), decision: decisions.get(claim.id) ?? null })),
+      claims: claims.map((claim) => ({ claim, checks: checksByClaim.get(claim.id) ?? [], decision: decisions.get(claim.id) ?? null })),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/knex';
+import { groupBy } from '../../lib/collections';
 import { distinctSources, listChecks, listClaims, type Claim, type Source } from '../claims';
 import { listAllPublished, listPublishedForArticle, type Decision } from '../verdicts';
 
@@ -30,10 +31,11 @@ export function createReaderService(db: Db) {
       const claimIds = decisions.map((d) => d.claimId);
       const [claims, checks] = await Promise.all([listClaims(db, { claimIds }), listChecks(db, claimIds)]);
       const byId = new Map(claims.map((c) => [c.id, c]));
+      const checksByClaim = groupBy(checks, (c) => c.claimId);
       return decisions.map((decision) => ({
         claim: byId.get(decision.claimId)!,
         decision,
-        sources: distinctSources(checks.filter((c) => c.claimId === decision.claimId)),
+        sources: distinctSources(checksByClaim.get(decision.claimId) ?? []),
       }));
     },
   };
