@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text } from './text';
 
 export const MAX_URL_LENGTH = 2048;
 
@@ -18,8 +18,7 @@ export function displayDomain(value: string): string {
   return new URL(value).hostname.replace(/^www\./, '');
 }
 
-export const httpUrlSchema = z
-  .string({ error: 'is required' })
+export const httpUrlSchema = text({ error: 'is required' })
   .trim()
   .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
   .refine(isSafeHttpUrl, 'must be an http:// or https:// address without a user name or password');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personName, text } from '../../lib/text';
 import commonPasswords from 'fxa-common-password-list';
 import { ROLES } from '../../http/access';
 
@@ -6,15 +7,13 @@ const isCommonPassword = (password: string): boolean => commonPasswords.test(pas
 
 export const USERNAME_RULE = 'use 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit';
 
-export const usernameSchema = z
-  .string({ error: 'is required' })
+export const usernameSchema = text({ error: 'is required' })
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, USERNAME_RULE);
 
 /** At least 10 characters, and not one of the commonly used passwords (Mozilla's list for Firefox Accounts). */
-export const passwordSchema = z
-  .string({ error: 'is required' })
+export const passwordSchema = text({ error: 'is required' })
   .min(10, 'must be at least 10 characters')
   .max(200, 'must be at most 200 characters')
   .refine((password) => !isCommonPassword(password), 'is one of the most common passwords; choose another')
@@ -22,7 +21,7 @@ export const passwordSchema = z
 
 export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 
-const displayNameSchema = z.string().trim().max(100, 'must be at most 100 characters').optional().or(z.literal('').transform(() => undefined));
+const displayNameSchema = personName(100).optional().transform((value) => (value ? value : undefined));
 
 export const RegisterInput = z
   .object({
@@ -37,14 +36,14 @@ export const CreateUserInput = RegisterInput.safeExtend({ role: roleSchema });
 export type CreateUserInput = z.output<typeof CreateUserInput>;
 
 export const LoginInput = z.object({
-  username: z.string({ error: 'is required' }).trim().toLowerCase().min(1, 'is required').max(64),
-  password: z.string({ error: 'is required' }).min(1, 'is required').max(200),
+  username: text({ error: 'is required' }).trim().toLowerCase().min(1, 'is required').max(64),
+  password: text({ error: 'is required' }).min(1, 'is required').max(200),
 });
 
 export const ChangeRoleInput = z.object({ role: roleSchema });
 
 export const TokenNameInput = z.object({
-  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+  name: text({ error: 'is required' }).trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
 });
 
 export const SelfRegistrationInput = z.object({

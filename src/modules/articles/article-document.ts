@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { UnprocessableError } from '../../lib/errors';
 import { segmentSentences } from './segmentation';
 
 /**
@@ -39,6 +40,9 @@ export interface ComposedDocument {
 }
 
 const BLOCK_SEPARATOR = '\n\n';
+/** What one article may produce: a long feature has a few hundred blocks and a thousand sentences. */
+export const MAX_BLOCKS = 2_000;
+export const MAX_SENTENCES = 10_000;
 
 /** A sentence id that depends only on the article's slug, the sentence's offset and its words: the same on every database and re-import. */
 export function sentenceId(slug: string, start: number, text: string): string {
@@ -61,8 +65,12 @@ export function composeDocument(slug: string, drafts: BlockDraft[]): ComposedDoc
     const start = text.length;
     text += blockText;
     const position = blocks.length;
+    if (position >= MAX_BLOCKS) throw new UnprocessableError(`The article has more than ${MAX_BLOCKS.toLocaleString('en-US')} blocks; split it into several articles.`);
     blocks.push({ kind: draft.kind, position, start, end: text.length, credit: draft.credit ?? null });
     for (const span of segmentSentences(blockText)) {
+      if (sentences.length >= MAX_SENTENCES) {
+        throw new UnprocessableError(`The article has more than ${MAX_SENTENCES.toLocaleString('en-US')} sentences; split it into several articles.`);
+      }
       const absoluteStart = start + span.start;
       sentences.push({
         id: sentenceId(slug, absoluteStart, span.text),
@@ -92,7 +100,16 @@ export function draftsFromPlainText(title: string, body: string): BlockDraft[] {
   return drafts;
 }
 
-/** URL-safe slug from a title: lower case ASCII words joined by dashes, at most 80 characters. */
+/**
+ * Words that name pages under /articles/ (the new-article form today; editing, revisions and
+ * import pages to come), so no article may take them as its address.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['new', 'edit', 'import', 'revisions', 'search', 'embed', 'lookup', 'preview', 'feed']);
+
+/**
+ * URL-safe slug from a title: lower case ASCII words joined by dashes, at most 80 characters.
+ * A title that would take a reserved word ("New") gets "-article" added.
+ */
 export function slugify(title: string): string {
   const slug = title
     .normalize('NFKD')
@@ -103,5 +120,6 @@ export function slugify(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/g, '');
+  if (RESERVED_SLUGS.has(slug)) return `${slug}-article`;
   return slug || 'article';
 }

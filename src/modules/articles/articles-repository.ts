@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/knex';
+import { insertInBatches } from '../../db/batches';
 import { nowIso, toIso } from '../../db/time';
 import type { BlockKind, ComposedDocument } from './article-document';
 import type { Article, ArticleBlock, ArticleSummary, NewArticle, Sentence } from './articles-types';
@@ -19,7 +20,6 @@ interface ArticleRow {
 
 const SUMMARY_COLUMNS = ['id', 'slug', 'title', 'byline', 'published_at', 'created_at'];
 /** Sentences are inserted in batches small enough for SQLite's 999-variable limit. */
-const INSERT_BATCH = 100;
 
 function toSummary(row: ArticleRow): ArticleSummary {
   return {
@@ -71,16 +71,12 @@ export async function insertArticle(db: Queryable, article: NewArticle, document
   return articleId;
 }
 
-async function insertInBatches(db: Queryable, table: string, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await db(table).insert(rows.slice(i, i + INSERT_BATCH));
-}
-
 export async function slugExists(db: Queryable, slug: string): Promise<boolean> {
   return (await db('articles').where({ slug }).first('id')) !== undefined;
 }
 
 export async function listArticles(db: Queryable): Promise<ArticleSummary[]> {
-  const rows: ArticleRow[] = await db('articles').select(SUMMARY_COLUMNS).orderBy([{ column: 'published_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+  const rows: ArticleRow[] = await db('articles').select(SUMMARY_COLUMNS).orderBy([{ column: 'published_at', order: 'desc', nulls: 'last' }, { column: 'id', order: 'desc' }]);
   return rows.map(toSummary);
 }
 

@@ -4,6 +4,8 @@
  * and suffix context). Pure functions over the article's plain text.
  */
 export const CONTEXT_LENGTH = 32;
+/** Enough places for any real quote; a one-letter quote in a long article stops here instead of listing thousands. */
+export const MAX_CANDIDATES = 1_000;
 
 export interface QuoteSelector {
   exact: string;
@@ -21,14 +23,20 @@ export interface Anchor {
   suffix: string;
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The anchor of a span, with up to CONTEXT_LENGTH UTF-16 units of context on each side. The
+ * context never cuts a character in two: where the limit falls inside a surrogate pair (an emoji,
+ * say), the context is one unit shorter, so it stays well-formed text that matches the article.
+ */
 export function anchorAt(text: string, start: number, end: number): Anchor {
-  return {
-    start,
-    end,
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: text.slice(end, end + CONTEXT_LENGTH),
-  };
+  let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
+  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) prefixStart += 1;
+  let suffixEnd = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1)) && isLowSurrogate(text.charCodeAt(suffixEnd))) suffixEnd -= 1;
+  return { start, end, exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) };
 }
 
 function escapeRegExp(value: string): string {
@@ -36,31 +44,37 @@ function escapeRegExp(value: string): string {
 }
 
 /** Every place the quote occurs; when it does not occur verbatim, matches that differ only in whitespace. */
+/** Up to MAX_CANDIDATES places, for a quote that is not blank (the caller checks). */
 function occurrences(text: string, exact: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) found.push({ start: at, end: at + exact.length });
+  for (let at = text.indexOf(exact); at !== -1 && found.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1)) found.push({ start: at, end: at + exact.length });
   if (found.length > 0) return found;
-  const words = exact.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return found;
+  const words = exact.trim().split(/\s+/);
   const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'g');
-  for (const match of text.matchAll(pattern)) found.push({ start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(pattern)) {
+    found.push({ start: match.index, end: match.index + match[0].length });
+    if (found.length >= MAX_CANDIDATES) break;
+  }
   return found;
 }
 
+/** Compares the context in place (no copies of the text), so scoring a candidate costs the context's length. */
 function contextScore(text: string, start: number, end: number, selector: QuoteSelector): number {
   let score = 0;
-  if (selector.prefix && text.slice(0, start).endsWith(selector.prefix)) score += 2;
-  if (selector.suffix && text.slice(end).startsWith(selector.suffix)) score += 2;
+  const { prefix, suffix } = selector;
+  if (prefix && start >= prefix.length && text.startsWith(prefix, start - prefix.length)) score += 2;
+  if (suffix && text.startsWith(suffix, end)) score += 2;
   return score;
 }
 
 /**
  * Finds the quote: the given offsets when they hold exactly the quote; otherwise the occurrence
  * whose prefix and suffix match best, then the one nearest the given start, then the first.
- * Null when the quote is not in the text.
+ * Null when the quote is blank or not in the text.
  */
 export function anchorQuote(text: string, selector: QuoteSelector): Anchor | null {
   const { exact, start, end } = selector;
+  if (exact.trim() === '') return null; // an empty quote addresses nothing (and would match everywhere)
   if (start !== undefined && end !== undefined && end > start && text.slice(start, end) === exact) return anchorAt(text, start, end);
   const candidates = occurrences(text, exact);
   if (candidates.length === 0) return null;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/knex';
+import { insertInBatches } from '../../db/batches';
 import { groupBy } from '../../lib/collections';
 import { nowIso, toIso } from '../../db/time';
 import type { Anchor } from './anchoring';
@@ -58,7 +59,7 @@ export async function insertClaim(
     })
     .returning('id');
   const id = Number((row as { id: number }).id);
-  if (claim.sentenceIds.length > 0) await db('claim_sentences').insert(claim.sentenceIds.map((sentenceId) => ({ claim_id: id, sentence_id: sentenceId })));
+  await insertInBatches(db, 'claim_sentences', claim.sentenceIds.map((sentenceId) => ({ claim_id: id, sentence_id: sentenceId })));
   return id;
 }
 

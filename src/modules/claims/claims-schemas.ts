@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/text';
 import { httpUrlSchema } from '../../lib/urls';
 import { CONFIDENCES, STANCES, VERDICTS } from '../verdicts';
 
@@ -10,15 +11,14 @@ export const MAX_SOURCES = 20;
 const offset = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative');
 
 const QuoteInput = z.object({
-  exact: z.string({ error: 'is required' }).max(MAX_QUOTE_CHARS, `must be at most ${MAX_QUOTE_CHARS} characters`).refine((v) => v.trim() !== '', 'is required'),
-  prefix: z.string().max(200, 'must be at most 200 characters').optional(),
-  suffix: z.string().max(200, 'must be at most 200 characters').optional(),
+  exact: text({ error: 'is required' }).max(MAX_QUOTE_CHARS, `must be at most ${MAX_QUOTE_CHARS} characters`).refine((v) => v.trim() !== '', 'is required'),
+  prefix: text().max(200, 'must be at most 200 characters').optional(),
+  suffix: text().max(200, 'must be at most 200 characters').optional(),
   start: offset.optional(),
   end: offset.optional(),
 });
 
-const statement = z
-  .string()
+const statement = text()
   .trim()
   .max(MAX_STATEMENT_CHARS, `must be at most ${MAX_STATEMENT_CHARS} characters`)
   .optional()
@@ -28,7 +28,7 @@ const statement = z
 /** POST /api/v1/articles/:slug/claims: a whole sentence, or any exact quote. */
 export const CreateClaimInput = z
   .object({
-    sentenceId: z.string().regex(/^s-[0-9a-f]{12}$/, 'must be a sentence id like s-0123456789ab').optional(),
+    sentenceId: text().regex(/^s-[0-9a-f]{12}$/, 'must be a sentence id like s-0123456789ab').optional(),
     quote: QuoteInput.optional(),
     statement,
   })
@@ -37,17 +37,16 @@ export type CreateClaimInput = z.output<typeof CreateClaimInput>;
 
 export const SourceInput = z.object({
   url: httpUrlSchema,
-  title: z.string().trim().max(300, 'must be at most 300 characters').optional().nullable().transform((v) => (v ? v : null)),
+  title: text().trim().max(300, 'must be at most 300 characters').optional().nullable().transform((v) => (v ? v : null)),
   stance: z.enum(STANCES, { error: `must be one of ${STANCES.join(', ')}` }),
-  quote: z.string().trim().max(1000, 'must be at most 1000 characters').optional().nullable().transform((v) => (v ? v : null)),
+  quote: text().trim().max(1000, 'must be at most 1000 characters').optional().nullable().transform((v) => (v ? v : null)),
 });
 export type SourceInput = z.output<typeof SourceInput>;
 
 const checkFields = {
   verdict: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(', ')}` }),
   confidence: z.enum(CONFIDENCES, { error: `must be one of ${CONFIDENCES.join(', ')}` }),
-  rationale: z
-    .string({ error: 'is required' })
+  rationale: text({ error: 'is required' })
     .trim()
     .min(1, 'is required: say how you reached the verdict')
     .max(MAX_RATIONALE_CHARS, `must be at most ${MAX_RATIONALE_CHARS.toLocaleString('en-US')} characters`),
@@ -75,7 +74,7 @@ export type CheckUpdateInput = z.output<typeof CheckUpdateInput>;
 export const ClaimIdParam = z.object({ id: z.coerce.number({ error: 'must be a number' }).int().positive('must be a positive number') });
 
 export const QueueFilter = z.object({
-  article: z.string().trim().max(120).optional().transform((v) => (v ? v : undefined)),
+  article: text().trim().max(120).optional().transform((v) => (v ? v : undefined)),
   status: z.enum(['disputed', 'needs-review', 'consensus', 'published', ''], { error: 'must be disputed, needs-review, consensus or published' }).optional().transform((v) => (v ? v : undefined)),
 });
 

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { text } from '../../lib/text';
 import { z } from 'zod';
 import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
@@ -9,7 +10,7 @@ import type { ExportsService, Publishing } from './exports-service';
 import { ANNO_CONTENT_TYPE, annotationContext, PAGE_SIZE, withoutContext } from './web-annotation';
 
 export const PageQuery = z.object({ page: z.coerce.number({ error: 'must be a number' }).int().min(0, 'must not be negative').optional() });
-const AnnotationIdParam = z.object({ id: z.string().regex(/^(check|decision)-\d+$/, 'must look like check-12 or decision-7') });
+const AnnotationIdParam = z.object({ id: text().regex(/^(check|decision)-\d+$/, 'must look like check-12 or decision-7') });
 
 /** W3C Web Annotation export and import, and CSV/JSON exports for editors. */
 export function exportsRoutes(exportsService: ExportsService, publishing: Publishing, options: { minOrdinalChecks: number }): RouteSpec[] {

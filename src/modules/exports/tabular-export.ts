@@ -30,11 +30,14 @@ export function exportJson(data: ArticleExport, minOrdinalChecks = 2) {
 /**
  * RFC 4180 CSV. A cell that a spreadsheet would read as a formula (starting with = + - @, tab or
  * carriage return) is prefixed with an apostrophe, as OWASP recommends against CSV injection.
+ * A cell holding a semicolon or a tab is quoted as well as one holding a comma: spreadsheets in
+ * locales whose list separator is ";" (much of Europe) would otherwise split `x;=cmd…` into a
+ * second cell that starts with "=" and so escapes the prefix rule.
  */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function exportCsv(data: ArticleExport, minOrdinalChecks = 2): string {

@@ -21,19 +21,31 @@ function ordinalOf(label: string): { ordinal: number; letter: boolean } {
   return { ordinal: label.toLowerCase().charCodeAt(0) - 96, letter: true };
 }
 
+/**
+ * The longest run that counts up from 1 (or a), taking at each step the first later marker that
+ * continues it. Linear: each marker's successor is found by one right-to-left pass with a map, and
+ * run lengths are memoised from the right, so a text of thousands of "1)" markers stays cheap.
+ */
 function countingRun(markers: Marker[]): Marker[] {
-  let best: Marker[] = [];
-  for (let first = 0; first < markers.length; first++) {
-    if (markers[first].ordinal !== 1) continue;
-    const run = [markers[first]];
-    for (let next = first + 1; next < markers.length; next++) {
-      const last = run[run.length - 1];
-      const candidate = markers[next];
-      if (candidate.letter === last.letter && candidate.ordinal === last.ordinal + 1) run.push(candidate);
+  const key = (letter: boolean, ordinal: number) => `${letter ? 'l' : 'n'}${ordinal}`;
+  const next = new Array<number>(markers.length).fill(-1);
+  const length = new Array<number>(markers.length).fill(1);
+  const nearest = new Map<string, number>();
+  for (let i = markers.length - 1; i >= 0; i--) {
+    const { letter, ordinal } = markers[i];
+    const successor = nearest.get(key(letter, ordinal + 1));
+    if (successor !== undefined) {
+      next[i] = successor;
+      length[i] = 1 + length[successor];
     }
-    if (run.length > best.length) best = run;
+    nearest.set(key(letter, ordinal), i);
   }
-  return best.length >= 2 ? best : [];
+  let first = -1;
+  for (let i = 0; i < markers.length; i++) if (markers[i].ordinal === 1 && (first === -1 || length[i] > length[first])) first = i;
+  if (first === -1 || length[first] < 2) return [];
+  const run: Marker[] = [];
+  for (let i = first; i !== -1; i = next[i]) run.push(markers[i]);
+  return run;
 }
 
 /** Offsets (within `text`) where a list item begins; empty when the text holds no list. */

@@ -25,6 +25,12 @@ const TERMINATORS = '.!?…‽';
 const CLOSERS = '"\'”’)]»›}';
 const OPENERS = '"\'“‘([{«‹';
 const INTRO_PHRASE_WORDS = 4;
+/**
+ * No scan looks further than this from a terminator. A "word" longer than this is no
+ * abbreviation, initial or number that the rules below care about, and bounding every scan
+ * keeps segmentation linear in the text's length, whatever the text (ADR 0001).
+ */
+const MAX_SCAN = 64;
 
 type WordKind = 'plain' | 'number' | 'prepositive' | 'before-number' | 'ambiguous' | 'initial' | 'time';
 
@@ -52,10 +58,11 @@ function classify(word: string): WordKind {
   return 'plain';
 }
 
-/** The whitespace-delimited word that ends at `end`, without opening quotes or bullets. */
+/** The whitespace-delimited word that ends at `end` (at most MAX_SCAN characters), without opening quotes or bullets. */
 function wordBefore(text: string, from: number, end: number): { word: string; start: number } {
   let start = end;
-  while (start > from && !isSpace(text[start - 1])) start--;
+  const limit = Math.max(from, end - MAX_SCAN);
+  while (start > limit && !isSpace(text[start - 1])) start--;
   const raw = text.slice(start, end);
   const word = stripOpeners(raw);
   return { word, start: start + (raw.length - word.length) };
@@ -63,13 +70,29 @@ function wordBefore(text: string, from: number, end: number): { word: string; st
 
 function wordAt(text: string, start: number): string {
   let end = start;
-  while (end < text.length && !isSpace(text[end])) end++;
+  const limit = Math.min(text.length, start + MAX_SCAN);
+  while (end < limit && !isSpace(text[end])) end++;
   return stripOpeners(text.slice(start, end)).replace(/[,;:.!?"'”’)\]]+$/, '');
 }
 
-function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+/** Whether at most `max` words stand between `from` and `to`; reads backwards and stops at word max + 1. */
+function atMostWords(text: string, from: number, to: number, max: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = to - 1; i >= from; i--) {
+    if (isSpace(text[i])) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words > max) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether only spaces and bullets stand between `from` and `to` (read backwards, stopping at the first other character). */
+function onlySpaceOrBullets(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) if (!isSpace(text[i]) && !isBullet(text[i])) return false;
+  return true;
 }
 
 class Scanner {
@@ -127,7 +150,7 @@ class Scanner {
 
     const { word, start: wordStart } = wordBefore(text, this.sentenceStart, start);
     const kind = classify(word);
-    const opensSentence = text.slice(this.sentenceStart, wordStart).trim().replace(/[•⁃▪◦‣]/g, '') === '';
+    const opensSentence = onlySpaceOrBullets(text, this.sentenceStart, wordStart);
     if (opensSentence && (/^\d{1,3}$/.test(word) || /^[A-Za-z]$/.test(word))) return false; // list marker "1." / "a."
     return this.endsAfterWord(kind, nextChar, wordAt(text, next), start);
   }
@@ -150,7 +173,7 @@ class Scanner {
       case 'time': {
         if (isDigit(nextChar)) return false;
         if (SENTENCE_OPENERS.has(nextWord)) return true;
-        const inIntro = countWords(this.text.slice(this.sentenceStart, periodAt)) <= INTRO_PHRASE_WORDS;
+        const inIntro = atMostWords(this.text, this.sentenceStart, periodAt, INTRO_PHRASE_WORDS);
         return !inIntro && PREPOSITIVE.has(nextWord.toLowerCase());
       }
       case 'initial':
@@ -164,13 +187,16 @@ class Scanner {
     const { text } = this;
     if (!isUpper(text[after]) || !isLower(text[after + 1])) return false;
     let partStart = periodAt;
-    while (partStart > this.sentenceStart && /[A-Za-z0-9,]/.test(text[partStart - 1])) partStart--;
+    const limit = Math.max(this.sentenceStart, periodAt - MAX_SCAN);
+    while (partStart > limit && /[A-Za-z0-9,]/.test(text[partStart - 1])) partStart--;
+    if (partStart === limit && limit > this.sentenceStart) return false; // longer than any word
     const part = text.slice(partStart, periodAt);
     if (!/^(?:[A-Za-z]{2,}|\d[\d,]*)$/.test(part)) return false;
     if (partStart > this.sentenceStart && !isSpace(text[partStart - 1]) && !OPENERS.includes(text[partStart - 1])) return false;
     if (classify(part) !== 'plain' && classify(part) !== 'number') return false;
     let tokenEnd = after;
-    while (tokenEnd < text.length && !isSpace(text[tokenEnd])) tokenEnd++;
+    const tokenLimit = Math.min(text.length, after + MAX_SCAN);
+    while (tokenEnd < tokenLimit && !isSpace(text[tokenEnd])) tokenEnd++;
     return !/[@/:]/.test(text.slice(partStart, tokenEnd));
   }
 }
