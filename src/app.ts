@@ -41,11 +41,12 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const articles = createArticlesService(db, changeFeed);
   const claims = createClaimsService(db, articles, { minOrdinalChecks: config.minReviewsForConsensus }, changeFeed);
   const checks = createChecksService(db, changeFeed);
-  const publicCache = new PublicCache(changeFeed);
+  const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
   const reader = createReaderService(db);
   const passport = configurePassport(accounts);
 
   const app = express();
+  app.locals.publicCache = publicCache; // for diagnostics and tests
   app.set('views', path.join(config.rootDir, 'views'));
   app.set('view engine', 'ejs');
   app.set('trust proxy', config.trustProxy);
@@ -62,7 +63,6 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   });
   app.use(healthRouter(db));
   if (config.queryCountHeader) app.use(countQueries(db));
-  app.use(publicCache.middleware());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(sessionMiddleware(db, { secret: sessionSecret, secureCookies: config.cookieSecure }));
@@ -71,6 +71,8 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   app.use(bearerToken(accounts));
   app.use(csrfProtection);
   app.use(exposeCsrfToken);
+  // After the session and token layers: whether a request is anonymous is their verdict.
+  app.use(publicCache.middleware());
   app.use((req, res, next) => {
     res.locals.currentUser = req.user ?? null;
     next();

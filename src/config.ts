@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http(s) URL such as https://factcheck.example.org' }).optional(),
   PUBLISHER_NAME: z.string().min(1).max(200).default('Factline newsroom'),
   FACTLINE_QUERY_COUNT: booleanFromEnv.optional(),
+  PAGE_CACHE_MB: z.coerce.number().int().min(0, 'PAGE_CACHE_MB must be 0 (off) or more').max(4096).default(64),
   TRUST_PROXY: z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-f.:/, ]+)$/i, 'TRUST_PROXY must be loopback, linklocal, uniquelocal or a list of addresses/subnets').default('loopback'),
 });
 
@@ -41,6 +42,8 @@ export interface Config {
   publisherName: string;
   /** Diagnostic: report each request's SQL query count in X-Query-Count (the benchmark uses it). */
   queryCountHeader: boolean;
+  /** Upper bound of the anonymous page cache, in bytes (PAGE_CACHE_MB). */
+  pageCacheBytes: number;
   /** Which proxies' X-Forwarded-For to believe (Express's `trust proxy`). */
   trustProxy: string;
   rootDir: string;
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
     publisherName: values.PUBLISHER_NAME,
     queryCountHeader: values.FACTLINE_QUERY_COUNT ?? false,
+    pageCacheBytes: values.PAGE_CACHE_MB * 1024 * 1024,
     trustProxy: values.TRUST_PROXY,
     rootDir: ROOT,
   };

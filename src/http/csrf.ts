@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { csrfSync } from 'csrf-sync';
+import { markPersonal } from './public-cache';
 
 /**
  * Synchronizer-token CSRF protection (the token lives in the server-side session). Forms send
@@ -22,9 +23,16 @@ const csrf = csrfSync({
 
 export const csrfProtection: RequestHandler = csrf.csrfSynchronisedProtection;
 
-/** Makes `csrfToken()` available to templates; a token (and so a session) is made only when a form asks for one. */
+/**
+ * Makes `csrfToken()` available to templates; a token (and so a session) is made only when a
+ * form asks for one, and a page that carries one is marked personal: never cached, not by us
+ * and not by a browser or proxy.
+ */
 export const exposeCsrfToken: RequestHandler = (req, res, next) => {
-  res.locals.csrfToken = () => csrf.generateToken(req as Request);
+  res.locals.csrfToken = () => {
+    markPersonal(res);
+    return csrf.generateToken(req as Request);
+  };
   next();
 };
 

@@ -2,7 +2,8 @@ import request from 'supertest';
 import { createTestApp, SEED_SLUG, type TestApp } from '../support/app';
 import { bearer, createClaim, fileCheck, seedSentenceIds } from '../support/claims';
 import { createApiToken, createUser } from '../support/factories';
-import { signIn } from '../support/http';
+import { csrfFrom, signIn } from '../support/http';
+import type { PublicCache } from '../../src/http/public-cache';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,6 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const page = `/articles/${SEED_SLUG}`;
+const cacheEntries = () => (t.app.locals.publicCache as PublicCache).size;
 
 describe('cache of anonymous pages', () => {
   test('when a reader asks twice, then the second answer comes from the cache, identical, and a known ETag gets 304', async () => {
@@ -55,13 +57,52 @@ describe('cache of anonymous pages', () => {
     expect((await request(t.app).get('/').expect(200)).text).toContain('Fresh story for the cache');
   });
 
-  test('when the request carries a session cookie or a token, or the page has a form, then the cache is not used', async () => {
+  test('when the request carries a session cookie or a token, then the cache is not used and the answer is private', async () => {
     const user = await createUser(t.db, 'reviewer');
     const agent = await signIn(t.app, user.username, user.password);
-    expect((await agent.get(page).expect(200)).headers['x-cache']).toBeUndefined();
-    expect((await request(t.app).get(`/api/v1/articles/${SEED_SLUG}`).set(bearer(await createApiToken(t.db, user))).expect(200)).headers['x-cache']).toBeUndefined();
-    expect((await request(t.app).get('/login').expect(200)).headers['x-cache']).toBeUndefined();
+    const signedIn = await agent.get(page).expect(200);
+    expect(signedIn.headers['x-cache']).toBeUndefined();
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
+    const withToken = await request(t.app).get(`/api/v1/articles/${SEED_SLUG}`).set(bearer(await createApiToken(t.db, user))).expect(200);
+    expect(withToken.headers['x-cache']).toBeUndefined();
+    expect(withToken.headers['cache-control']).toBe('private, no-store');
     expect((await request(t.app).get('/articles/no-such').expect(404)).headers['x-cache']).toBe('miss');
     expect((await request(t.app).get('/articles/no-such').expect(404)).headers['x-cache']).toBe('miss');
+  });
+
+  test('when a signed-in page carries a CSRF token, then it is never stored for readers', async () => {
+    const user = await createUser(t.db, 'editor');
+    const agent = await signIn(t.app, user.username, user.password);
+    const own = await agent.get('/').expect(200);
+    expect(own.text).toContain('name="_csrf"'); // the sign-out form
+    const anonymous = await request(t.app).get('/').expect(200);
+    expect(anonymous.text).not.toContain('name="_csrf"');
+    expect(anonymous.text).not.toContain(user.username);
+  });
+
+  test('when a session cookie is spelt with a space before "=", then the session layer still decides and the page is not served to readers', async () => {
+    const editor = await createUser(t.db, 'editor');
+    const login = request.agent(t.app);
+    const csrf = csrfFrom((await login.get('/login').expect(200)).text);
+    const signedIn = await login.post('/login').type('form').send({ username: editor.username, password: editor.password, _csrf: csrf }).expect(303);
+    const value = /factline\.sid=([^;]+)/.exec(String(signedIn.headers['set-cookie']))![1];
+
+    const spaced = await request(t.app).get(page).set('Cookie', `factline.sid =${value}`).expect(200);
+    expect(spaced.text).toContain(editor.username); // the cookie parser reads it as the session: signed in
+    expect(spaced.headers['cache-control']).toBe('private, no-store');
+    expect(spaced.headers['x-cache']).toBeUndefined();
+    const reader = await request(t.app).get(page).expect(200);
+    expect(reader.text).not.toContain(editor.username);
+    expect(reader.text).not.toContain('name="_csrf"');
+  });
+
+  test('when readers add query strings the page does not read, then they share one entry', async () => {
+    await request(t.app).get(page).expect(200);
+    const before = cacheEntries();
+    for (let p = 0; p < 40; p++) await request(t.app).get(`${page}?p=${p}&utm_source=x${p}`).expect(200);
+    expect(cacheEntries()).toBe(before);
+    const off = await request(t.app).get(`${page}?overlay=off`).expect(200);
+    expect(off.headers['x-cache']).toBe('miss');
+    expect((await request(t.app).get(`${page}?overlay=off&p=9`).expect(200)).headers['x-cache']).toBe('hit');
   });
 });
