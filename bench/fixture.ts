@@ -70,7 +70,7 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
     };
     for (const sentence of big.sentences) if (claimIds.length < 300) await addClaim(BIG_SLUG, big.text, sentence.start, sentence.end);
     for (let i = 0; claimIds.length < 300; i++) await addClaim(BIG_SLUG, big.text, i * 11, i * 11 + 25 + (i % 7));
-    for (const id of claimIds.slice(0, 200)) await claims.decide(id, { verdict: 'mixed', summary: 'Benchmark summary for readers.', note: 'Benchmark.', publish: true }, editorViewer);
+    for (const id of claimIds.slice(0, 200)) await claims.decide(id, { verdict: 'mixed', summary: 'Benchmark summary for readers.', note: 'Benchmark.', publish: true }, editorViewer, { actorId: editorViewer.id, ip: null });
     const seedArticle = await articles.getBySlug(SEED_SLUG);
     for (let i = 0; claimIds.length < 1000; i++) await addClaim(SEED_SLUG, seedArticle.text, (i * 13) % (seedArticle.text.length - 60), ((i * 13) % (seedArticle.text.length - 60)) + 20 + (i % 17));
     const editorToken = (await accounts.createToken(editor.id, 'bench')).token;

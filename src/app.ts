@@ -86,7 +86,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...auditRoutes(audit),
     ...articlesRoutes(articles),
     ...readerRoutes(reader, articles, claims, publishing),
-    ...claimsRoutes(claims, checks, articles, audit, publishing),
+    ...claimsRoutes(claims, checks, articles, publishing),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
   ];
   routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));

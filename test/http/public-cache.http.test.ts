@@ -34,7 +34,7 @@ describe('cache of anonymous pages', () => {
     expect(Number(compressed.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 2);
   });
 
-  test('when a decision is published, a check edited or an article added, then readers see the change at once', async () => {
+  test('when a decision is published or republished, or an article added, then readers see the change at once', async () => {
     const reviewer = await createApiToken(t.db, await createUser(t.db, 'reviewer'));
     const editor = await createApiToken(t.db, await createUser(t.db, 'editor'));
     const sentences = await seedSentenceIds(t.app);
@@ -50,6 +50,9 @@ describe('cache of anonymous pages', () => {
 
     await request(t.app).get(`/claims/${claimId}`).expect(200);
     await request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(reviewer)).send({ sources: [{ url: 'https://example.org/new-evidence', stance: 'supports' }] }).expect(200);
+    // Published evidence is frozen: the edit waits for an editor to republish, and then shows at once.
+    expect((await request(t.app).get(`/claims/${claimId}`).expect(200)).text).not.toContain('https://example.org/new-evidence');
+    await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'mostly-true', summary: 'A cache-busting summary.', publish: true }).expect(200);
     expect((await request(t.app).get(`/claims/${claimId}`).expect(200)).text).toContain('https://example.org/new-evidence');
 
     await request(t.app).get('/').expect(200);

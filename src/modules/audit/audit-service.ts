@@ -1,4 +1,4 @@
-import type { Db } from '../../db/knex';
+import type { Db, Queryable } from '../../db/knex';
 import { nowIso } from '../../db/time';
 import { AppError } from '../../lib/errors';
 import * as repo from './audit-repository';
@@ -15,6 +15,21 @@ export interface AuditContext {
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
+
+/**
+ * Writes one audit event with the caller's database or transaction: services call it inside the
+ * transaction that makes the change, so the web, the CLI and imports are audited alike and an
+ * event exists exactly when its change was committed.
+ */
+export async function recordAuditEvent(
+  db: Queryable,
+  event: AuditEventName,
+  context: AuditContext,
+  subject: string | null = null,
+  details: Record<string, unknown> | null = null,
+): Promise<void> {
+  await repo.insertEvent(db, { event, actorId: context.actorId, subject, ip: context.ip, details, at: nowIso() });
+}
 
 /**
  * The audit log of security-relevant events. It also backs sign-in rate limiting, so the

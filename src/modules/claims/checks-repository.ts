@@ -1,8 +1,9 @@
-import type { Queryable } from '../../db/knex';
+import { isPostgres, type Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
-import { nowIso, toIso } from '../../db/time';
+import { nowIso, toIso, toIsoOrNull } from '../../db/time';
 import type { Confidence, Verdict } from '../verdicts';
-import type { Check, Revision, Source } from './claims-types';
+import type { Check, Source } from './claims-types';
+import { insertRevision, listRevisions, type Revision, type RevisionTable } from '../../db/revisions';
 
 interface CheckRow {
   id: number;
@@ -10,6 +11,8 @@ interface CheckRow {
   reviewer_id: number;
   reviewer_name: string;
   verdict: Verdict;
+  independent_verdict: Verdict | null;
+  revised_after_others_at: unknown;
   confidence: Confidence;
   rationale: string;
   created_at: unknown;
@@ -18,11 +21,25 @@ interface CheckRow {
 
 export async function listChecks(db: Queryable, claimIds: number[]): Promise<Check[]> {
   if (claimIds.length === 0) return [];
-  const rows: CheckRow[] = await db('checks')
-    .join('users', 'users.id', 'checks.reviewer_id')
-    .whereIn('checks.claim_id', claimIds)
-    .orderBy('checks.id')
-    .select('checks.*', 'users.display_name as reviewer_name');
+  return checksWithSources(db, await checksQuery(db).whereIn('checks.claim_id', claimIds));
+}
+
+/** Holds the check's row until the transaction ends (PostgreSQL; SQLite transactions are already serialised). */
+export async function lockCheck(tx: Queryable, checkId: number): Promise<void> {
+  if (isPostgres(tx)) await tx('checks').where({ id: checkId }).forUpdate().first('id');
+}
+
+/** One check by its id (without loading the rest of its claim). */
+export async function findCheck(db: Queryable, checkId: number): Promise<Check | null> {
+  const [check] = await checksWithSources(db, await checksQuery(db).where('checks.id', checkId));
+  return check ?? null;
+}
+
+function checksQuery(db: Queryable) {
+  return db('checks').join('users', 'users.id', 'checks.reviewer_id').orderBy('checks.id').select('checks.*', 'users.display_name as reviewer_name', 'users.username as reviewer_username');
+}
+
+async function checksWithSources(db: Queryable, rows: (CheckRow & { reviewer_username: string })[]): Promise<Check[]> {
   const sources = rows.length
     ? await db('check_sources').whereIn('check_id', rows.map((row) => row.id)).orderBy(['check_id', 'position'])
     : [];
@@ -32,7 +49,10 @@ export async function listChecks(db: Queryable, claimIds: number[]): Promise<Che
     claimId: Number(row.claim_id),
     reviewerId: Number(row.reviewer_id),
     reviewerName: row.reviewer_name,
+    reviewerUsername: row.reviewer_username,
     verdict: row.verdict,
+    independentVerdict: row.independent_verdict ?? row.verdict,
+    revisedAfterOthersAt: toIsoOrNull(row.revised_after_others_at),
     confidence: row.confidence,
     rationale: row.rationale,
     sources: (sourcesByCheck.get(Number(row.id)) ?? []).map((source: Source) => ({ url: source.url, title: source.title, stance: source.stance, quote: source.quote })),
@@ -41,16 +61,21 @@ export async function listChecks(db: Queryable, claimIds: number[]): Promise<Che
   }));
 }
 
-/** Verdicts only, for aggregation over many claims (the review queue, agreement). */
+/** Independent verdicts only, for aggregation over many claims (the review queue, agreement, decisions). */
 export async function listVerdicts(db: Queryable, claimIds: number[]): Promise<{ claimId: number; reviewerId: number; verdict: Verdict }[]> {
   if (claimIds.length === 0) return [];
-  const rows = await db('checks').whereIn('claim_id', claimIds).select('claim_id', 'reviewer_id', 'verdict');
-  return rows.map((row: { claim_id: number; reviewer_id: number; verdict: Verdict }) => ({ claimId: Number(row.claim_id), reviewerId: Number(row.reviewer_id), verdict: row.verdict }));
+  const rows = await db('checks').whereIn('claim_id', claimIds).select('claim_id', 'reviewer_id', 'verdict', 'independent_verdict');
+  return rows.map((row: { claim_id: number; reviewer_id: number; verdict: Verdict; independent_verdict: Verdict | null }) => ({
+    claimId: Number(row.claim_id),
+    reviewerId: Number(row.reviewer_id),
+    verdict: row.independent_verdict ?? row.verdict,
+  }));
 }
 
-export async function findCheckOwner(db: Queryable, checkId: number): Promise<{ claimId: number; reviewerId: number } | null> {
-  const row = await db('checks').where({ id: checkId }).first('claim_id', 'reviewer_id');
-  return row ? { claimId: Number(row.claim_id), reviewerId: Number(row.reviewer_id) } : null;
+/** How many checks of the claim other reviewers have filed. */
+export async function countOtherChecks(db: Queryable, claimId: number, reviewerId: number): Promise<number> {
+  const row = await db('checks').where({ claim_id: claimId }).whereNot({ reviewer_id: reviewerId }).count({ n: '*' }).first();
+  return Number(row?.n ?? 0);
 }
 
 export async function insertCheck(
@@ -59,13 +84,33 @@ export async function insertCheck(
 ): Promise<number> {
   const now = nowIso();
   const [row] = await db('checks')
-    .insert({ claim_id: check.claimId, reviewer_id: check.reviewerId, verdict: check.verdict, confidence: check.confidence, rationale: check.rationale, created_at: now, updated_at: now })
+    .insert({
+      claim_id: check.claimId,
+      reviewer_id: check.reviewerId,
+      verdict: check.verdict,
+      independent_verdict: check.verdict,
+      confidence: check.confidence,
+      rationale: check.rationale,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id');
   return Number((row as { id: number }).id);
 }
 
-export async function updateCheck(db: Queryable, checkId: number, fields: { verdict: Verdict; confidence: Confidence; rationale: string }): Promise<void> {
-  await db('checks').where({ id: checkId }).update({ ...fields, updated_at: nowIso() });
+export async function updateCheck(
+  db: Queryable,
+  checkId: number,
+  fields: { verdict: Verdict; confidence: Confidence; rationale: string; independentVerdict: Verdict; revisedAfterOthersAt: string | null },
+): Promise<void> {
+  await db('checks').where({ id: checkId }).update({
+    verdict: fields.verdict,
+    confidence: fields.confidence,
+    rationale: fields.rationale,
+    independent_verdict: fields.independentVerdict,
+    revised_after_others_at: fields.revisedAfterOthersAt,
+    updated_at: nowIso(),
+  });
 }
 
 export async function insertSources(db: Queryable, checkId: number, sources: Source[]): Promise<void> {
@@ -77,30 +122,12 @@ export async function replaceSources(db: Queryable, checkId: number, sources: So
   await insertSources(db, checkId, sources);
 }
 
-export async function insertCheckRevision(db: Queryable, checkId: number, changedBy: number, before: unknown, after: unknown): Promise<void> {
-  await db('check_revisions').insert({
-    check_id: checkId,
-    changed_by: changedBy,
-    changed_at: nowIso(),
-    before: before === null ? null : JSON.stringify(before),
-    after: JSON.stringify(after),
-  });
+const CHECK_REVISIONS: RevisionTable = { table: 'check_revisions', subject: 'check_id' };
+
+export function insertCheckRevision(db: Queryable, checkId: number, changedBy: number, before: unknown, after: unknown): Promise<void> {
+  return insertRevision(db, CHECK_REVISIONS, checkId, changedBy, before, after);
 }
 
-export async function listCheckRevisions(db: Queryable, checkIds: number[]): Promise<Revision[]> {
-  if (checkIds.length === 0) return [];
-  const rows = await db('check_revisions')
-    .leftJoin('users', 'users.id', 'check_revisions.changed_by')
-    .whereIn('check_revisions.check_id', checkIds)
-    .orderBy('check_revisions.id')
-    .select('check_revisions.*', 'users.display_name as changed_by_name');
-  return rows.map((row: Record<string, unknown>) => ({
-    id: Number(row.id),
-    subjectId: Number(row.check_id),
-    changedBy: row.changed_by === null ? null : Number(row.changed_by),
-    changedByName: (row.changed_by_name as string | null) ?? null,
-    changedAt: toIso(row.changed_at),
-    before: row.before ? JSON.parse(row.before as string) : null,
-    after: JSON.parse(row.after as string),
-  }));
+export function listCheckRevisions(db: Queryable, checkIds: number[]): Promise<Revision[]> {
+  return listRevisions(db, CHECK_REVISIONS, checkIds);
 }

@@ -1,9 +1,12 @@
-import type { Db } from '../../db/knex';
+import type { Db, Queryable } from '../../db/knex';
+import { nowIso } from '../../db/time';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
+import { parseInput } from '../../lib/parse';
+import { flagNewEvidence } from '../verdicts';
 import * as checks from './checks-repository';
-import type { CheckInput, CheckUpdateInput } from './claims-schemas';
+import { CheckInput, CheckUpdateInput } from './claims-schemas';
 import type { Check } from './claims-types';
 import type { Viewer } from './visibility';
 
@@ -13,29 +16,44 @@ function snapshot(check: Pick<Check, 'verdict' | 'confidence' | 'rationale' | 's
 
 export type ChecksService = ReturnType<typeof createChecksService>;
 
-export function createChecksService(db: Db, feed?: ChangeFeed) {
-  async function load(checkId: number): Promise<Check> {
-    const owner = await checks.findCheckOwner(db, checkId);
-    const found = owner ? (await checks.listChecks(db, [owner.claimId])).find((c) => c.id === checkId) : undefined;
-    if (!found) throw new NotFoundError('There is no such check.');
-    return found;
-  }
+async function load(db: Queryable, checkId: number): Promise<Check> {
+  const found = await checks.findCheck(db, checkId);
+  if (!found) throw new NotFoundError('There is no such check.');
+  return found;
+}
 
+/**
+ * Independence is kept measurable: a check's independent verdict is the verdict its author
+ * reached before anyone else's check was visible to them. A reviewer sees the others as soon
+ * as they have filed, so a verdict changed while other checks exist is a revision "after seeing
+ * others": it is shown (to editors, with a mark) but the independent verdict stays. A verdict
+ * changed while the author is still the only reviewer is still independent, and replaces it.
+ */
+function revisedVerdict(before: Check, after: Check['verdict'], othersExist: boolean, at: string) {
+  if (after === before.verdict) return { independentVerdict: before.independentVerdict, revisedAfterOthersAt: before.revisedAfterOthersAt };
+  if (othersExist) return { independentVerdict: before.independentVerdict, revisedAfterOthersAt: at };
+  return { independentVerdict: after, revisedAfterOthersAt: before.revisedAfterOthersAt };
+}
+
+export function createChecksService(db: Db, feed?: ChangeFeed) {
   return {
-    get: load,
+    get: (checkId: number) => load(db, checkId),
 
     /**
      * One check per reviewer per claim; the check, its sources and its first revision are written
      * together. The database's constraints answer "no such claim" (foreign key) and "already
-     * checked" (unique index), so the hot path runs no look-up before its insert.
+     * checked" (unique index), so the hot path runs no look-up before its insert. A check on a
+     * published claim flags its decision as having new evidence (readers keep the frozen one).
      */
-    async file(claimId: number, input: CheckInput, reviewer: Viewer): Promise<Check> {
+    async file(claimId: number, raw: CheckInput, reviewer: Viewer): Promise<Check> {
+      const input = parseInput(CheckInput, raw);
       let checkId: number;
       try {
         checkId = await db.transaction(async (tx) => {
           const id = await checks.insertCheck(tx, { claimId, reviewerId: reviewer.id, verdict: input.verdict, confidence: input.confidence, rationale: input.rationale });
           await checks.insertSources(tx, id, input.sources);
           await checks.insertCheckRevision(tx, id, reviewer.id, null, snapshot(input));
+          await flagNewEvidence(tx, claimId);
           return id;
         });
       } catch (error) {
@@ -43,27 +61,36 @@ export function createChecksService(db: Db, feed?: ChangeFeed) {
         if (isForeignKeyViolation(error)) throw new NotFoundError('There is no such claim.');
         throw error;
       }
-      feed?.publicContentChanged('check'); // a published claim shows its checks' sources
-      return load(checkId);
+      feed?.publicContentChanged('check');
+      return load(db, checkId);
     },
 
-    /** Only the author edits a check; the change is kept as a revision with before and after. */
-    async update(checkId: number, input: CheckUpdateInput, author: Viewer): Promise<Check> {
-      const before = await load(checkId);
-      if (before.reviewerId !== author.id) throw new ForbiddenError('Only the reviewer who filed a check can edit it.');
-      const after = {
-        verdict: input.verdict ?? before.verdict,
-        confidence: input.confidence ?? before.confidence,
-        rationale: input.rationale ?? before.rationale,
-        sources: input.sources ?? before.sources,
-      };
-      await db.transaction(async (tx) => {
-        await checks.updateCheck(tx, checkId, { verdict: after.verdict, confidence: after.confidence, rationale: after.rationale });
+    /**
+     * Only the author edits a check; the change is kept as a revision with before and after.
+     * The check is read inside the transaction that writes it, so concurrent edits each record
+     * the version they replaced.
+     */
+    async update(checkId: number, raw: CheckUpdateInput, author: Viewer): Promise<Check> {
+      const input = parseInput(CheckUpdateInput, raw);
+      const updated = await db.transaction(async (tx) => {
+        await checks.lockCheck(tx, checkId);
+        const before = await load(tx, checkId);
+        if (before.reviewerId !== author.id) throw new ForbiddenError('Only the reviewer who filed a check can edit it.');
+        const after = {
+          verdict: input.verdict ?? before.verdict,
+          confidence: input.confidence ?? before.confidence,
+          rationale: input.rationale ?? before.rationale,
+          sources: input.sources ?? before.sources,
+        };
+        const othersExist = after.verdict !== before.verdict && (await checks.countOtherChecks(tx, before.claimId, author.id)) > 0;
+        await checks.updateCheck(tx, checkId, { ...after, ...revisedVerdict(before, after.verdict, othersExist, nowIso()) });
         if (input.sources) await checks.replaceSources(tx, checkId, input.sources);
         await checks.insertCheckRevision(tx, checkId, author.id, snapshot(before), snapshot(after));
+        await flagNewEvidence(tx, before.claimId);
+        return load(tx, checkId);
       });
       feed?.publicContentChanged('check');
-      return load(checkId);
+      return updated;
     },
   };
 }

@@ -3,7 +3,6 @@ import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { SlugParam } from '../articles';
 import { DecisionInput } from '../verdicts';
-import type { AuditService } from '../audit';
 import { auditContext } from '../../http/audit-context';
 import type { ArticlesService } from '../articles';
 import { checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
@@ -12,15 +11,10 @@ import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
 import type { Viewer } from './visibility';
 
-/** Publishing and unpublishing are security-relevant: the audit log keeps them. */
-export async function recordDecision(audit: AuditService, req: Request, claimId: number, input: DecisionInput): Promise<void> {
-  await audit.record(input.publish ? 'decision.published' : 'decision.unpublished', auditContext(req), `claim ${claimId}`, { verdict: input.verdict });
-}
-
 export const viewerOf = (req: Request): Viewer | null => (req.user ? { id: req.user.id, role: req.user.role } : null);
 
 /** The claims, checks and decisions API. */
-export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService): RouteSpec[] {
+export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): RouteSpec[] {
   const createClaim = async (req: Request, res: Response) => {
     const { slug } = parseInput(SlugParam, req.params);
     const { claim, created } = await claims.create(slug, parseInput(CreateClaimInput, req.body), viewerOf(req)!);
@@ -53,8 +47,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
   const decide = async (req: Request, res: Response) => {
     const { id } = parseInput(ClaimIdParam, req.params);
     const input = parseInput(DecisionInput, req.body);
-    await claims.decide(id, input, viewerOf(req)!);
-    await recordDecision(audit, req, id, input);
+    await claims.decide(id, input, viewerOf(req)!, auditContext(req));
     res.json(claimJson(await claims.view(id, viewerOf(req))));
   };
 

@@ -1,12 +1,12 @@
 import type { Request, Response } from 'express';
+import { auditContext } from '../../http/audit-context';
 import { renderForm } from '../../http/forms';
 import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles';
 import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS } from '../verdicts';
-import { recordDecision, viewerOf } from './claims-api-routes';
-import type { AuditService } from '../audit';
+import { viewerOf } from './claims-api-routes';
 import { claimPage, queuePage } from './claims-presenter';
 import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, sourcesFromForm } from './claims-schemas';
 import type { ChecksService } from './checks-service';
@@ -23,7 +23,7 @@ function checkFromForm(body: Record<string, unknown>) {
 }
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
-export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
+export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
   const newClaimLocals = async (req: Request) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
     return {
@@ -73,8 +73,7 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
   const decide = renderForm('claims/show', (req) => claimLocals(req), async (req, res) => {
     const { id } = parseInput(ClaimIdParam, req.params);
     const input = parseInput(DecisionInput, req.body);
-    await claims.decide(id, input, viewerOf(req)!);
-    await recordDecision(audit, req, id, input);
+    await claims.decide(id, input, viewerOf(req)!, auditContext(req));
     res.redirect(303, `/claims/${id}`);
   }, echoDecision);
 

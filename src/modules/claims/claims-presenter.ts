@@ -23,10 +23,12 @@ export function checkJson(check: Check) {
   return {
     id: check.id,
     claimId: check.claimId,
-    reviewer: { id: check.reviewerId, name: check.reviewerName },
+    reviewer: { id: check.reviewerId, name: check.reviewerName, username: check.reviewerUsername },
     verdict: check.verdict,
     label: VERDICT_LABEL[check.verdict],
     ratingValue: VERDICT_VALUE[check.verdict],
+    independentVerdict: check.independentVerdict,
+    revisedAfterOthersAt: check.revisedAfterOthersAt,
     confidence: check.confidence,
     rationale: check.rationale,
     sources: check.sources.map(sourceJson),
@@ -56,13 +58,13 @@ export function decisionJson(decision: Decision, options: { internal: boolean })
     published: decision.published,
     publishedAt: decision.published ? decision.firstPublishedAt : null,
     updatedAt: decision.decidedAt,
-    ...(options.internal ? { note: decision.note, decidedBy: decision.decidedByName } : {}),
+    ...(options.internal ? { note: decision.note, decidedBy: decision.decidedByName, newEvidenceAt: decision.newEvidenceAt } : {}),
   };
 }
 
 /** GET /api/v1/claims/:id, shaped by what the viewer may see. */
 export function claimJson(view: ClaimView) {
-  const internal = view.visibility !== 'none';
+  const internal = view.decisionInternals;
   return {
     id: view.claim.id,
     article: view.article,
@@ -96,10 +98,15 @@ function describeChange(kind: 'check' | 'decision', revision: Revision): string 
   return `${kind === 'check' ? 'edited their check' : 'changed the decision'}: ${changes.join(', ') || 'no visible change'}`;
 }
 
+/** A display name can be anything its owner chose; the username beside it is unique. */
+function personLabel(revision: Revision): string {
+  return revision.changedByUsername ? `${revision.changedByName ?? revision.changedByUsername} (@${revision.changedByUsername})` : 'a former user';
+}
+
 function historyView(view: ClaimView) {
   const entries = [
-    ...view.history.checks.map((r) => ({ at: r.changedAt, who: r.changedByName ?? 'a former user', what: describeChange('check', r) })),
-    ...view.history.decision.map((r) => ({ at: r.changedAt, who: r.changedByName ?? 'a former user', what: describeChange('decision', r) })),
+    ...view.history.checks.map((r) => ({ at: r.changedAt, who: personLabel(r), what: describeChange('check', r) })),
+    ...view.history.decision.map((r) => ({ at: r.changedAt, who: personLabel(r), what: describeChange('decision', r) })),
   ];
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -109,6 +116,7 @@ function checkView(check: Check) {
     ...checkJson(check),
     rationaleHtml: renderMarkdown(check.rationale),
     edited: check.updatedAt !== check.createdAt,
+    independentLabel: VERDICT_LABEL[check.independentVerdict],
   };
 }
 
@@ -172,7 +180,9 @@ export function queuePage(items: QueueItem[], filter: { article?: string; status
       consensusVerdict: item.aggregate.verdict,
       reviewers: item.aggregate.reviewers,
       agreementPercent: item.aggregate.agreement === null ? null : Math.round(item.aggregate.agreement * 100),
-      decision: item.decision ? { label: VERDICT_LABEL[item.decision.verdict], verdict: item.decision.verdict, published: item.decision.published } : null,
+      decision: item.decision
+        ? { label: VERDICT_LABEL[item.decision.verdict], verdict: item.decision.verdict, published: item.decision.published, newEvidence: item.decision.newEvidenceAt !== null }
+        : null,
     })),
   };
 }

@@ -5,13 +5,15 @@ import { isUniqueViolation } from '../../db/errors';
 import { NotFoundError, UnprocessableError } from '../../lib/errors';
 import type { Article, ArticlesService } from '../articles';
 import {
-  aggregateVerdicts, decide, findDecisions, krippendorffAlpha, listDecisionRevisions, VERDICT_VALUE,
-  type Aggregate, type AlphaResult, type Decision, type DecisionInput,
+  aggregateVerdicts, decide, DecisionInput, findDecisions, krippendorffAlpha, listDecisionRevisions, VERDICT_VALUE,
+  type Aggregate, type AlphaResult, type Decision,
 } from '../verdicts';
+import { parseInput } from '../../lib/parse';
+import type { AuditContext } from '../audit';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import * as checks from './checks-repository';
 import * as claims from './claims-repository';
-import type { CreateClaimInput } from './claims-schemas';
+import { CreateClaimInput } from './claims-schemas';
 import type { Check, Claim, Revision, Source } from './claims-types';
 import { checkVisibility, seesUnpublishedDecisions, type CheckVisibility, type Viewer } from './visibility';
 
@@ -23,8 +25,10 @@ export interface ClaimView {
   ownCheck: Check | null;
   aggregate: Aggregate | null;
   decision: Decision | null;
-  /** The sources behind a published decision: every source its checks cite, once each. */
+  /** The sources behind a published decision, as frozen when it was published. */
   publicSources: Source[];
+  /** Whether the viewer may see decision internals (the editor's note, who decided, the history). */
+  decisionInternals: boolean;
   history: { checks: Revision[]; decision: Revision[] };
 }
 
@@ -41,7 +45,13 @@ export interface QueueItem {
   decision: Decision | null;
 }
 
-const STATUS_ORDER = { disputed: 0, 'needs-review': 1, consensus: 2, published: 3 } as const;
+const STATUS_ORDER = { disputed: 0, 'needs-review': 2, consensus: 3, published: 4 } as const;
+/** Published claims with new evidence come right after disputed ones: an editor should look again. */
+const NEW_EVIDENCE_RANK = 1;
+
+function queueRank(item: QueueItem): number {
+  return item.aggregate.status === 'published' && item.decision?.newEvidenceAt ? NEW_EVIDENCE_RANK : STATUS_ORDER[item.aggregate.status];
+}
 
 export type ClaimsService = ReturnType<typeof createClaimsService>;
 
@@ -68,7 +78,8 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
 
   return {
     /** The same span is never stored twice: the existing claim comes back with created=false. */
-    async create(slug: string, input: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
+    async create(slug: string, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
+      const input = parseInput(CreateClaimInput, raw);
       const article = await articles.getBySlug(slug);
       const anchor = anchorFor(article, input);
       const existing = await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end);
@@ -100,9 +111,10 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
         visibility,
         checks: visibleChecks,
         ownCheck,
-        aggregate: visibility === 'all' ? aggregateOf(allChecks.map((c) => c.verdict), decision) : null,
+        aggregate: visibility === 'all' ? aggregateOf(allChecks.map((c) => c.independentVerdict), decision) : null,
         decision: visibleDecision,
-        publicSources: decision?.published ? distinctSources(allChecks) : [],
+        decisionInternals: visibility === 'all',
+        publicSources: decision?.published ? decision.evidence : [],
         history: {
           checks: await checks.listCheckRevisions(db, visibleChecks.map((c) => c.id)),
           decision: seesUnpublishedDecisions(viewer) ? await listDecisionRevisions(db, claimId) : [],
@@ -110,13 +122,14 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
       };
     },
 
-    /** The editor's verdict, summary and publication, in one transaction with its revision. */
-    async decide(claimId: number, input: DecisionInput, editor: Viewer): Promise<void> {
+    /** The editor's verdict, summary and publication, in one transaction with its revision, frozen evidence and audit event. */
+    async decide(claimId: number, raw: DecisionInput, editor: Viewer, audit: AuditContext): Promise<void> {
+      const input = parseInput(DecisionInput, raw);
       await db.transaction(async (tx) => {
         if (!(await claims.findClaim(tx, claimId))) throw new NotFoundError('There is no such claim.');
-        const verdicts = (await checks.listVerdicts(tx, [claimId])).map((c) => c.verdict);
-        const consensus = aggregateOf(verdicts, null).verdict;
-        await decide(tx, claimId, input, editor.id, { checks: verdicts.length, consensus });
+        const current = await checks.listChecks(tx, [claimId]);
+        const consensus = aggregateOf(current.map((c) => c.independentVerdict), null).verdict;
+        await decide(tx, claimId, input, editor.id, { checks: current.length, consensus, sources: distinctSources(current) }, audit);
       });
       feed?.publicContentChanged('decision');
     },
@@ -140,7 +153,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
       });
       return items
         .filter((item) => !filter.status || item.aggregate.status === filter.status)
-        .sort((a, b) => STATUS_ORDER[a.aggregate.status] - STATUS_ORDER[b.aggregate.status] || b.claim.id - a.claim.id);
+        .sort((a, b) => queueRank(a) - queueRank(b) || b.claim.id - a.claim.id);
     },
 
     /**

@@ -26,7 +26,17 @@ export interface Check {
   claimId: number;
   reviewerId: number;
   reviewerName: string;
+  /** Shown beside the display name, which anyone may choose and so proves nothing alone. */
+  reviewerUsername: string;
+  /** The verdict now (the author may have revised it). */
   verdict: Verdict;
+  /**
+   * The verdict as its author reached it before anyone else's check was visible to them:
+   * consensus, agreement and alpha are computed over these.
+   */
+  independentVerdict: Verdict;
+  /** When the author changed the verdict while others' checks were visible to them; null if never. */
+  revisedAfterOthersAt: string | null;
   confidence: Confidence;
   rationale: string;
   sources: Source[];
@@ -34,12 +44,4 @@ export interface Check {
   updatedAt: string;
 }
 
-export interface Revision {
-  id: number;
-  subjectId: number;
-  changedBy: number | null;
-  changedByName: string | null;
-  changedAt: string;
-  before: unknown;
-  after: unknown;
-}
+export type { Revision } from '../../db/revisions';

@@ -1,6 +1,5 @@
 import type { RouteSpec } from '../../http/routes';
 import type { ArticlesService } from '../articles';
-import type { AuditService } from '../audit';
 import { claimsApiRoutes } from './claims-api-routes';
 import { claimsPageRoutes } from './claims-page-routes';
 import type { ChecksService } from './checks-service';
@@ -17,6 +16,6 @@ export { viewerOf } from './claims-api-routes';
 export { CheckInput } from './claims-schemas';
 export type { QuoteSelector } from './anchoring';
 
-export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, audit: AuditService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
-  return [...claimsApiRoutes(claims, checks, articles, audit), ...claimsPageRoutes(claims, checks, articles, audit, publishing)];
+export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
+  return [...claimsApiRoutes(claims, checks, articles), ...claimsPageRoutes(claims, checks, articles, publishing)];
 }

@@ -4,7 +4,7 @@ import type { ArticleExport } from './exports-service';
 /** Claims of an article with statement, quote, verdicts, consensus, decision, agreement and sources. */
 export function exportRows(data: ArticleExport, minOrdinalChecks: number) {
   return data.claims.map(({ claim, checks, decision }) => {
-    const aggregate = aggregateVerdicts(checks.map((c) => c.verdict), { minOrdinalChecks, published: decision?.published ?? false });
+    const aggregate = aggregateVerdicts(checks.map((c) => c.independentVerdict), { minOrdinalChecks, published: decision?.published ?? false });
     return {
       claimId: claim.id,
       statement: claim.statement,

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/knex';
-import { groupBy } from '../../lib/collections';
-import { distinctSources, listChecks, listClaims, type Claim, type Source } from '../claims';
+import { listClaims, type Claim, type Source } from '../claims';
 import { listAllPublished, listPublishedForArticle, type Decision } from '../verdicts';
 
 /** One published fact-check as readers see it. */
@@ -29,14 +28,10 @@ export function createReaderService(db: Db) {
     async withClaims(decisions: Decision[]): Promise<PublishedFactCheck[]> {
       if (decisions.length === 0) return [];
       const claimIds = decisions.map((d) => d.claimId);
-      const [claims, checks] = await Promise.all([listClaims(db, { claimIds }), listChecks(db, claimIds)]);
+      const claims = await listClaims(db, { claimIds });
       const byId = new Map(claims.map((c) => [c.id, c]));
-      const checksByClaim = groupBy(checks, (c) => c.claimId);
-      return decisions.map((decision) => ({
-        claim: byId.get(decision.claimId)!,
-        decision,
-        sources: distinctSources(checksByClaim.get(decision.claimId) ?? []),
-      }));
+      // The evidence as published: a check filed or edited later never reaches readers until an editor republishes.
+      return decisions.map((decision) => ({ claim: byId.get(decision.claimId)!, decision, sources: decision.evidence }));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/knex';
+import { insertRevision, listRevisions, type Revision, type RevisionTable } from '../../db/revisions';
 import { nowIso, toIso, toIsoOrNull } from '../../db/time';
-import type { Decision } from './decisions-types';
+import type { Decision, EvidenceSource } from './decisions-types';
 import type { Verdict } from './verdict-scale';
 
 interface DecisionRow {
@@ -13,6 +14,8 @@ interface DecisionRow {
   decided_by: number | null;
   decided_by_name: string | null;
   decided_at: unknown;
+  evidence: string | null;
+  new_evidence_at: unknown;
 }
 
 function toDecision(row: DecisionRow): Decision {
@@ -26,6 +29,8 @@ function toDecision(row: DecisionRow): Decision {
     decidedBy: row.decided_by === null ? null : Number(row.decided_by),
     decidedByName: row.decided_by_name,
     decidedAt: toIso(row.decided_at),
+    evidence: row.evidence ? (JSON.parse(row.evidence) as EvidenceSource[]) : [],
+    newEvidenceAt: toIsoOrNull(row.new_evidence_at),
   };
 }
 
@@ -59,7 +64,17 @@ export async function listAllPublished(db: Queryable): Promise<(Decision & { art
 
 export async function saveDecision(
   db: Queryable,
-  decision: { claimId: number; verdict: Verdict; summary: string; note: string | null; published: boolean; decidedBy: number; firstPublishedAt: string | null },
+  decision: {
+    claimId: number;
+    verdict: Verdict;
+    summary: string;
+    note: string | null;
+    published: boolean;
+    decidedBy: number;
+    firstPublishedAt: string | null;
+    evidence: EvidenceSource[];
+    newEvidenceAt: string | null;
+  },
 ): Promise<void> {
   await db('decisions')
     .insert({
@@ -71,34 +86,24 @@ export async function saveDecision(
       first_published_at: decision.firstPublishedAt,
       decided_by: decision.decidedBy,
       decided_at: nowIso(),
+      evidence: JSON.stringify(decision.evidence),
+      new_evidence_at: decision.newEvidenceAt,
     })
     .onConflict('claim_id')
     .merge();
 }
 
-export async function insertDecisionRevision(db: Queryable, claimId: number, changedBy: number, before: unknown, after: unknown): Promise<void> {
-  await db('decision_revisions').insert({
-    claim_id: claimId,
-    changed_by: changedBy,
-    changed_at: nowIso(),
-    before: before === null ? null : JSON.stringify(before),
-    after: JSON.stringify(after),
-  });
+/** Marks a published decision as having new evidence (a check filed or changed since); nothing happens to an unpublished one. */
+export async function flagNewEvidence(db: Queryable, claimId: number): Promise<void> {
+  await db('decisions').where({ claim_id: claimId, published: true }).whereNull('new_evidence_at').update({ new_evidence_at: nowIso() });
 }
 
-export async function listDecisionRevisions(db: Queryable, claimId: number) {
-  const rows = await db('decision_revisions')
-    .leftJoin('users', 'users.id', 'decision_revisions.changed_by')
-    .where('decision_revisions.claim_id', claimId)
-    .orderBy('decision_revisions.id')
-    .select('decision_revisions.*', 'users.display_name as changed_by_name');
-  return rows.map((row: Record<string, unknown>) => ({
-    id: Number(row.id),
-    subjectId: Number(row.claim_id),
-    changedBy: row.changed_by === null ? null : Number(row.changed_by),
-    changedByName: (row.changed_by_name as string | null) ?? null,
-    changedAt: toIso(row.changed_at),
-    before: row.before ? JSON.parse(row.before as string) : null,
-    after: JSON.parse(row.after as string),
-  }));
+const DECISION_REVISIONS: RevisionTable = { table: 'decision_revisions', subject: 'claim_id' };
+
+export function insertDecisionRevision(db: Queryable, claimId: number, changedBy: number, before: unknown, after: unknown): Promise<void> {
+  return insertRevision(db, DECISION_REVISIONS, claimId, changedBy, before, after);
+}
+
+export function listDecisionRevisions(db: Queryable, claimId: number): Promise<Revision[]> {
+  return listRevisions(db, DECISION_REVISIONS, [claimId]);
 }

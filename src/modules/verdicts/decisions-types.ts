@@ -1,4 +1,12 @@
-import type { Verdict } from './verdict-scale';
+import type { Stance, Verdict } from './verdict-scale';
+
+/** A source as a publication shows it (the same shape as a check's source). */
+export interface EvidenceSource {
+  url: string;
+  title: string | null;
+  stance: Stance;
+  quote: string | null;
+}
 
 export interface Decision {
   claimId: number;
@@ -10,4 +18,8 @@ export interface Decision {
   decidedBy: number | null;
   decidedByName: string | null;
   decidedAt: string;
+  /** The sources readers see, frozen when the decision was (last) published. */
+  evidence: EvidenceSource[];
+  /** Set when a check was filed or changed on the claim after publication; cleared by republishing. */
+  newEvidenceAt: string | null;
 }

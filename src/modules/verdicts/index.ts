@@ -2,6 +2,6 @@ export * from './verdict-scale';
 export { aggregateVerdicts, medianRating, pairwiseAgreement, CLAIM_STATUSES, type Aggregate, type ClaimStatus } from './aggregation';
 export { krippendorffAlpha, type AlphaResult } from './krippendorff';
 export { DecisionInput } from './decisions-schemas';
-export type { Decision } from './decisions-types';
-export { decide, findDecisions, listAllPublished, listPublishedForArticle, listDecisionRevisions, type DecisionContext } from './decisions-service';
+export type { Decision, EvidenceSource } from './decisions-types';
+export { decide, findDecisions, flagNewEvidence, listAllPublished, listPublishedForArticle, listDecisionRevisions, type DecisionContext } from './decisions-service';
 export { claimReviewJsonLd, jsonForScript, type ClaimReviewInput } from './claimreview';

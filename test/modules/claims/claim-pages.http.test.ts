@@ -57,7 +57,7 @@ describe('the whole loop with plain forms (no JavaScript)', () => {
     await post(omarAgent, claimUrl, `${claimUrl}/checks`, checkForm('true'), 303);
     const after = (await omarAgent.get(claimUrl).expect(200)).text;
     expect(after).toContain('Reviewers’ verdict');
-    expect(after).toMatch(/<h3 id="check-\d+-title">rita<\/h3>/);
+    expect(after).toMatch(/<h3 id="check-\d+-title">rita <span class="username">@rita<\/span><\/h3>/);
     expect(after).toContain('<caption>Distribution of the 2 verdicts</caption>');
 
     const ednaAgent = await signIn(t.app, edna.username, edna.password);
