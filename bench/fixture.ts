@@ -9,6 +9,7 @@ import { createAccountsService } from '../src/modules/accounts';
 import { createArticlesService } from '../src/modules/articles';
 import { createChecksService, createClaimsService, type Viewer } from '../src/modules/claims';
 import type { Verdict } from '../src/modules/verdicts';
+import { SYSTEM_ACTOR } from '../src/modules/audit';
 
 export const BIG_SLUG = 'benchmark-article';
 export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
@@ -32,12 +33,12 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
     await migrateAndImportContent(db);
     const articles = createArticlesService(db);
     const accounts = createAccountsService(db);
-    const user = async (name: string, role: 'reviewer' | 'editor') => accounts.createUser({ username: name, password: 'benchmark password', role, displayName: undefined });
+    const user = async (name: string, role: 'reviewer' | 'editor') => accounts.createUser({ username: name, password: 'benchmark password', role, displayName: undefined }, SYSTEM_ACTOR);
     const editor = await user('bench-editor', 'editor');
     const reviewers: Viewer[] = [];
     for (let r = 0; r < 5; r++) reviewers.push(await user(`bench-reviewer-${r}`, 'reviewer'));
     const writerTokens: string[] = [];
-    for (let w = 0; w < writers; w++) writerTokens.push((await accounts.createToken((await user(`bench-writer-${w}`, 'reviewer')).id, 'bench')).token);
+    for (let w = 0; w < writers; w++) writerTokens.push((await accounts.createToken((await user(`bench-writer-${w}`, 'reviewer')).id, 'bench', SYSTEM_ACTOR)).token);
 
     const seed = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'content', 'articles', `${SEED_SLUG}.json`), 'utf8')) as { body: { kind: string; text: string }[] };
     const paragraphs: string[] = [];
@@ -73,7 +74,7 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
     for (const id of claimIds.slice(0, 200)) await claims.decide(id, { verdict: 'mixed', summary: 'Benchmark summary for readers.', note: 'Benchmark.', publish: true }, editorViewer, { actorId: editorViewer.id, ip: null });
     const seedArticle = await articles.getBySlug(SEED_SLUG);
     for (let i = 0; claimIds.length < 1000; i++) await addClaim(SEED_SLUG, seedArticle.text, (i * 13) % (seedArticle.text.length - 60), ((i * 13) % (seedArticle.text.length - 60)) + 20 + (i % 17));
-    const editorToken = (await accounts.createToken(editor.id, 'bench')).token;
+    const editorToken = (await accounts.createToken(editor.id, 'bench', SYSTEM_ACTOR)).token;
     return { dir, dbFile, editorToken, writerTokens, claimIds, publishedClaimId: claimIds[0], words };
   } finally {
     await db.destroy();

@@ -48,6 +48,11 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('sessions', (table) => {
     table.integer('user_id').nullable().index();
   });
+  const sessions: { sid: string; sess: string }[] = await knex('sessions').select('sid', 'sess');
+  for (const row of sessions) {
+    const userId = (JSON.parse(row.sess) as { passport?: { user?: number } }).passport?.user;
+    if (userId) await knex('sessions').where({ sid: row.sid }).update({ user_id: userId });
+  }
 
   await knex.schema.createTable('rate_limit_buckets', (table) => {
     table.string('bucket', 300).notNullable();

@@ -13,7 +13,7 @@ import type { Logger } from './lib/logger';
 import { ChangeFeed } from './lib/change-feed';
 import { PublicCache } from './http/public-cache';
 import { countQueries } from './db/query-counter';
-import { accountsRoutes, createAccountsService } from './modules/accounts';
+import { accountsRoutes, createAccountsService, signInClientOf } from './modules/accounts';
 import { auditRoutes, createAuditService } from './modules/audit';
 import { articlesRoutes, createArticlesService } from './modules/articles';
 import { claimsRoutes, createChecksService, createClaimsService } from './modules/claims';
@@ -43,7 +43,8 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const checks = createChecksService(db, changeFeed);
   const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
   const reader = createReaderService(db);
-  const passport = configurePassport(accounts);
+  const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
+  const passport = configurePassport(accounts, signInClientOf(devices));
 
   const app = express();
   app.locals.publicCache = publicCache; // for diagnostics and tests
@@ -82,7 +83,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const exportsService = createExportsService(db, { articles, claims, checks, publishing });
   /** Every route of the app, each with who may call it: mounted below and described by the OpenAPI document. */
   const routes: RouteSpec[] = [
-    ...accountsRoutes(accounts, passport, audit),
+    ...accountsRoutes(accounts, passport, audit, devices),
     ...auditRoutes(audit),
     ...articlesRoutes(articles),
     ...readerRoutes(reader, articles, claims, publishing),

@@ -5,6 +5,7 @@ import { ChangeFeed } from './lib/change-feed';
 import { prepare } from './bootstrap';
 import { loadConfig } from './config';
 import { createLogger } from './lib/logger';
+import { startHousekeeping } from './modules/accounts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** How long requests already on open connections may still arrive after SIGTERM. */
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const changeFeed = new ChangeFeed();
   const stopBridge = config.database.client === 'postgres' ? await bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger) : async () => {};
   const app = createApp({ db, config, logger, sessionSecret, changeFeed });
+  const stopHousekeeping = startHousekeeping(db, logger);
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, database: config.database.client }, `Factline is serving http://localhost:${config.port}`);
   });
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     // net.Server's close stops listening but, unlike http.Server's (Node 19+), leaves open
     // keep-alive connections alone, so a request already on its way on one is still served.
     net.Server.prototype.close.call(server, async () => {
+      stopHousekeeping();
       await stopBridge();
       await db.destroy();
       clearTimeout(force);

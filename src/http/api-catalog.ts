@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreateUserInput, TokenNameInput } from '../modules/accounts/accounts-schemas';
+import { ChangePasswordInput, CreateUserInput, ResetPasswordInput, TokenNameInput } from '../modules/accounts/accounts-schemas';
 import { UpdateUserInput } from '../modules/accounts/admin-routes';
 import { CreateArticleInput } from '../modules/articles/articles-schemas';
 import { AuditFilter } from '../modules/audit';
@@ -31,12 +31,14 @@ export const API_CATALOG: ApiCatalog = {
   'GET /api/v1/articles/{slug}/export.csv': { tag: 'Exports', summary: 'The article’s claims as CSV.', responseType: 'text/csv' },
   'GET /api/v1/articles/{slug}/export.json': { tag: 'Exports', summary: 'The article’s claims as JSON.' },
   'GET /api/v1/me': { tag: 'Accounts', summary: 'The signed-in account, and the CSRF token for cookie-authenticated calls.' },
+  'POST /api/v1/me/password': { tag: 'Accounts', summary: 'Change your password (the current one is required); your other sessions end.', body: ChangePasswordInput, success: 204 },
   'GET /api/v1/tokens': { tag: 'Accounts', summary: 'Your API tokens (never the tokens themselves).' },
   'POST /api/v1/tokens': { tag: 'Accounts', summary: 'Create an API token; the token is returned once.', body: TokenNameInput, success: 201 },
   'DELETE /api/v1/tokens/{id}': { tag: 'Accounts', summary: 'Revoke one of your tokens.', success: 204 },
   'GET /api/v1/users': { tag: 'Admin', summary: 'All accounts.' },
   'POST /api/v1/users': { tag: 'Admin', summary: 'Create an account.', body: CreateUserInput, success: 201 },
   'PATCH /api/v1/users/{id}': { tag: 'Admin', summary: 'Change an account’s role, or disable or enable it.', body: UpdateUserInput },
+  'POST /api/v1/users/{id}/password': { tag: 'Admin', summary: 'Set a new password for an account; every session of that account ends.', body: ResetPasswordInput, success: 204 },
   'GET /api/v1/audit': { tag: 'Admin', summary: 'The audit log, newest first.', query: AuditFilter },
   'GET /api/v1/openapi.json': { tag: 'Meta', summary: 'This document.' },
 };

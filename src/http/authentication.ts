@@ -1,10 +1,10 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import { Authenticator } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { Queryable } from '../db/knex';
 import { AppError } from '../lib/errors';
-import type { AccountsService } from '../modules/accounts';
+import type { AccountsService, SignInClient } from '../modules/accounts';
 import { KnexSessionStore } from '../modules/accounts';
 
 const SESSION_DAYS = 14;
@@ -27,13 +27,18 @@ export function sessionMiddleware(db: Queryable, options: SessionOptions): Reque
   });
 }
 
-/** Passport keeps only the user id in the session and reloads the account on each request. */
-export function configurePassport(accounts: AccountsService) {
+/**
+ * Passport keeps only the user id in the session and reloads the account on each request. The
+ * local strategy signs in through the accounts service's limits, which need to know who is
+ * asking (address, known device): `clientOf` tells them.
+ */
+export function configurePassport(accounts: AccountsService, clientOf: (req: Request, username: string) => SignInClient) {
   const instance = new Authenticator();
   instance.use(
-    new LocalStrategy(async (username, password, done) => {
+    new LocalStrategy({ passReqToCallback: true }, async (req, username, password, done) => {
       try {
-        const user = await accounts.authenticate(username.trim().toLowerCase(), password);
+        const name = username.trim().toLowerCase();
+        const user = await accounts.signIn(name, password, clientOf(req, name));
         done(null, user ?? false);
       } catch (error) {
         done(error);

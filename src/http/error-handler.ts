@@ -29,6 +29,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (appError.status >= 500) logger.error({ err: error, reqId: req.id }, 'request failed');
     if (res.headersSent) return;
     res.status(appError.status);
+    for (const [name, value] of Object.entries(appError.headers)) res.setHeader(name, value);
     if (wantsJson(req)) {
       res.json({ error: { code: appError.code, message: appError.message } });
       return;

@@ -19,6 +19,7 @@ export function renderForm(
       if (!(error instanceof AppError) || error.status >= 500 || error.code === 'unauthenticated') throw error;
       const { password: _password, _csrf, ...values } = (req.body ?? {}) as Record<string, unknown>;
       const extra = typeof locals === 'function' ? await locals(req) : locals;
+      for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
       res.status(error.status).render(view, { ...extra, ...echo(values), error: error.message });
     }
   };

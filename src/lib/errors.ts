@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Response headers the error needs (Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = new.target.name;
@@ -54,5 +56,19 @@ export class PayloadTooLargeError extends AppError {
 export class UnprocessableError extends AppError {
   constructor(message: string, details?: unknown) {
     super(422, 'unprocessable', message, details);
+  }
+}
+
+/** Too many attempts of something limited (sign-in, registration); `Retry-After` says when to try again. */
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, 'too_many_attempts', message, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+  }
+}
+
+/** The server is too busy for this right now (a bounded queue is full); `Retry-After` says when to come back. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(503, 'busy', message, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
   }
 }

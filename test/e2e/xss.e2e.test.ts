@@ -12,6 +12,7 @@ import { ODD_BUT_VALID_URLS, XSS_PAYLOADS, MALICIOUS_URLS } from '../security/xs
 import { bearer } from '../support/claims';
 import { createApiToken, createUser, TEST_PASSWORD, type TestUser } from '../support/factories';
 import { launchBrowser, signInPage, startServer, type RunningServer } from './support/browser';
+import { SYSTEM_ACTOR } from '../../src/modules/audit';
 
 jest.setTimeout(240_000);
 
@@ -35,8 +36,8 @@ beforeAll(async () => {
   const editorToken = await createApiToken(db, editor);
   const accounts = createAccountsService(db);
   for (const [i, payload] of XSS_PAYLOADS.entries()) {
-    await accounts.createUser({ username: `person-${i}`, password: TEST_PASSWORD, role: 'reviewer', displayName: payload.slice(0, 100) });
-    if (i < 60) await accounts.createToken(editor.id, payload.slice(0, 100));
+    await accounts.createUser({ username: `person-${i}`, password: TEST_PASSWORD, role: 'reviewer', displayName: payload.slice(0, 100) }, SYSTEM_ACTOR);
+    if (i < 60) await accounts.createToken(editor.id, payload.slice(0, 100), SYSTEM_ACTOR);
   }
   for (const [g, group] of groups.entries()) {
     const slug = `xss-${g}`;
@@ -44,7 +45,7 @@ beforeAll(async () => {
     const text = group.map(oneLine).join('\n\n');
     await request(app).post('/api/v1/articles').set(bearer(editorToken)).send({ slug, title: group[0].slice(0, 300), byline: (group[1] ?? group[0]).slice(0, 200), text }).expect(201);
     const reviewer = await createUser(db, 'reviewer', `xss-reviewer-${g}`);
-    await accounts.updateUser(reviewer.id, {});
+    await accounts.updateUser(reviewer.id, {}, SYSTEM_ACTOR);
     const reviewerToken = await createApiToken(db, reviewer);
     const claim = await request(app).post(`/api/v1/articles/${slug}/claims`).set(bearer(reviewerToken)).send({ quote: { exact: oneLine(group[0]) }, statement: group.join(' ').slice(0, 500) });
     if (claim.status !== 201) throw new Error(`claim for group ${g}: ${claim.status} ${JSON.stringify(claim.body)}`);

@@ -73,6 +73,8 @@ const API_CASES: ApiCase[] = [
     const { id } = await t.db('api_tokens').where({ user_id: users.reviewer.id, name: 'to delete' }).whereNull('revoked_at').first();
     return { method: 'delete', path: `/api/v1/tokens/${id}` };
   }),
+  api('POST /api/v1/me/password (wrong current password: access passes, the check refuses)', [401, 400, 400, 400, 400], async () => ({ method: 'post', path: '/api/v1/me/password', body: { currentPassword: 'not the password', newPassword: 'a brand new passphrase' } })),
+  api('POST /api/v1/users/:id/password', [401, 403, 403, 403, 204], async () => ({ method: 'post', path: `/api/v1/users/${(await createUser(t.db, 'reviewer')).id}/password`, body: { password: 'a reset passphrase' } })),
   api('GET /api/v1/users', [401, 403, 403, 403, 200], async () => ({ method: 'get', path: '/api/v1/users' })),
   api('POST /api/v1/users', [401, 403, 403, 403, 201], async () => ({ method: 'post', path: '/api/v1/users', body: { username: `matrix-${unique++}`, password: 'a long password', role: 'reviewer' } })),
   api('PATCH /api/v1/users/:id', [401, 403, 403, 403, 200], async () => ({ method: 'patch', path: `/api/v1/users/${(await createUser(t.db, 'reviewer')).id}`, body: { role: 'editor' } })),
@@ -128,6 +130,8 @@ const PAGE_CASES: PageCase[] = [
   { name: 'POST /admin/users', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: '/admin/users', form: { username: `form-${unique++}`, password: 'a long password', role: 'reviewer' } }) },
   { name: 'POST /admin/users/:id/role', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/role`, form: { role: 'editor' } }) },
   { name: 'POST /admin/users/:id/enabled', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/enabled`, form: { enabled: 'false' } }) },
+  { name: 'POST /admin/users/:id/password', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/password`, form: { password: 'a reset passphrase' } }) },
+  { name: 'POST /account/password (wrong current password)', expected: [401, 400, 400, 400, 400], prepare: async () => ({ method: 'post', path: '/account/password', form: { currentPassword: 'not the password', newPassword: 'a brand new passphrase' } }) },
   { name: 'POST /admin/registration', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: '/admin/registration', form: { enabled: 'false' } }) },
   { name: 'POST /account/tokens', expected: [401, 201, 201, 201, 201], prepare: async () => ({ method: 'post', path: '/account/tokens', form: { name: 'form token' } }) },
   {

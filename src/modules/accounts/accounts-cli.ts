@@ -1,6 +1,7 @@
 import type { Db } from '../../db/knex';
 import { parseInput } from '../../http/validate';
 import { AppError } from '../../lib/errors';
+import type { AuditContext } from '../audit';
 import { CreateUserInput, roleSchema } from './accounts-schemas';
 import { createAccountsService } from './accounts-service';
 
@@ -23,21 +24,24 @@ function option(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-/** Operator commands on the same services as the web; returns the exit code. */
+/** Who acts, for the audit log: the operator at the console. */
+const OPERATOR: AuditContext = { actorId: null, ip: null, via: 'cli' };
+
+/** Operator commands on the same services as the web (and audited the same way); returns the exit code. */
 export async function runAccountsCommand(db: Db, args: string[], io: CliIo): Promise<number> {
   const accounts = createAccountsService(db);
   const [group, action, name] = args;
   if (group === 'user' && action === 'add' && name) {
     const password = (await io.readLine()).replace(/\r?\n$/, '');
     const input = parseInput(CreateUserInput, { username: name, password, role: option(args, '--role'), displayName: option(args, '--display-name') });
-    const user = await accounts.createUser(input);
+    const user = await accounts.createUser(input, OPERATOR);
     io.out(`created ${user.username} (${user.role})`);
     return 0;
   }
   if (group === 'user' && action === 'role' && name) {
     const role = parseInput(roleSchema, args[3]);
     const user = await accounts.findByUsername(name.toLowerCase());
-    await accounts.updateUser(user.id, { role });
+    await accounts.updateUser(user.id, { role }, OPERATOR);
     io.out(`${user.username} is now ${role}`);
     return 0;
   }
@@ -47,13 +51,13 @@ export async function runAccountsCommand(db: Db, args: string[], io: CliIo): Pro
   }
   if (group === 'token' && action === 'create' && name) {
     const user = await accounts.findByUsername(name.toLowerCase());
-    const { token } = await accounts.createToken(user.id, option(args, '--label') ?? 'cli');
+    const { token } = await accounts.createToken(user.id, option(args, '--label') ?? 'cli', OPERATOR);
     io.out(token);
     return 0;
   }
   if (group === 'token' && action === 'revoke' && name) {
     const user = await accounts.findByUsername(String(option(args, '--user') ?? '').toLowerCase());
-    await accounts.revokeToken(user.id, Number(name));
+    await accounts.revokeToken(user.id, Number(name), OPERATOR);
     io.out(`revoked token ${name}`);
     return 0;
   }

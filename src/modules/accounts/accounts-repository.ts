@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/knex';
+import { isPostgres, type Queryable } from '../../db/knex';
 import { nowIso, toIso, toIsoOrNull } from '../../db/time';
 import type { Role } from '../../http/access';
 import type { ApiToken, User, UserWithHash } from './accounts-types';
@@ -142,4 +142,21 @@ export async function revokeToken(db: Queryable, id: number): Promise<void> {
 
 export async function revokeAllTokens(db: Queryable, userId: number): Promise<void> {
   await db('api_tokens').where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: nowIso() });
+}
+
+/**
+ * Serialises the account changes whose rule spans rows ("the first account becomes admin", "the
+ * last active admin stays"): a transaction-scoped advisory lock on PostgreSQL; SQLite runs one
+ * write transaction at a time already.
+ */
+const ACCOUNTS_LOCK = 0x4641_4331; // "FAC1"
+export async function lockAccounts(tx: Queryable): Promise<void> {
+  if (isPostgres(tx)) await tx.raw('select pg_advisory_xact_lock(?)', [ACCOUNTS_LOCK]);
+}
+
+/** Ends sessions of an account (all, or all but one): the rows go, so they cannot come back. */
+export async function deleteSessionsOfUser(db: Queryable, userId: number, exceptSid?: string): Promise<number> {
+  const query = db('sessions').where({ user_id: userId });
+  if (exceptSid) query.whereNot({ sid: exceptSid });
+  return query.delete();
 }

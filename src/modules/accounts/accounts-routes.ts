@@ -8,10 +8,11 @@ import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { AppError } from '../../lib/errors';
 import { tokenJson, userJson } from './accounts-presenter';
-import { IdParam, LoginInput, RegisterInput, TokenNameInput } from './accounts-schemas';
+import { ChangePasswordInput, IdParam, LoginInput, RegisterInput, TokenNameInput } from './accounts-schemas';
 import type { AccountsService } from './accounts-service';
 import type { User } from './accounts-types';
 import { adminRoutes } from './admin-routes';
+import { rememberDevice, type DeviceCookieOptions } from './sign-in-client';
 
 const LOGIN_FAILED = 'That username and password do not match an active account.';
 
@@ -44,19 +45,16 @@ function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%#]*$/.test(value) ? value : '/';
 }
 
-export function accountsRoutes(accounts: AccountsService, passport: Passport, audit: AuditService): RouteSpec[] {
+export function accountsRoutes(accounts: AccountsService, passport: Passport, audit: AuditService, devices: DeviceCookieOptions): RouteSpec[] {
   const loginForm = (req: Request, res: Response) => res.render('accounts/login', { title: 'Sign in', values: { next: req.query.next } });
 
+  /** The limits, the password check and the audit events live in accounts.signIn (through passport-local). */
   const login = renderForm('accounts/login', { title: 'Sign in' }, async (req, res) => {
-    const { username } = parseInput(LoginInput, req.body);
-    await audit.assertLoginAllowed(username, req.ip ?? null);
+    parseInput(LoginInput, req.body);
     const user = await authenticateLocal(passport, req, res);
-    if (!user) {
-      await audit.record('login.failed', auditContext(req), username);
-      throw new AppError(401, 'invalid_credentials', LOGIN_FAILED);
-    }
+    if (!user) throw new AppError(401, 'invalid_credentials', LOGIN_FAILED);
     await logIn(req, user);
-    await audit.record('login.succeeded', { actorId: user.id, ip: req.ip ?? null }, username);
+    rememberDevice(req, res, user.username, devices);
     res.redirect(303, safeReturnPath((req.body as { next?: unknown }).next));
   });
 
@@ -71,32 +69,49 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
   const registerForm = async (_req: Request, res: Response) => res.render('accounts/register', { ...(await registerLocals()), values: {} });
 
   const register = renderForm('accounts/register', registerLocals, async (req, res) => {
-    const user = await accounts.register(parseInput(RegisterInput, req.body));
-    await audit.record('account.registered', { actorId: user.id, ip: req.ip ?? null }, user.username, { role: user.role });
+    const user = await accounts.register(parseInput(RegisterInput, req.body), { ip: req.ip ?? null });
     await logIn(req, user);
     res.redirect(303, '/account');
   });
 
-  const accountPage = async (req: Request, res: Response, extra: Record<string, unknown> = {}) => {
+  const accountLocals = async (req: Request) => {
     const user = req.user as User;
-    res.render('accounts/account', { title: 'Your account', account: userJson(user), tokens: (await accounts.listTokens(user.id)).map(tokenJson), values: {}, ...extra });
+    return { title: 'Your account', account: userJson(user), tokens: (await accounts.listTokens(user.id)).map(tokenJson) };
+  };
+
+  const accountPage = async (req: Request, res: Response, extra: Record<string, unknown> = {}) => {
+    res.render('accounts/account', { ...(await accountLocals(req)), values: {}, ...extra });
   };
 
   const showAccount = (req: Request, res: Response) => accountPage(req, res);
 
-  const createToken = renderForm('accounts/account', async (req) => ({ title: 'Your account', account: userJson(req.user as User), tokens: (await accounts.listTokens((req.user as User).id)).map(tokenJson) }), async (req, res) => {
+  const createToken = renderForm('accounts/account', accountLocals, async (req, res) => {
     const { name } = parseInput(TokenNameInput, req.body);
-    const { token, record } = await accounts.createToken((req.user as User).id, name);
-    await audit.record('token.created', auditContext(req), (req.user as User).username, { tokenId: record.id, name });
+    const { token } = await accounts.createToken((req.user as User).id, name, auditContext(req));
     res.status(201);
     await accountPage(req, res, { newToken: token });
   });
 
   const revokeToken = async (req: Request, res: Response) => {
     const { id } = parseInput(IdParam, req.params);
-    await accounts.revokeToken((req.user as User).id, id);
-    await audit.record('token.revoked', auditContext(req), (req.user as User).username, { tokenId: id });
+    await accounts.revokeToken((req.user as User).id, id, auditContext(req));
     res.redirect(303, '/account');
+  };
+
+  /** Other sessions of the account end; this one stays (a token-authenticated call keeps none). */
+  const changePassword = async (req: Request) => {
+    const keep = req.authenticatedBy === 'session' ? req.sessionID : null;
+    await accounts.changePassword((req.user as User).id, parseInput(ChangePasswordInput, req.body), keep, auditContext(req));
+  };
+
+  const changePasswordForm = renderForm('accounts/account', accountLocals, async (req, res) => {
+    await changePassword(req);
+    await accountPage(req, res, { passwordChanged: true });
+  }, () => ({ values: {} }));
+
+  const apiChangePassword = async (req: Request, res: Response) => {
+    await changePassword(req);
+    res.status(204).end();
   };
 
   const apiMe = (req: Request, res: Response) => {
@@ -107,15 +122,13 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
 
   const apiCreateToken = async (req: Request, res: Response) => {
     const { name } = parseInput(TokenNameInput, req.body);
-    const { token, record } = await accounts.createToken((req.user as User).id, name);
-    await audit.record('token.created', auditContext(req), (req.user as User).username, { tokenId: record.id, name });
+    const { token, record } = await accounts.createToken((req.user as User).id, name, auditContext(req));
     res.status(201).json({ token, ...tokenJson(record) });
   };
 
   const apiRevokeToken = async (req: Request, res: Response) => {
     const { id } = parseInput(IdParam, req.params);
-    await accounts.revokeToken((req.user as User).id, id);
-    await audit.record('token.revoked', auditContext(req), (req.user as User).username, { tokenId: id });
+    await accounts.revokeToken((req.user as User).id, id, auditContext(req));
     res.status(204).end();
   };
 
@@ -126,12 +139,14 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     route('get', '/register', 'anyone', registerForm),
     route('post', '/register', 'anyone', register),
     route('get', '/account', 'signed-in', showAccount),
+    route('post', '/account/password', 'signed-in', changePasswordForm),
     route('post', '/account/tokens', 'signed-in', createToken),
     route('post', '/account/tokens/:id/revoke', 'signed-in', revokeToken),
     route('get', '/api/v1/me', 'signed-in', apiMe),
+    route('post', '/api/v1/me/password', 'signed-in', apiChangePassword),
     route('get', '/api/v1/tokens', 'signed-in', apiTokens),
     route('post', '/api/v1/tokens', 'signed-in', apiCreateToken),
     route('delete', '/api/v1/tokens/:id', 'signed-in', apiRevokeToken),
-    ...adminRoutes(accounts, audit),
+    ...adminRoutes(accounts),
   ];
 }

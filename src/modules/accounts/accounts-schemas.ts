@@ -42,6 +42,18 @@ export const LoginInput = z.object({
 
 export const ChangeRoleInput = z.object({ role: roleSchema });
 
+/** Changing one's own password: the current one proves it is really you. */
+export const ChangePasswordInput = z.object({
+  currentPassword: text({ error: 'is required' }).min(1, 'is required').max(200),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.output<typeof ChangePasswordInput>;
+
+/** An admin's reset of someone's password. */
+export const ResetPasswordInput = z.object({ password: passwordSchema });
+export type ResetPasswordInput = z.output<typeof ResetPasswordInput>;
+
+export type TokenNameInput = z.output<typeof TokenNameInput>;
 export const TokenNameInput = z.object({
   name: text({ error: 'is required' }).trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
 });

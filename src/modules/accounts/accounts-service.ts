@@ -2,20 +2,31 @@ import type { Db, Queryable } from '../../db/knex';
 import { isUniqueViolation } from '../../db/errors';
 import { readSetting, writeSetting } from '../../db/settings';
 import type { Role } from '../../http/access';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../lib/errors';
+import { parseInput } from '../../lib/parse';
+import { recordAuditEvent, type AuditContext } from '../audit';
+import * as attempts from './attempts-repository';
 import * as repo from './accounts-repository';
-import type { CreateUserInput, RegisterInput } from './accounts-schemas';
+import { ChangePasswordInput, CreateUserInput, RegisterInput, ResetPasswordInput, TokenNameInput } from './accounts-schemas';
 import type { ApiToken, User } from './accounts-types';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import {
+  MAX_REGISTRATIONS_PER_ADDRESS, REGISTRATION_WINDOW_MS, secondsLeftInWindow, SIGN_IN_WINDOW_MS, signInBuckets, type SignInClient,
+} from './sign-in-limits';
 import { digestToken, newToken } from './tokens';
 
 const SELF_REGISTRATION = 'self_registration';
 const TOKEN_USE_RESOLUTION_MS = 60_000;
+const REGISTRATION_CLOSED = 'Registration is closed; ask an admin to create your account.';
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
+/**
+ * Accounts, passwords, tokens and sign-in. Every change is audited here, in the transaction that
+ * makes it, whichever door it came through (web, API, CLI): callers pass who acts and from where.
+ */
 export function createAccountsService(db: Db) {
-  async function insertUnique(user: { username: string; displayName: string; passwordHash: string; role: Role }, tx: Queryable = db) {
+  async function insertUnique(tx: Queryable, user: { username: string; displayName: string; passwordHash: string; role: Role }) {
     try {
       return repo.withoutHash(await repo.insertUser(tx, user));
     } catch (error) {
@@ -31,6 +42,13 @@ export function createAccountsService(db: Db) {
     }
   }
 
+  /** Registration refused while closed: audited once per address and hour, however often it is tried. */
+  async function refuseRegistration(client: { ip: string | null }): Promise<never> {
+    const refusals = await attempts.reserveAttempt(db, `register-refused:${client.ip ?? 'unknown'}`, REGISTRATION_WINDOW_MS);
+    if (refusals === 1) await recordAuditEvent(db, 'registration.refused', { actorId: null, ip: client.ip }, null, { aggregated: 'first refusal from this address this hour' });
+    throw new ForbiddenError(REGISTRATION_CLOSED);
+  }
+
   return {
     async hasUsers(): Promise<boolean> {
       return (await repo.countUsers(db)) > 0;
@@ -40,33 +58,80 @@ export function createAccountsService(db: Db) {
       return (await readSetting(db, SELF_REGISTRATION)) === 'true';
     },
 
-    async setSelfRegistration(enabled: boolean): Promise<void> {
-      await writeSetting(db, SELF_REGISTRATION, String(enabled));
-    },
-
-    /** The first account becomes admin; later ones are reviewers, and only while self-registration is on. */
-    async register(input: RegisterInput): Promise<User> {
-      const passwordHash = await hashPassword(input.password);
-      return db.transaction(async (tx) => {
-        const first = (await repo.countUsers(tx)) === 0;
-        if (!first && (await readSetting(tx, SELF_REGISTRATION)) !== 'true') {
-          throw new ForbiddenError('Registration is closed; ask an admin to create your account.');
-        }
-        const role: Role = first ? 'admin' : 'reviewer';
-        return insertUnique({ username: input.username, displayName: input.displayName ?? input.username, passwordHash, role }, tx);
+    async setSelfRegistration(enabled: boolean, actor: AuditContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        if ((await readSetting(tx, SELF_REGISTRATION)) === String(enabled)) return;
+        await writeSetting(tx, SELF_REGISTRATION, String(enabled));
+        await recordAuditEvent(tx, 'registration.changed', actor, null, { open: enabled });
       });
     },
 
-    async createUser(input: CreateUserInput): Promise<User> {
+    /**
+     * The first account becomes admin; later ones are reviewers, and only while self-registration
+     * is on. Cheap refusals come first (closed, too many from this address), so no password is
+     * hashed for a request that cannot succeed; the rule is checked again under the accounts
+     * lock, so two concurrent "first" registrations cannot both become admin.
+     */
+    async register(raw: RegisterInput, client: { ip: string | null }): Promise<User> {
+      const input = parseInput(RegisterInput, raw);
+      const open = async (q: Queryable) => (await repo.countUsers(q)) === 0 || (await readSetting(q, SELF_REGISTRATION)) === 'true';
+      if (!(await open(db))) return refuseRegistration(client);
+      if (client.ip && (await attempts.reserveAttempt(db, `register:${client.ip}`, REGISTRATION_WINDOW_MS)) > MAX_REGISTRATIONS_PER_ADDRESS) {
+        throw new TooManyRequestsError('Too many new accounts from your address. Try again later.', secondsLeftInWindow(Date.now(), REGISTRATION_WINDOW_MS));
+      }
       const passwordHash = await hashPassword(input.password);
-      return insertUnique({ username: input.username, displayName: input.displayName ?? input.username, passwordHash, role: input.role });
+      return db.transaction(async (tx) => {
+        await repo.lockAccounts(tx);
+        const first = (await repo.countUsers(tx)) === 0;
+        if (!first && (await readSetting(tx, SELF_REGISTRATION)) !== 'true') throw new ForbiddenError(REGISTRATION_CLOSED);
+        const role: Role = first ? 'admin' : 'reviewer';
+        const user = await insertUnique(tx, { username: input.username, displayName: input.displayName ?? input.username, passwordHash, role });
+        await recordAuditEvent(tx, 'account.registered', { actorId: user.id, ip: client.ip }, user.username, { role });
+        return user;
+      });
     },
 
-    /** Same work whether or not the user exists, so timing does not reveal usernames. */
-    async authenticate(username: string, password: string): Promise<User | null> {
+    async createUser(raw: CreateUserInput, actor: AuditContext): Promise<User> {
+      const input = parseInput(CreateUserInput, raw);
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction(async (tx) => {
+        const user = await insertUnique(tx, { username: input.username, displayName: input.displayName ?? input.username, passwordHash, role: input.role });
+        await recordAuditEvent(tx, 'account.created', actor, user.username, { role: user.role });
+        return user;
+      });
+    },
+
+    /**
+     * Checks a password against the account, within the sign-in limits. An attempt is reserved in
+     * each bucket before the password is verified (one atomic statement each), so parallel
+     * attempts cannot slip past the limit. A success clears the account's (or device's) bucket
+     * and gives the address its attempt back. Same work whether or not the user exists.
+     */
+    async signIn(username: string, password: string, client: SignInClient): Promise<User | null> {
+      const now = Date.now();
+      const buckets = signInBuckets(username, client);
+      const counts = await Promise.all(buckets.map((bucket) => attempts.reserveAttempt(db, bucket.key, SIGN_IN_WINDOW_MS, now)));
+      const over = buckets.filter((bucket, i) => counts[i] > bucket.limit);
+      if (over.length > 0) {
+        // One audit event per bucket and window (at the first refusal), not one per attempt.
+        const firstRefusal = buckets.some((bucket, i) => counts[i] === bucket.limit + 1);
+        if (firstRefusal) await recordAuditEvent(db, 'login.blocked', { actorId: null, ip: client.ip }, username, { limits: over.map((b) => b.kind) });
+        const minutes = Math.ceil(secondsLeftInWindow(now, SIGN_IN_WINDOW_MS) / 60);
+        throw new TooManyRequestsError(
+          `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or from a browser you have signed in with before.`,
+          secondsLeftInWindow(now, SIGN_IN_WINDOW_MS),
+        );
+      }
       const user = await repo.findUserByUsername(db, username);
       const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-      return user && valid && !user.disabled ? repo.withoutHash(user) : null;
+      if (!user || !valid || user.disabled) {
+        await recordAuditEvent(db, 'login.failed', { actorId: null, ip: client.ip }, username);
+        return null;
+      }
+      await attempts.clearBucket(db, buckets[0].key);
+      for (const bucket of buckets.slice(1)) await attempts.refundAttempt(db, bucket.key, SIGN_IN_WINDOW_MS, now);
+      await recordAuditEvent(db, 'login.succeeded', { actorId: user.id, ip: client.ip }, username);
+      return repo.withoutHash(user);
     },
 
     async findActiveUser(id: number): Promise<User | null> {
@@ -84,34 +149,84 @@ export function createAccountsService(db: Db) {
       return repo.listUsers(db);
     },
 
-    /** Changes a role and/or disables an account in one transaction; the last active admin cannot be demoted or disabled. */
-    async updateUser(userId: number, changes: { role?: Role; disabled?: boolean }): Promise<User> {
+    /**
+     * Changes a role and/or disables an account in one transaction; the last active admin cannot
+     * be demoted or disabled. Disabling revokes the account's tokens and deletes its sessions, so
+     * re-enabling it later brings none of them back. Each actual change is audited.
+     */
+    async updateUser(userId: number, changes: { role?: Role; disabled?: boolean }, actor: AuditContext): Promise<User> {
       return db.transaction(async (tx) => {
-        const user = await repo.findUserById(tx, userId);
-        if (!user) throw new NotFoundError('There is no such user.');
+        await repo.lockAccounts(tx);
+        const before = await repo.findUserById(tx, userId);
+        if (!before) throw new NotFoundError('There is no such user.');
         const losesAdmin = (changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true;
         if (losesAdmin) await ensureAnotherAdminRemains(tx, userId);
         await repo.updateUser(tx, userId, changes);
-        if (changes.disabled) await repo.revokeAllTokens(tx, userId);
-        return repo.withoutHash((await repo.findUserById(tx, userId))!);
+        if (changes.disabled) {
+          await repo.revokeAllTokens(tx, userId);
+          await repo.deleteSessionsOfUser(tx, userId);
+        }
+        const after = repo.withoutHash((await repo.findUserById(tx, userId))!);
+        if (before.role !== after.role) await recordAuditEvent(tx, 'account.role_changed', actor, after.username, { from: before.role, to: after.role });
+        if (before.disabled !== after.disabled) await recordAuditEvent(tx, after.disabled ? 'account.disabled' : 'account.enabled', actor, after.username);
+        return after;
+      });
+    },
+
+    /** One's own password: the current one is required; every other session of the account ends. */
+    async changePassword(userId: number, raw: ChangePasswordInput, keepSessionId: string | null, actor: AuditContext): Promise<void> {
+      const input = parseInput(ChangePasswordInput, raw);
+      const user = await repo.findUserById(db, userId);
+      if (!user || user.disabled) throw new UnauthenticatedError();
+      if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw new ValidationError('currentPassword: is not your current password.');
+      parseInput(RegisterInput, { username: user.username, password: input.newPassword }); // the same policy as for new accounts
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction(async (tx) => {
+        await repo.updateUser(tx, userId, { passwordHash });
+        await repo.deleteSessionsOfUser(tx, userId, keepSessionId ?? undefined);
+        await recordAuditEvent(tx, 'account.password_changed', actor, user.username);
+      });
+    },
+
+    /** An admin sets a new password for an account; every session of that account ends. */
+    async resetPassword(userId: number, raw: ResetPasswordInput, actor: AuditContext): Promise<void> {
+      const input = parseInput(ResetPasswordInput, raw);
+      const user = await repo.findUserById(db, userId);
+      if (!user) throw new NotFoundError('There is no such user.');
+      parseInput(RegisterInput, { username: user.username, password: input.password });
+      const passwordHash = await hashPassword(input.password);
+      await db.transaction(async (tx) => {
+        await repo.updateUser(tx, userId, { passwordHash });
+        await repo.deleteSessionsOfUser(tx, userId);
+        await recordAuditEvent(tx, 'account.password_reset', actor, user.username);
       });
     },
 
     /** Returns the token itself once; only its digest is kept. */
-    async createToken(userId: number, name: string): Promise<{ token: string; record: ApiToken }> {
+    async createToken(userId: number, name: string, actor: AuditContext): Promise<{ token: string; record: ApiToken }> {
+      const { name: tokenName } = parseInput(TokenNameInput, { name });
       const token = newToken();
-      const record = await repo.insertToken(db, { userId, name, digest: digestToken(token), prefix: token.slice(0, 10) });
-      return { token, record };
+      return db.transaction(async (tx) => {
+        const record = await repo.insertToken(tx, { userId, name: tokenName, digest: digestToken(token), prefix: token.slice(0, 10) });
+        const owner = await repo.findUserById(tx, userId);
+        await recordAuditEvent(tx, 'token.created', actor, owner?.username ?? null, { tokenId: record.id, name: tokenName });
+        return { token, record };
+      });
     },
 
     listTokens(userId: number): Promise<ApiToken[]> {
       return repo.listTokens(db, userId);
     },
 
-    async revokeToken(userId: number, tokenId: number): Promise<void> {
-      const token = await repo.findTokenById(db, tokenId);
-      if (!token || token.userId !== userId) throw new NotFoundError('There is no such token on your account.');
-      await repo.revokeToken(db, tokenId);
+    async revokeToken(userId: number, tokenId: number, actor: AuditContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        const token = await repo.findTokenById(tx, tokenId);
+        if (!token || token.userId !== userId) throw new NotFoundError('There is no such token on your account.');
+        if (token.revokedAt) return;
+        await repo.revokeToken(tx, tokenId);
+        const owner = await repo.findUserById(tx, userId);
+        await recordAuditEvent(tx, 'token.revoked', actor, owner?.username ?? null, { tokenId });
+      });
     },
 
     async authenticateToken(token: string): Promise<User | null> {

@@ -1,10 +1,12 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordWork } from './password-work';
 
 /**
  * Password hashing with scrypt (memory-hard, in Node's crypto: no native add-on to build).
  * Stored as `scrypt$log2N$r$p$salt$hash`, so the cost can rise later without breaking old hashes.
  * The default cost (N=2^16, r=8: 64 MiB, about 0.1 s here) follows OWASP's guidance; tests lower
- * it through FACTLINE_SCRYPT_LOG2N to stay fast.
+ * it through FACTLINE_SCRYPT_LOG2N to stay fast. Every derivation waits its turn in the bounded
+ * password-work queue (password-work.ts).
  */
 const DEFAULT_LOG2N = 16;
 const BLOCK_SIZE = 8;
@@ -19,9 +21,12 @@ function costFromEnv(): number {
 function derive(password: string, salt: Buffer, log2N: number, r: number, p: number): Promise<Buffer> {
   const N = 2 ** log2N;
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+  return passwordWork.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -3,8 +3,8 @@ import { toIso } from '../../db/time';
 
 export const AUDIT_EVENTS = [
   'login.succeeded', 'login.failed', 'login.blocked', 'logout', 'account.registered', 'account.created',
-  'account.role_changed', 'account.disabled', 'account.enabled', 'registration.changed', 'token.created',
-  'token.revoked', 'decision.published', 'decision.unpublished',
+  'account.role_changed', 'account.disabled', 'account.enabled', 'account.password_changed', 'account.password_reset',
+  'registration.changed', 'registration.refused', 'token.created', 'token.revoked', 'decision.published', 'decision.unpublished',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 
@@ -51,17 +51,4 @@ export async function listEvents(db: Queryable, filter: { event?: AuditEventName
     details: row.details ? (JSON.parse(row.details as string) as Record<string, unknown>) : null,
     createdAt: toIso(row.created_at),
   }));
-}
-
-/** Failed sign-ins for a subject or an address since a moment (and after the subject's last success). */
-export async function countRecentFailures(db: Queryable, where: { subject?: string; ip?: string }, since: string): Promise<number> {
-  const query = db('audit_events').where('event', 'login.failed').andWhere('created_at', '>=', since);
-  if (where.subject !== undefined) {
-    query.andWhere('subject', where.subject);
-    const lastSuccess = db('audit_events').max('id').where({ event: 'login.succeeded', subject: where.subject });
-    query.andWhere('id', '>', db.raw('coalesce((?), 0)', [lastSuccess]));
-  }
-  if (where.ip !== undefined) query.andWhere('ip', where.ip);
-  const row = await query.count<{ n: number | string }[]>({ n: '*' }).first();
-  return Number(row?.n ?? 0);
 }

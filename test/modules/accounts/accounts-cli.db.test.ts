@@ -19,7 +19,7 @@ describe('operator CLI', () => {
     const { lines, io: cli } = io('a strong password\n');
     expect(await runAccountsCommand(database.db, ['user', 'add', 'Desk', '--role', 'editor', '--display-name', 'Desk Editor'], cli)).toBe(0);
     expect(lines).toEqual(['created desk (editor)']);
-    const user = await createAccountsService(database.db).authenticate('desk', 'a strong password');
+    const user = await createAccountsService(database.db).signIn('desk', 'a strong password', { ip: null, deviceId: null });
     expect(user).toMatchObject({ username: 'desk', role: 'editor', displayName: 'Desk Editor' });
   });
 
@@ -59,5 +59,23 @@ describe('operator CLI', () => {
     const error = await runAccountsCommand(database.db, ['frobnicate'], io().io).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toContain('Usage: npm run -s cli -- COMMAND');
+  });
+});
+
+describe('operator CLI is audited', () => {
+  test('when an operator adds a user, promotes them, and creates and revokes a token, then each writes one audit event marked as from the CLI', async () => {
+    await runAccountsCommand(database.db, ['user', 'add', 'ops', '--role', 'reviewer'], io('a strong password').io);
+    await runAccountsCommand(database.db, ['user', 'role', 'ops', 'admin'], io().io);
+    await runAccountsCommand(database.db, ['user', 'role', 'ops', 'admin'], io().io); // no change: no event
+    await runAccountsCommand(database.db, ['token', 'create', 'ops'], io().io);
+    const { id } = await database.db('api_tokens').first('id');
+    await runAccountsCommand(database.db, ['token', 'revoke', String(id), '--user', 'ops'], io().io);
+    const events = await database.db('audit_events').orderBy('id').select('event', 'subject', 'details', 'actor_id');
+    expect(events.map((e: { event: string }) => e.event)).toEqual(['account.created', 'account.role_changed', 'token.created', 'token.revoked']);
+    for (const event of events) {
+      expect(event).toMatchObject({ subject: 'ops', actor_id: null });
+      expect(JSON.parse(event.details).via).toBe('cli');
+    }
+    expect(JSON.parse(events[1].details)).toMatchObject({ from: 'reviewer', to: 'admin' });
   });
 });

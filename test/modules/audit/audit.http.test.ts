@@ -23,7 +23,8 @@ describe('sign-in rate limiting', () => {
     for (let i = 0; i < 5; i++) expect((await attemptLogin('victim', `wrong guess ${i}`, `10.0.0.${i}`)).status).toBe(401);
     const blocked = await attemptLogin('victim', victim.password, '10.0.1.1');
     expect(blocked.status).toBe(429);
-    expect(blocked.text).toContain('Too many sign-in attempts. Wait 15 minutes and try again.');
+    expect(blocked.text).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?, or from a browser you have signed in with before\./);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect((await attemptLogin('bystander', bystander.password, '10.0.1.1')).status).toBe(303);
     expect(await t.db('audit_events').where({ event: 'login.blocked', subject: 'victim' }).first()).toBeDefined();
   });

@@ -12,6 +12,7 @@ import { createAccountsService } from '../../../src/modules/accounts';
 import { createArticlesService } from '../../../src/modules/articles';
 import { createClaimsService } from '../../../src/modules/claims';
 import { PROJECT_ROOT } from '../../../src/config';
+import { SYSTEM_ACTOR } from '../../../src/modules/audit';
 
 export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
 const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist', 'src', 'server.js');
@@ -53,8 +54,8 @@ export async function prepareFixture(writers: number, claims: number, options: {
     const accounts = createAccountsService(db);
     const tokens: string[] = [];
     for (let w = 0; w < writers; w++) {
-      const user = await accounts.createUser({ username: `writer-${w}`, password: 'reliable writer pass', role: 'reviewer', displayName: undefined });
-      tokens.push((await accounts.createToken(user.id, 'reliability')).token);
+      const user = await accounts.createUser({ username: `writer-${w}`, password: 'reliable writer pass', role: 'reviewer', displayName: undefined }, SYSTEM_ACTOR);
+      tokens.push((await accounts.createToken(user.id, 'reliability', SYSTEM_ACTOR)).token);
     }
     const claimService = createClaimsService(db, articles, { minOrdinalChecks: 2 });
     const article = await articles.getBySlug(SEED_SLUG);

@@ -1,0 +1,47 @@
+import { ServiceUnavailableError } from '../../lib/errors';
+
+/**
+ * A bound on password hashing. scrypt at its production cost takes 64 MiB and about 0.1 s of a
+ * core, on libuv's thread pool, which the database driver (sqlite3) and DNS share. Without a
+ * bound, a flood of sign-in or registration requests fills the pool and every other request
+ * waits behind it. Here at most `concurrency` hashes run at once; up to `maxWaiting` more
+ * queue; beyond that the request is refused at once with a 503 and Retry-After, so the flood
+ * costs the server almost nothing and reading and writing carry on.
+ */
+export class PasswordWorkQueue {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** How many hashes have run (diagnostics and tests). */
+  completed = 0;
+
+  constructor(
+    readonly concurrency = 1,
+    readonly maxWaiting = 8,
+  ) {}
+
+  get pending(): number {
+    return this.active + this.waiting.length;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.concurrency) {
+      if (this.waiting.length >= this.maxWaiting) {
+        throw new ServiceUnavailableError('The server is busy checking passwords. Try again in a few seconds.', 5);
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active += 1;
+    }
+    try {
+      return await work();
+    } finally {
+      this.completed += 1;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active -= 1;
+    }
+  }
+}
+
+/** The process-wide queue every password hash and verification goes through. */
+export const passwordWork = new PasswordWorkQueue();
