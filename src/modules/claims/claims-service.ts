@@ -76,23 +76,32 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
     return { slug: row.slug, title: row.title };
   }
 
+  async function createIn(article: Article, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
+    const input = parseInput(CreateClaimInput, raw);
+    const anchor = anchorFor(article, input);
+    const existing = await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end);
+    if (existing) return { claim: existing, created: false };
+    const sentenceIds = sentencesTouching(article.sentences, anchor.start, anchor.end);
+    try {
+      const id = await db.transaction((tx) => claims.insertClaim(tx, { articleId: article.id, anchor, statement: input.statement, sentenceIds, createdBy: author.id }));
+      return { claim: (await claims.findClaim(db, id))!, created: true };
+    } catch (error) {
+      const raced = isUniqueViolation(error) ? await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end) : null;
+      if (raced) return { claim: raced, created: false };
+      throw error;
+    }
+  }
+
   return {
     /** The same span is never stored twice: the existing claim comes back with created=false. */
     async create(slug: string, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
-      const input = parseInput(CreateClaimInput, raw);
+      return createIn(await articles.getBySlug(slug), raw, author);
+    },
+
+    /** For many claims in one article (an import): the article is read once, each input still validated. */
+    async inArticle(slug: string) {
       const article = await articles.getBySlug(slug);
-      const anchor = anchorFor(article, input);
-      const existing = await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end);
-      if (existing) return { claim: existing, created: false };
-      const sentenceIds = sentencesTouching(article.sentences, anchor.start, anchor.end);
-      try {
-        const id = await db.transaction((tx) => claims.insertClaim(tx, { articleId: article.id, anchor, statement: input.statement, sentenceIds, createdBy: author.id }));
-        return { claim: (await claims.findClaim(db, id))!, created: true };
-      } catch (error) {
-        const raced = isUniqueViolation(error) ? await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end) : null;
-        if (raced) return { claim: raced, created: false };
-        throw error;
-      }
+      return { article, create: (raw: CreateClaimInput, author: Viewer) => createIn(article, raw, author) };
     },
 
     /** What this viewer may see of a claim; anonymous readers get a 404 for an unpublished one. */

@@ -13,7 +13,8 @@ export { listChecks } from './checks-repository';
 export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './visibility';
 export { viewerOf } from './claims-api-routes';
-export { CheckInput } from './claims-schemas';
+export { CheckInput, CreateClaimInput } from './claims-schemas';
+export { checkVisibility } from './visibility';
 export type { QuoteSelector } from './anchoring';
 
 export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {

@@ -2,13 +2,15 @@ import type { Db } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import { AppError, NotFoundError, PayloadTooLargeError } from '../../lib/errors';
 import type { ArticlesService } from '../articles';
-import { CheckInput, listChecks, listClaims, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
-import { hasRole } from '../../http/access';
+import { checkVisibility, CheckInput, CreateClaimInput, listChecks, listClaims, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
+import { CodePointIndex } from '../../lib/code-points';
 import { findDecisions, type Decision } from '../verdicts';
 import { annotationsIn, importItem } from './annotation-import';
 import { checkAnnotation, decisionAnnotation } from './web-annotation';
 
 export const MAX_IMPORT = 500;
+/** All quotes of one import together: a request's work is bounded by what it sends, not only by its count. */
+export const MAX_IMPORT_QUOTE_CHARS = 200_000;
 
 export interface Publishing {
   baseUrl: string;
@@ -24,11 +26,20 @@ export interface ImportResult {
 }
 
 export interface ArticleExport {
-  article: { slug: string; title: string };
+  article: { slug: string; title: string; text: string };
   claims: { claim: Claim; checks: Check[]; decision: Decision | null }[];
 }
 
 export type ExportsService = ReturnType<typeof createExportsService>;
+
+/** How an item that a service refused is reported; anything else (a 5xx) stops the import. */
+function importFailure(error: unknown): Pick<ImportResult, 'status' | 'message'> | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.status === 422) return { status: 'unanchored', message: 'The quote was not found in the article’s text.' };
+  if (error.status === 400 || error.status === 413) return { status: 'invalid', message: error.message };
+  if (error.status === 409) return { status: 'conflict', message: error.message };
+  return null;
+}
 
 export function createExportsService(db: Db, deps: { articles: ArticlesService; claims: ClaimsService; checks: ChecksService; publishing: Publishing }) {
   const { articles, publishing } = deps;
@@ -41,16 +52,16 @@ export function createExportsService(db: Db, deps: { articles: ArticlesService; 
     const [checks, decisions] = await Promise.all([listChecks(db, ids), findDecisions(db, ids)]);
     const checksByClaim = groupBy(checks, (c) => c.claimId);
     return {
-      article: { slug: article.slug, title: article.title },
+      article: { slug: article.slug, title: article.title, text: article.text },
       claims: claims.map((claim) => ({ claim, checks: checksByClaim.get(claim.id) ?? [], decision: decisions.get(claim.id) ?? null })),
     };
   }
 
-  /** The same rule as the claim API: editors see every check, reviewers those of claims they checked, readers none. */
+  /** The claims module's rule (claims/visibility.ts), not a copy: a reviewer sees others' checks only after filing their own. */
   function visibleChecks(checks: Check[], viewer: Viewer | null): Check[] {
-    if (!viewer) return [];
-    if (hasRole(viewer.role, 'editor') || checks.some((c) => c.reviewerId === viewer.id)) return checks;
-    return [];
+    const own = viewer ? checks.filter((c) => c.reviewerId === viewer.id) : [];
+    const visibility = checkVisibility(viewer, own.length > 0);
+    return visibility === 'all' ? checks : visibility === 'own' ? own : [];
   }
 
   return {
@@ -58,8 +69,11 @@ export function createExportsService(db: Db, deps: { articles: ArticlesService; 
 
     async annotations(slug: string, viewer: Viewer | null): Promise<Record<string, unknown>[]> {
       const data = await articleData(slug);
+      // The W3C model counts TextPositionSelector offsets in code points; Factline stores UTF-16 units.
+      const positions = new CodePointIndex(data.article.text);
       const out: Record<string, unknown>[] = [];
-      for (const { claim, checks, decision } of data.claims) {
+      for (const { claim: stored, checks, decision } of data.claims) {
+        const claim = { ...stored, start: positions.toCodePoints(stored.start), end: positions.toCodePoints(stored.end) };
         for (const check of visibleChecks(checks, viewer)) out.push(checkAnnotation(publishing.baseUrl, slug, claim, check));
         if (decision?.published) out.push(decisionAnnotation(publishing.baseUrl, publishing.publisherName, slug, claim, decision));
       }
@@ -86,42 +100,45 @@ export function createExportsService(db: Db, deps: { articles: ArticlesService; 
       const items = annotationsIn(payload);
       if (items.length === 0) throw new AppError(400, 'invalid_input', 'No annotations found: send an Annotation, an array, an AnnotationPage or AnnotationCollection, or a Hypothesis {rows} result.');
       if (items.length > MAX_IMPORT) throw new PayloadTooLargeError(`At most ${MAX_IMPORT} annotations per request.`);
-      await articles.getBySlug(slug);
+      const parsed = items.map(importItem);
+      const quoteChars = parsed.reduce((sum, item) => sum + (item.quote?.exact.length ?? 0) + (item.quote?.prefix?.length ?? 0) + (item.quote?.suffix?.length ?? 0), 0);
+      if (quoteChars > MAX_IMPORT_QUOTE_CHARS) {
+        throw new PayloadTooLargeError(`The quotes of one import may hold at most ${MAX_IMPORT_QUOTE_CHARS.toLocaleString('en-US')} characters in all; split it into several requests.`);
+      }
+      const target = await deps.claims.inArticle(slug);
+      const positions = new CodePointIndex(target.article.text);
       const results: ImportResult[] = [];
-      for (const [index, raw] of items.entries()) {
-        const item = importItem(raw);
+      for (const [index, item] of parsed.entries()) {
         if (!item.quote) {
           results.push({ index, status: 'unanchored', message: 'The annotation has no TextQuoteSelector to anchor by.' });
           continue;
         }
-        const check = item.check ? CheckInput.safeParse(item.check) : null;
-        if (check && !check.success) {
-          results.push({ index, status: 'invalid', message: check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-          continue;
-        }
+        const { start, end, ...quote } = item.quote;
+        const position = start !== undefined && end !== undefined ? { start: positions.toUtf16(start), end: positions.toUtf16(end) } : {};
         let claimId: number;
         let createdClaim: boolean;
         try {
-          const created = await deps.claims.create(slug, { quote: item.quote, statement: item.statement }, importer);
+          // The claims service validates the quote and statement as it does for the API (a blank or overlong quote is invalid).
+          const created = await target.create({ quote: { ...quote, ...position }, statement: item.statement } as CreateClaimInput, importer);
           claimId = created.claim.id;
           createdClaim = created.created;
         } catch (error) {
-          if (error instanceof AppError && error.status === 422) {
-            results.push({ index, status: 'unanchored', message: 'The quote was not found in the article’s text.' });
-            continue;
-          }
-          throw error;
+          const outcome = importFailure(error);
+          if (!outcome) throw error;
+          results.push({ index, ...outcome });
+          continue;
         }
-        if (!check) {
+        if (!item.check) {
           results.push({ index, status: createdClaim ? 'created' : 'existing-claim', claimId });
           continue;
         }
         try {
-          const filed = await deps.checks.file(claimId, check.data, importer);
+          const filed = await deps.checks.file(claimId, item.check as CheckInput, importer);
           results.push({ index, status: 'created', claimId, checkId: filed.id });
         } catch (error) {
-          if (error instanceof AppError && error.status === 409) results.push({ index, status: 'conflict', claimId, message: error.message });
-          else throw error;
+          const outcome = importFailure(error);
+          if (!outcome) throw error;
+          results.push({ index, claimId, ...outcome });
         }
       }
       return results;

@@ -24,7 +24,7 @@ export function exportRows(data: ArticleExport, minOrdinalChecks: number) {
 }
 
 export function exportJson(data: ArticleExport, minOrdinalChecks = 2) {
-  return { article: data.article, exportedAt: new Date().toISOString(), claims: exportRows(data, minOrdinalChecks) };
+  return { article: { slug: data.article.slug, title: data.article.title }, exportedAt: new Date().toISOString(), claims: exportRows(data, minOrdinalChecks) };
 }
 
 /**
