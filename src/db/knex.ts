@@ -87,11 +87,11 @@ const LOCK_PATIENCE_MS = 60_000;
  * instance that finds it held waits for it (up to a minute) instead of failing to start, then
  * finds nothing left to do. Each migration runs in a transaction, so a failing one changes nothing.
  */
-export async function migrate(db: Db): Promise<void> {
+export async function migrate(db: Db, directory = migrationsDirectory()): Promise<void> {
   const deadline = Date.now() + LOCK_PATIENCE_MS;
   for (;;) {
     try {
-      await db.migrate.latest({ migrationSource: new MigrationDirectory(migrationsDirectory()) });
+      await db.migrate.latest({ migrationSource: new MigrationDirectory(directory) });
       return;
     } catch (error) {
       if ((error as Error).name !== 'MigrationLocked' || Date.now() > deadline) throw error;
@@ -111,6 +111,14 @@ export async function backupSqlite(db: Db, file: string | undefined): Promise<vo
   await db.raw('VACUUM INTO ?', [path.resolve(file)]);
 }
 
-export async function rollbackAll(db: Db): Promise<void> {
-  await db.migrate.rollback({ migrationSource: new MigrationDirectory(migrationsDirectory()) }, true);
+export async function rollbackAll(db: Db, directory = migrationsDirectory()): Promise<void> {
+  await db.migrate.rollback({ migrationSource: new MigrationDirectory(directory) }, true);
+}
+
+/** The application's tables as the database lists them (Knex's own bookkeeping excluded). */
+export async function listTables(db: Db): Promise<string[]> {
+  const rows: { name: string }[] = isPostgres(db)
+    ? (await db.raw("select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")).rows
+    : await db('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').select('name');
+  return rows.map((row) => row.name).filter((name) => !name.startsWith('knex_')).sort();
 }

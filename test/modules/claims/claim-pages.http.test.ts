@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { krippendorffAlpha, VERDICT_VALUE, type Verdict } from '../../../src/modules/verdicts';
 import { createTestApp, SEED_SLUG, type TestApp } from '../../support/app';
 import { bearer, createClaim, fileCheck, seedSentenceIds } from '../../support/claims';
 import { countRows } from '../../support/database';
@@ -133,9 +134,18 @@ describe('review queue and agreement', () => {
   test('when the agreement is requested, then alpha matches a direct calculation over the article’s ratings', async () => {
     const editorToken = await createApiToken(t.db, edna);
     const res = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/agreement`).set(bearer(editorToken)).expect(200)).body;
-    expect(res).toEqual({ alpha: { nominal: expect.any(Number), ordinal: expect.any(Number), interval: expect.any(Number) }, claims: expect.any(Number), ratings: expect.any(Number), pairableClaims: expect.any(Number) });
-    const rows = await t.db('checks').join('claims', 'claims.id', 'checks.claim_id').select('checks.claim_id', 'checks.verdict');
-    expect(res.ratings).toBe(rows.filter((r: { verdict: string }) => r.verdict !== 'unverifiable').length);
+    // The same ratings read straight from the database (independent verdicts; unverifiable is missing), grouped per claim.
+    const rows: { claim_id: number; independent_verdict: Verdict }[] = await t.db('checks').select('claim_id', 'independent_verdict');
+    const units = new Map<number, number[]>();
+    for (const row of rows) {
+      const value = VERDICT_VALUE[row.independent_verdict];
+      if (value !== null) units.set(Number(row.claim_id), [...(units.get(Number(row.claim_id)) ?? []), value]);
+    }
+    const direct = krippendorffAlpha([...units.values()]);
+    expect(res.ratings).toBe([...units.values()].flat().length);
+    expect(res.ratings).toBeGreaterThan(4);
+    for (const level of ['nominal', 'ordinal', 'interval'] as const) expect(res.alpha[level]).toBeCloseTo(direct[level] as number, 10);
+    expect(res.pairableClaims).toBe(direct.units);
     await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/agreement`).set(bearer(await createApiToken(t.db, rita))).expect(403);
   });
 });

@@ -89,9 +89,14 @@ export interface ServerProcess {
 }
 
 /** Starts `node dist/src/server.js` on the fixture's database and waits until /healthz answers. */
-export async function startServerProcess(fixture: Fixture, port: number, options: { sharedSecretFromDatabase?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  fixture: Fixture,
+  port: number,
+  options: { sharedSecretFromDatabase?: boolean; productionPasswordCost?: boolean } = {},
+): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: fixture.databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: 'reliability-secret-reliability-secret' };
   if (options.sharedSecretFromDatabase) delete env.SESSION_SECRET;
+  if (options.productionPasswordCost) delete env.FACTLINE_SCRYPT_LOG2N; // scrypt at its real cost (64 MiB)
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
