@@ -169,6 +169,7 @@ async function main() {
     `| Peak RSS / after the run, MB | ${results.memory.peakRssMb} / ${results.memory.rssAfterMb} | | | < 200 |`,
     `| Process start to first 200, ms | ${startMs} | | | < 2000 |`,
     `| Segmentation: 5,000 words, median ms | ${results.segmentation.medianMsPer5000Words} | | | < 10 |`,
+    `| Segmentation: worst adversarial 200,000-character input, ms | ${Math.max(...results.segmentation.adversarial.map((a) => a.ms))} | | | < 200 |`,
   ].join('\n');
   console.log(`\n${table}\n`);
   const findings = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'FINDINGS.md'), 'utf8');

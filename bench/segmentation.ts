@@ -17,6 +17,36 @@ export interface SegmentationFigures {
   articleSentences: number;
   medianMsPer5000Words: number;
   sentencesPerSecond: number;
+  /** Worst time over the adversarial inputs, 200,000 characters each (target < 200 ms each). */
+  adversarial: { input: string; ms: number; sentences: number }[];
+}
+
+/**
+ * Inputs that once made segmentation quadratic (a sentence that never ends, re-read at every
+ * period; a list finder that compared every marker with every other), at the article cap.
+ */
+export const ADVERSARIAL_INPUTS: [string, string][] = [
+  ['"Ab. " repeated', 'Ab. '],
+  ['"1) " repeated', '1) '],
+  ['"a.m. X " repeated', 'a.m. X '],
+  ['"A. " repeated', 'A. '],
+  ['"Mr. " repeated', 'Mr. '],
+  ['one word "x.Yz" repeated', 'x.Yz'],
+  ['"e.g. " repeated', 'e.g. '],
+];
+
+function adversarial(length = 200_000) {
+  return ADVERSARIAL_INPUTS.map(([input, unit]) => {
+    const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+    let best = Infinity;
+    let sentences = 0;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      sentences = segmentSentences(text).length;
+      best = Math.min(best, performance.now() - started);
+    }
+    return { input, ms: Number(best.toFixed(1)), sentences };
+  });
 }
 
 function fiveThousandWords(rootDir: string): string {
@@ -56,6 +86,7 @@ export function measureSegmentation(rootDir: string): SegmentationFigures {
     articleSentences: sentences,
     medianMsPer5000Words: Number(median.toFixed(3)),
     sentencesPerSecond: Math.round(sentences / (median / 1000)),
+    adversarial: adversarial(),
   };
 }
 
@@ -67,4 +98,6 @@ if (require.main === module) {
   console.log(`  5,000-word article:  ${figures.articleWords} words, ${figures.articleSentences} sentences`);
   console.log(`  median time:         ${figures.medianMsPer5000Words} ms`);
   console.log(`  speed:               ${figures.sentencesPerSecond.toLocaleString('en-US')} sentences/s`);
+  console.log('  adversarial inputs, 200,000 characters each (best of 3; target < 200 ms):');
+  for (const row of figures.adversarial) console.log(`    ${row.input.padEnd(28)} ${String(row.ms).padStart(7)} ms  ${row.sentences} sentences`);
 }
