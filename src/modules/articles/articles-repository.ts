@@ -76,7 +76,8 @@ export async function slugExists(db: Queryable, slug: string): Promise<boolean> 
 }
 
 export async function listArticles(db: Queryable): Promise<ArticleSummary[]> {
-  const rows: ArticleRow[] = await db('articles').select(SUMMARY_COLUMNS).orderBy([{ column: 'published_at', order: 'desc', nulls: 'last' }, { column: 'id', order: 'desc' }]);
+  const rows: ArticleRow[] = await db('articles').select(SUMMARY_COLUMNS)// Undated last on both databases, written out: Knex's SQLite form of `nulls: 'last'` drops the column's own order.
+    .orderByRaw('(published_at is null) asc, published_at desc, id desc');
   return rows.map(toSummary);
 }
 

@@ -182,3 +182,23 @@ describe('the new-article form', () => {
     expect(anonymous.text).toContain('/login?next=');
   });
 });
+
+describe('addresses and order (hardening)', () => {
+  test('when an article is titled "New", then it does not take /articles/new; an explicit reserved slug is refused', async () => {
+    const created = await request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).send({ title: 'New', text: 'A body.' }).expect(201);
+    expect(created.body.slug).toBe('new-article');
+    const refused = await request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).send({ title: 'Edit', text: 'A body.', slug: 'edit' }).expect(400);
+    expect(refused.body.error.message).toMatch(/slug: is the address of one of Factline’s own pages/);
+  });
+
+  test('when some articles have no date, then they come after the dated ones on every database', async () => {
+    const post = (title: string, publishedAt?: string) =>
+      request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).send({ title, text: 'A body.', ...(publishedAt ? { publishedAt } : {}) }).expect(201);
+    await post('Undated story for ordering');
+    await post('Dated story for ordering', '2024-02-01');
+    const list = (await request(t.app).get('/api/v1/articles').expect(200)).body.articles as { publishedAt: string | null }[];
+    const firstUndated = list.findIndex((a) => a.publishedAt === null);
+    expect(firstUndated).toBeGreaterThan(0);
+    expect(list.slice(firstUndated).every((a) => a.publishedAt === null)).toBe(true);
+  });
+});
