@@ -76,8 +76,8 @@ export async function slugExists(db: Queryable, slug: string): Promise<boolean> 
 }
 
 export async function listArticles(db: Queryable): Promise<ArticleSummary[]> {
-  const rows: ArticleRow[] = await db('articles').select(SUMMARY_COLUMNS)// Undated last on both databases, written out: Knex's SQLite form of `nulls: 'last'` drops the column's own order.
-    .orderByRaw('(published_at is null) asc, published_at desc, id desc');
+  // Undated last on both databases, written out: Knex's SQLite form of `nulls: 'last'` drops the column's own order.
+  const rows: ArticleRow[] = await db('articles').select(SUMMARY_COLUMNS).orderByRaw('(published_at is null) asc, published_at desc, id desc');
   return rows.map(toSummary);
 }
 
