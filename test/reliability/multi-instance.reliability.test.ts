@@ -45,7 +45,7 @@ test('when a reviewer signs in on one instance, then the session works on the ot
   const form = new URLSearchParams({ username: 'writer-0', password: 'reliable writer pass', _csrf: csrf }).toString();
   const login = await withCookie(a.port, 'POST', '/login', cookie0, form, { 'content-type': 'application/x-www-form-urlencoded' });
   expect(login.status).toBe(303);
-  const cookie = login.setCookie[0].split(';')[0];
+  const cookie = login.setCookie.find((c) => c.startsWith('factline.sid='))!.split(';')[0];
 
   const me = JSON.parse((await withCookie(b.port, 'GET', '/api/v1/me', cookie)).body);
   expect(me.user.username).toBe('writer-0');
