@@ -5,7 +5,7 @@ import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import type { Db } from './db/knex';
-import { bearerToken, configurePassport, sessionMiddleware } from './http/authentication';
+import { sessionMiddleware } from './http/sessions';
 import { csrfProtection, exposeCsrfToken } from './http/csrf';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
@@ -13,7 +13,7 @@ import type { Logger } from './lib/logger';
 import { ChangeFeed } from './lib/change-feed';
 import { PublicCache } from './http/public-cache';
 import { countQueries } from './db/query-counter';
-import { accountsRoutes, createAccountsService, signInClientOf } from './modules/accounts';
+import { accountsRoutes, atLeast, bearerToken, configurePassport, createAccountsService, signInClientOf } from './modules/accounts';
 import { auditRoutes, createAuditService } from './modules/audit';
 import { articlesRoutes, createArticlesService } from './modules/articles';
 import { claimsRoutes, createChecksService, createClaimsService } from './modules/claims';
@@ -84,7 +84,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   /** Every route of the app, each with who may call it: mounted below and described by the OpenAPI document. */
   const routes: RouteSpec[] = [
     ...accountsRoutes(accounts, passport, audit, devices),
-    ...auditRoutes(audit),
+    ...auditRoutes(audit, atLeast('admin')),
     ...articlesRoutes(articles),
     ...readerRoutes(reader, articles, claims, publishing),
     ...claimsRoutes(claims, checks, articles, publishing),

@@ -1,20 +1,27 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '../lib/errors';
 
-export const ROLES = ['reviewer', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who may call a route: anyone (readers included), or a signed-in user with at least this role. */
-export type Access = 'anyone' | 'signed-in' | Role;
-
-const RANK: Record<Role, number> = { reviewer: 1, editor: 2, admin: 3 };
-
-export function hasRole(userRole: Role, required: Role): boolean {
-  return RANK[userRole] >= RANK[required];
+/**
+ * A rule a signed-in user must meet to call a route. The domain defines the rules (roles are the
+ * accounts module's: `atLeast('editor')`); this layer only enforces them.
+ */
+export interface AccessRule {
+  /** Short name, e.g. the role. */
+  name: string;
+  /** Who may call, for people (API docs). */
+  description: string;
+  allows(user: Express.User): boolean;
+  /** Why this user is refused (403). */
+  refusal(user: Express.User): string;
 }
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+/** Who may call a route: anyone (readers included), any signed-in user, or a signed-in user meeting a rule. */
+export type Access = 'anyone' | 'signed-in' | AccessRule;
+
+export function describeAccess(access: Access): string {
+  if (access === 'anyone') return 'Anyone, including anonymous readers.';
+  if (access === 'signed-in') return 'Any signed-in account.';
+  return access.description;
 }
 
 /** Middleware that enforces one route's declared access. */
@@ -22,7 +29,7 @@ export function allow(access: Access) {
   return function checkAccess(req: Request, _res: Response, next: NextFunction): void {
     if (access === 'anyone') return next();
     if (!req.user) return next(new UnauthenticatedError());
-    if (access === 'signed-in' || hasRole(req.user.role, access)) return next();
-    next(new ForbiddenError(`This needs the ${access} role; your account is a ${req.user.role}.`));
+    if (access === 'signed-in' || access.allows(req.user)) return next();
+    next(new ForbiddenError(access.refusal(req.user)));
   };
 }

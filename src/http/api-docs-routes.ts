@@ -1,12 +1,11 @@
 import type { Request, Response } from 'express';
-import { API_CATALOG } from './api-catalog';
 import { buildOpenApi } from './openapi';
-import { route, type RouteSpec } from './routes';
+import { api, route, type RouteSpec } from './routes';
 
 /** GET /api/v1/openapi.json and a readable page at /api/docs, both from the live route table. */
 export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: string; serverUrl: string }): RouteSpec[] {
   let cached: ReturnType<typeof buildOpenApi> | null = null;
-  const document = () => (cached ??= buildOpenApi(allRoutes(), API_CATALOG, { title: 'Factline API', ...info }));
+  const document = () => (cached ??= buildOpenApi(allRoutes(), { title: 'Factline API', ...info }));
 
   const json = (_req: Request, res: Response) => res.json(document());
 
@@ -30,5 +29,5 @@ export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: str
     res.render('api/docs', { title: 'API', tags, operations });
   };
 
-  return [route('get', '/api/v1/openapi.json', 'anyone', json), route('get', '/api/docs', 'anyone', page)];
+  return [api('get', '/api/v1/openapi.json', 'anyone', { tag: 'Meta', summary: 'This document.' }, json), route('get', '/api/docs', 'anyone', page)];
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/knex';
-import type { Role } from '../../src/http/access';
+import type { Role } from '../../src/modules/accounts';
 import { createAccountsService, type User } from '../../src/modules/accounts';
 import { SYSTEM_ACTOR } from '../../src/modules/audit';
 

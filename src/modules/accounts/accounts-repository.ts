@@ -1,6 +1,6 @@
 import { isPostgres, type Queryable } from '../../db/knex';
 import { nowIso, toIso, toIsoOrNull } from '../../db/time';
-import type { Role } from '../../http/access';
+import type { Role } from './roles';
 import type { ApiToken, User, UserWithHash } from './accounts-types';
 
 interface UserRow {

@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
-import { auditContext } from '../../http/audit-context';
-import type { Passport } from '../../http/authentication';
+import { auditContext } from '../audit';
+import type { Passport } from './authentication';
 import type { AuditService } from '../audit';
 import { csrfTokenFor } from '../../http/csrf';
 import { renderForm } from '../../http/forms';
-import { route, type RouteSpec } from '../../http/routes';
+import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { AppError } from '../../lib/errors';
 import { tokenJson, userJson } from './accounts-presenter';
@@ -142,11 +142,11 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     route('post', '/account/password', 'signed-in', changePasswordForm),
     route('post', '/account/tokens', 'signed-in', createToken),
     route('post', '/account/tokens/:id/revoke', 'signed-in', revokeToken),
-    route('get', '/api/v1/me', 'signed-in', apiMe),
-    route('post', '/api/v1/me/password', 'signed-in', apiChangePassword),
-    route('get', '/api/v1/tokens', 'signed-in', apiTokens),
-    route('post', '/api/v1/tokens', 'signed-in', apiCreateToken),
-    route('delete', '/api/v1/tokens/:id', 'signed-in', apiRevokeToken),
+    api('get', '/api/v1/me', 'signed-in', { tag: 'Accounts', summary: 'The signed-in account, and the CSRF token for cookie-authenticated calls.' }, apiMe),
+    api('post', '/api/v1/me/password', 'signed-in', { tag: 'Accounts', summary: 'Change your password (the current one is required); your other sessions end.', body: ChangePasswordInput, success: 204 }, apiChangePassword),
+    api('get', '/api/v1/tokens', 'signed-in', { tag: 'Accounts', summary: 'Your API tokens (never the tokens themselves).' }, apiTokens),
+    api('post', '/api/v1/tokens', 'signed-in', { tag: 'Accounts', summary: 'Create an API token; the token is returned once.', body: TokenNameInput, success: 201 }, apiCreateToken),
+    api('delete', '/api/v1/tokens/:id', 'signed-in', { tag: 'Accounts', summary: 'Revoke one of your tokens.', success: 204 }, apiRevokeToken),
     ...adminRoutes(accounts),
   ];
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personName, text } from '../../lib/text';
 import commonPasswords from 'fxa-common-password-list';
-import { ROLES } from '../../http/access';
+import { ROLES } from './roles';
 
 const isCommonPassword = (password: string): boolean => commonPasswords.test(password) || commonPasswords.test(password.toLowerCase());
 

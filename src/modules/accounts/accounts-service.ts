@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/knex';
 import { isUniqueViolation } from '../../db/errors';
 import { readSetting, writeSetting } from '../../db/settings';
-import type { Role } from '../../http/access';
+import type { Role } from './roles';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import { recordAuditEvent, type AuditContext } from '../audit';

@@ -1,4 +1,4 @@
-import type { Role } from '../../http/access';
+import type { Role } from './roles';
 
 export interface User {
   id: number;

@@ -1,13 +1,14 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { renderForm } from '../../http/forms';
-import { route, type RouteSpec } from '../../http/routes';
+import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { userJson } from './accounts-presenter';
 import { ChangeRoleInput, CreateUserInput, IdParam, ResetPasswordInput, SelfRegistrationInput } from './accounts-schemas';
 import type { AccountsService } from './accounts-service';
 import type { User } from './accounts-types';
-import { auditContext } from '../../http/audit-context';
+import { auditContext } from '../audit';
+import { atLeast } from './roles';
 
 export const UpdateUserInput = z
   .object({ role: ChangeRoleInput.shape.role.optional(), disabled: z.boolean({ error: 'must be true or false' }).optional() })
@@ -71,15 +72,15 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
   };
 
   return [
-    route('get', '/admin/users', 'admin', usersPage),
-    route('post', '/admin/users', 'admin', createUser),
-    route('post', '/admin/users/:id/role', 'admin', changeRole),
-    route('post', '/admin/users/:id/enabled', 'admin', setDisabled),
-    route('post', '/admin/users/:id/password', 'admin', resetPasswordForm),
-    route('post', '/admin/registration', 'admin', setRegistration),
-    route('get', '/api/v1/users', 'admin', apiUsers),
-    route('post', '/api/v1/users', 'admin', apiCreateUser),
-    route('patch', '/api/v1/users/:id', 'admin', apiUpdateUser),
-    route('post', '/api/v1/users/:id/password', 'admin', apiResetPassword),
+    route('get', '/admin/users', atLeast('admin'), usersPage),
+    route('post', '/admin/users', atLeast('admin'), createUser),
+    route('post', '/admin/users/:id/role', atLeast('admin'), changeRole),
+    route('post', '/admin/users/:id/enabled', atLeast('admin'), setDisabled),
+    route('post', '/admin/users/:id/password', atLeast('admin'), resetPasswordForm),
+    route('post', '/admin/registration', atLeast('admin'), setRegistration),
+    api('get', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'All accounts.' }, apiUsers),
+    api('post', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'Create an account.', body: CreateUserInput, success: 201 }, apiCreateUser),
+    api('patch', '/api/v1/users/:id', atLeast('admin'), { tag: 'Admin', summary: 'Change an account’s role, or disable or enable it.', body: UpdateUserInput }, apiUpdateUser),
+    api('post', '/api/v1/users/:id/password', atLeast('admin'), { tag: 'Admin', summary: 'Set a new password for an account; every session of that account ends.', body: ResetPasswordInput, success: 204 }, apiResetPassword),
   ];
 }

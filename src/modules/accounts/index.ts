@@ -1,6 +1,5 @@
 export { createAccountsService, type AccountsService } from './accounts-service';
 export { accountsRoutes } from './accounts-routes';
-export { KnexSessionStore } from './session-store';
 export type { User, ApiToken } from './accounts-types';
 export { userJson } from './accounts-presenter';
 export { signInClientOf, rememberDevice, type DeviceCookieOptions } from './sign-in-client';
@@ -8,3 +7,5 @@ export type { SignInClient } from './sign-in-limits';
 export { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, MAX_REGISTRATIONS_PER_ADDRESS, SIGN_IN_WINDOW_MS } from './sign-in-limits';
 export { passwordWork } from './password-work';
 export { housekeep, startHousekeeping } from './housekeeping';
+export { ROLES, atLeast, hasRole, isRole, type Role } from './roles';
+export { configurePassport, bearerToken, type Passport } from './authentication';

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { renderForm } from '../../http/forms';
-import { route, type RouteSpec } from '../../http/routes';
+import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { articleJson, articleListPage, articleSummaryJson } from './articles-presenter';
 import { CreateArticleInput, SlugParam } from './articles-schemas';
 import type { ArticlesService } from './articles-service';
+import { atLeast } from '../accounts';
 
 const NEW_ARTICLE_VIEW = 'articles/new';
 
@@ -34,10 +35,10 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
 
   return [
     route('get', '/', 'anyone', list),
-    route('get', '/articles/new', 'editor', newForm),
-    route('post', '/articles', 'editor', create),
-    route('get', '/api/v1/articles', 'anyone', apiList),
-    route('post', '/api/v1/articles', 'editor', apiCreate),
-    route('get', '/api/v1/articles/:slug', 'anyone', apiShow),
+    route('get', '/articles/new', atLeast('editor'), newForm),
+    route('post', '/articles', atLeast('editor'), create),
+    api('get', '/api/v1/articles', 'anyone', { tag: 'Articles', summary: 'List the articles.' }, apiList),
+    api('post', '/api/v1/articles', atLeast('editor'), { tag: 'Articles', summary: 'Add an article from plain text (blank lines between paragraphs, "## " for subheadings).', body: CreateArticleInput, success: 201 }, apiCreate),
+    api('get', '/api/v1/articles/:slug', 'anyone', { tag: 'Articles', summary: 'An article: its text, blocks and sentences with offsets.' }, apiShow),
   ];
 }

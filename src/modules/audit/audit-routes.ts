@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { route, type RouteSpec } from '../../http/routes';
+import type { AccessRule } from '../../http/access';
+import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { AUDIT_EVENTS } from './audit-repository';
 import type { AuditService } from './audit-service';
@@ -10,14 +11,14 @@ export const AuditFilter = z.object({
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).optional(),
 });
 
-/** The audit log for admins: a page and the API. */
-export function auditRoutes(audit: AuditService): RouteSpec[] {
+/** The audit log for admins: a page and the API. `adminsOnly` is the accounts module's rule, passed in: audit sits below accounts and does not import it. */
+export function auditRoutes(audit: AuditService, adminsOnly: AccessRule): RouteSpec[] {
   const page = async (req: Request, res: Response) => {
     const filter = parseInput(AuditFilter, req.query);
     res.render('accounts/audit', { title: 'Audit log', events: await audit.list(filter), filter, eventNames: AUDIT_EVENTS });
   };
-  const api = async (req: Request, res: Response) => {
+  const apiList = async (req: Request, res: Response) => {
     res.json({ events: await audit.list(parseInput(AuditFilter, req.query)) });
   };
-  return [route('get', '/admin/audit', 'admin', page), route('get', '/api/v1/audit', 'admin', api)];
+  return [route('get', '/admin/audit', adminsOnly, page), api('get', '/api/v1/audit', adminsOnly, { tag: 'Admin', summary: 'The audit log, newest first.', query: AuditFilter }, apiList)];
 }

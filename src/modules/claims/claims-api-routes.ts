@@ -1,15 +1,16 @@
 import type { Request, Response } from 'express';
-import { route, type RouteSpec } from '../../http/routes';
+import { api, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { SlugParam } from '../articles';
 import { DecisionInput } from '../verdicts';
-import { auditContext } from '../../http/audit-context';
+import { auditContext } from '../audit';
 import type { ArticlesService } from '../articles';
 import { checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
 import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
 import type { Viewer } from './visibility';
+import { atLeast } from '../accounts';
 
 export const viewerOf = (req: Request): Viewer | null => (req.user ? { id: req.user.id, role: req.user.role } : null);
 
@@ -62,13 +63,13 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
   };
 
   return [
-    route('post', '/api/v1/articles/:slug/claims', 'reviewer', createClaim),
-    route('get', '/api/v1/articles/:slug/claims', 'reviewer', articleClaims),
-    route('get', '/api/v1/claims/:id', 'anyone', showClaim),
-    route('post', '/api/v1/claims/:id/checks', 'reviewer', fileCheck),
-    route('patch', '/api/v1/checks/:id', 'reviewer', updateCheck),
-    route('post', '/api/v1/claims/:id/decision', 'editor', decide),
-    route('get', '/api/v1/articles/:slug/agreement', 'editor', agreement),
-    route('get', '/api/v1/review', 'editor', queue),
+    api('post', '/api/v1/articles/:slug/claims', atLeast('reviewer'), { tag: 'Claims', summary: 'Create a claim on a sentence or an exact quote (200 with the existing claim for the same span).', body: CreateClaimInput, success: 201 }, createClaim),
+    api('get', '/api/v1/articles/:slug/claims', atLeast('reviewer'), { tag: 'Claims', summary: 'The article’s claims for a signed-in reviewer: checked by you, and the status where you may see it.' }, articleClaims),
+    api('get', '/api/v1/claims/:id', 'anyone', { tag: 'Claims', summary: 'A claim with the checks, aggregate and decision the caller may see.' }, showClaim),
+    api('post', '/api/v1/claims/:id/checks', atLeast('reviewer'), { tag: 'Checks', summary: 'File your check of a claim (one per reviewer).', body: CheckInput, success: 201 }, fileCheck),
+    api('patch', '/api/v1/checks/:id', atLeast('reviewer'), { tag: 'Checks', summary: 'Edit your own check; every change is kept.', body: CheckUpdateInput }, updateCheck),
+    api('post', '/api/v1/claims/:id/decision', atLeast('editor'), { tag: 'Decisions', summary: 'Decide the final verdict, write the public summary, publish or unpublish.', body: DecisionInput }, decide),
+    api('get', '/api/v1/articles/:slug/agreement', atLeast('editor'), { tag: 'Decisions', summary: 'Krippendorff’s alpha (nominal, ordinal, interval) over the article’s ratings.' }, agreement),
+    api('get', '/api/v1/review', atLeast('editor'), { tag: 'Decisions', summary: 'The review queue, disputed first.', query: QueueFilter }, queue),
   ];
 }

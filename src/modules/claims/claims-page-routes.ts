@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { auditContext } from '../../http/audit-context';
+import { auditContext } from '../audit';
 import { renderForm } from '../../http/forms';
 import { route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
@@ -11,6 +11,7 @@ import { claimPage, queuePage } from './claims-presenter';
 import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, sourcesFromForm } from './claims-schemas';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
+import { atLeast } from '../accounts';
 
 const SCALE = {
   verdicts: VERDICTS.map((value) => ({ value, label: VERDICT_LABEL[value] })),
@@ -85,12 +86,12 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
   };
 
   return [
-    route('get', '/articles/:slug/claims/new', 'reviewer', newClaim),
-    route('post', '/articles/:slug/claims', 'reviewer', createClaim),
+    route('get', '/articles/:slug/claims/new', atLeast('reviewer'), newClaim),
+    route('post', '/articles/:slug/claims', atLeast('reviewer'), createClaim),
     route('get', '/claims/:id', 'anyone', showClaim),
-    route('post', '/claims/:id/checks', 'reviewer', fileCheck),
-    route('post', '/checks/:id', 'reviewer', editCheck),
-    route('post', '/claims/:id/decision', 'editor', decide),
-    route('get', '/review', 'editor', reviewQueue),
+    route('post', '/claims/:id/checks', atLeast('reviewer'), fileCheck),
+    route('post', '/checks/:id', atLeast('reviewer'), editCheck),
+    route('post', '/claims/:id/decision', atLeast('editor'), decide),
+    route('get', '/review', atLeast('editor'), reviewQueue),
   ];
 }

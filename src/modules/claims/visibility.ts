@@ -1,4 +1,4 @@
-import { hasRole, type Role } from '../../http/access';
+import { hasRole, type Role } from '../accounts';
 
 export interface Viewer {
   id: number;

@@ -1,13 +1,14 @@
 import type { Request, Response } from 'express';
 import { text } from '../../lib/text';
 import { z } from 'zod';
-import { route, type RouteSpec } from '../../http/routes';
+import { api, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { SlugParam } from '../articles';
 import { viewerOf } from '../claims';
 import { exportCsv, exportJson } from './tabular-export';
 import type { ExportsService, Publishing } from './exports-service';
 import { ANNO_CONTENT_TYPE, annotationContext, PAGE_SIZE, withoutContext } from './web-annotation';
+import { atLeast } from '../accounts';
 
 export const PageQuery = z.object({ page: z.coerce.number({ error: 'must be a number' }).int().min(0, 'must not be negative').optional() });
 const AnnotationIdParam = z.object({ id: text().regex(/^(check|decision)-\d+$/, 'must look like check-12 or decision-7') });
@@ -67,10 +68,10 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
   };
 
   return [
-    route('get', '/api/v1/articles/:slug/annotations', 'anyone', collection),
-    route('post', '/api/v1/articles/:slug/annotations', 'reviewer', importAnnotations),
-    route('get', '/api/v1/annotations/:id', 'anyone', single),
-    route('get', '/api/v1/articles/:slug/export.csv', 'editor', csv),
-    route('get', '/api/v1/articles/:slug/export.json', 'editor', json),
+    api('get', '/api/v1/articles/:slug/annotations', 'anyone', { tag: 'Standards', summary: 'W3C Web Annotations of the article (AnnotationCollection; ?page=N for a page).', query: PageQuery, responseType: ANNO_CONTENT_TYPE }, collection),
+    api('post', '/api/v1/articles/:slug/annotations', atLeast('reviewer'), { tag: 'Standards', summary: 'Import Web Annotations or Hypothesis rows: claims and checks, re-anchored by quote, with a report.', body: z.unknown() }, importAnnotations),
+    api('get', '/api/v1/annotations/:id', 'anyone', { tag: 'Standards', summary: 'One Web Annotation (check-N or decision-N).', responseType: ANNO_CONTENT_TYPE }, single),
+    api('get', '/api/v1/articles/:slug/export.csv', atLeast('editor'), { tag: 'Exports', summary: 'The article’s claims as CSV.', responseType: 'text/csv' }, csv),
+    api('get', '/api/v1/articles/:slug/export.json', atLeast('editor'), { tag: 'Exports', summary: 'The article’s claims as JSON.' }, json),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { route, type RouteSpec } from '../../http/routes';
+import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { SlugParam, type ArticlesService } from '../articles';
 import type { ClaimsService } from '../claims';
@@ -46,8 +46,8 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
 
   return [
     route('get', '/articles/:slug', 'anyone', articlePage),
-    route('get', '/api/v1/articles/:slug/verdicts', 'anyone', verdicts),
-    route('get', '/api/v1/articles/:slug/claimreview', 'anyone', articleClaimReviews),
+    api('get', '/api/v1/articles/:slug/verdicts', 'anyone', { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.' }, verdicts),
+    api('get', '/api/v1/articles/:slug/claimreview', 'anyone', { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.' }, articleClaimReviews),
     route('get', '/claimreview.json', 'anyone', siteClaimReviews),
   ];
 }

@@ -1,7 +1,7 @@
 import type session from 'express-session';
-import { ANONYMOUS_SESSION_MS, KnexSessionStore } from '../../../src/modules/accounts/session-store';
-import { housekeep } from '../../../src/modules/accounts';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { ANONYMOUS_SESSION_MS, KnexSessionStore } from '../../src/db/session-store';
+import { housekeep } from '../../src/modules/accounts';
+import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
 let store: KnexSessionStore;

@@ -1,5 +1,5 @@
 import session from 'express-session';
-import type { Queryable } from '../../db/knex';
+import type { Queryable } from './knex';
 
 const MINUTE_MS = 60_000;
 /** A session with no one signed in (a visitor who opened the sign-in form) lives this long. */

@@ -1,31 +1,9 @@
 import type { Request, RequestHandler } from 'express';
-import session from 'express-session';
 import { Authenticator } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import type { Queryable } from '../db/knex';
-import { AppError } from '../lib/errors';
-import type { AccountsService, SignInClient } from '../modules/accounts';
-import { KnexSessionStore } from '../modules/accounts';
-
-const SESSION_DAYS = 14;
-
-export interface SessionOptions {
-  secret: string;
-  secureCookies: boolean;
-}
-
-/** Cookie sessions stored in the database: httpOnly, SameSite=Lax, Secure when served over HTTPS. */
-export function sessionMiddleware(db: Queryable, options: SessionOptions): RequestHandler {
-  return session({
-    name: 'factline.sid',
-    secret: options.secret,
-    store: new KnexSessionStore(db),
-    resave: false,
-    saveUninitialized: false,
-    rolling: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: SESSION_DAYS * 24 * 60 * 60 * 1000 },
-  });
-}
+import { AppError } from '../../lib/errors';
+import type { AccountsService } from './accounts-service';
+import type { SignInClient } from './sign-in-limits';
 
 /**
  * Passport keeps only the user id in the session and reloads the account on each request. The

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { AuditContext } from '../modules/audit';
+import type { AuditContext } from './audit-service';
 
 /** Who did it, from where: for the audit log. */
 export function auditContext(req: Request): AuditContext {
