@@ -10,6 +10,7 @@ import { createArticlesService } from '../src/modules/articles';
 import { createChecksService, createClaimsService, type Viewer } from '../src/modules/claims';
 import type { Verdict } from '../src/modules/verdicts';
 import { SYSTEM_ACTOR } from '../src/modules/audit';
+import { createDecisionsService } from '../src/modules/verdicts';
 
 export const BIG_SLUG = 'benchmark-article';
 export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
@@ -53,8 +54,9 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
     }
     const big = await articles.create({ title: 'Benchmark article', text: paragraphs.join('\n\n'), byline: 'Bench', publishedAt: '2024-01-01', sourceUrl: null, slug: BIG_SLUG }, editor.id);
 
-    const claims = createClaimsService(db, articles, { minOrdinalChecks: 2 });
-    const checks = createChecksService(db);
+    const decisions = createDecisionsService(db, { minOrdinalChecks: 2 });
+    const claims = createClaimsService(db, articles, decisions, { minOrdinalChecks: 2 });
+    const checks = createChecksService(db, decisions);
     const editorViewer: Viewer = { id: editor.id, role: 'editor' };
     const claimIds: number[] = [];
     const spans = new Set<string>();

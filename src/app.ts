@@ -18,6 +18,7 @@ import { auditRoutes, createAuditService } from './modules/audit';
 import { articlesRoutes, createArticlesService } from './modules/articles';
 import { claimsRoutes, createChecksService, createClaimsService } from './modules/claims';
 import { createReaderService, readerRoutes } from './modules/reader';
+import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
 import { mountRoutes, type RouteSpec } from './http/routes';
 import { apiDocsRoutes } from './http/api-docs-routes';
@@ -39,10 +40,12 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const accounts = createAccountsService(db);
   const audit = createAuditService(db);
   const articles = createArticlesService(db, changeFeed);
-  const claims = createClaimsService(db, articles, { minOrdinalChecks: config.minReviewsForConsensus }, changeFeed);
-  const checks = createChecksService(db, changeFeed);
+  const consensus = { minOrdinalChecks: config.minReviewsForConsensus };
+  const decisions = createDecisionsService(db, consensus);
+  const claims = createClaimsService(db, articles, decisions, consensus, changeFeed);
+  const checks = createChecksService(db, decisions, changeFeed);
   const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
-  const reader = createReaderService(db);
+  const reader = createReaderService(claims, decisions);
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
   const passport = configurePassport(accounts, signInClientOf(devices));
 
@@ -80,7 +83,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   });
 
   const publishing = { baseUrl: config.publicBaseUrl, publisherName: config.publisherName };
-  const exportsService = createExportsService(db, { articles, claims, checks, publishing });
+  const exportsService = createExportsService({ articles, claims, checks, publishing });
   /** Every route of the app, each with who may call it: mounted below and described by the OpenAPI document. */
   const routes: RouteSpec[] = [
     ...accountsRoutes(accounts, passport, audit, devices),

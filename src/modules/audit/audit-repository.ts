@@ -1,23 +1,6 @@
 import type { Queryable } from '../../db/knex';
 import { toIso } from '../../db/time';
-
-export const AUDIT_EVENTS = [
-  'login.succeeded', 'login.failed', 'login.blocked', 'logout', 'account.registered', 'account.created',
-  'account.role_changed', 'account.disabled', 'account.enabled', 'account.password_changed', 'account.password_reset',
-  'registration.changed', 'registration.refused', 'token.created', 'token.revoked', 'decision.published', 'decision.unpublished',
-] as const;
-export type AuditEventName = (typeof AUDIT_EVENTS)[number];
-
-export interface AuditEvent {
-  id: number;
-  event: AuditEventName;
-  actorId: number | null;
-  actorName: string | null;
-  subject: string | null;
-  ip: string | null;
-  details: Record<string, unknown> | null;
-  createdAt: string;
-}
+import type { AuditEvent, AuditEventName } from './audit-events';
 
 export async function insertEvent(
   db: Queryable,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccessRule } from '../../http/access';
 import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
-import { AUDIT_EVENTS } from './audit-repository';
+import { AUDIT_EVENTS } from './audit-events';
 import type { AuditService } from './audit-service';
 
 export const AuditFilter = z.object({

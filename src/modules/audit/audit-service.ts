@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/knex';
 import { nowIso } from '../../db/time';
 import * as repo from './audit-repository';
-import type { AuditEvent, AuditEventName } from './audit-repository';
+import type { AuditEvent, AuditEventName } from './audit-events';
 
 export interface AuditContext {
   actorId: number | null;

@@ -1,4 +1,4 @@
 export { createAuditService, recordAuditEvent, SYSTEM_ACTOR, type AuditService, type AuditContext } from './audit-service';
 export { auditRoutes, AuditFilter } from './audit-routes';
-export { AUDIT_EVENTS, type AuditEvent, type AuditEventName } from './audit-repository';
+export { AUDIT_EVENTS, type AuditEvent, type AuditEventName } from './audit-events';
 export { auditContext } from './audit-context';

@@ -4,7 +4,7 @@ import type { ChangeFeed } from '../../lib/change-feed';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
-import { flagNewEvidence } from '../verdicts';
+import type { DecisionsService } from '../verdicts';
 import * as checks from './checks-repository';
 import { CheckInput, CheckUpdateInput } from './claims-schemas';
 import type { Check } from './claims-types';
@@ -35,7 +35,7 @@ function revisedVerdict(before: Check, after: Check['verdict'], othersExist: boo
   return { independentVerdict: after, revisedAfterOthersAt: before.revisedAfterOthersAt };
 }
 
-export function createChecksService(db: Db, feed?: ChangeFeed) {
+export function createChecksService(db: Db, decisions: DecisionsService, feed?: ChangeFeed) {
   return {
     get: (checkId: number) => load(db, checkId),
 
@@ -53,7 +53,7 @@ export function createChecksService(db: Db, feed?: ChangeFeed) {
           const id = await checks.insertCheck(tx, { claimId, reviewerId: reviewer.id, verdict: input.verdict, confidence: input.confidence, rationale: input.rationale });
           await checks.insertSources(tx, id, input.sources);
           await checks.insertCheckRevision(tx, id, reviewer.id, null, snapshot(input));
-          await flagNewEvidence(tx, claimId);
+          await decisions.flagNewEvidence(tx, claimId);
           return id;
         });
       } catch (error) {
@@ -86,7 +86,7 @@ export function createChecksService(db: Db, feed?: ChangeFeed) {
         await checks.updateCheck(tx, checkId, { ...after, ...revisedVerdict(before, after.verdict, othersExist, nowIso()) });
         if (input.sources) await checks.replaceSources(tx, checkId, input.sources);
         await checks.insertCheckRevision(tx, checkId, author.id, snapshot(before), snapshot(after));
-        await flagNewEvidence(tx, before.claimId);
+        await decisions.flagNewEvidence(tx, before.claimId);
         return load(tx, checkId);
       });
       feed?.publicContentChanged('check');

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { NotFoundError, UnprocessableError } from '../../lib/errors';
 import type { Article, ArticlesService } from '../articles';
 import {
-  aggregateVerdicts, decide, DecisionInput, findDecisions, krippendorffAlpha, listDecisionRevisions, VERDICT_VALUE,
+  aggregateVerdicts, krippendorffAlpha, VERDICT_VALUE, type DecisionInput, type DecisionsService,
   type Aggregate, type AlphaResult, type Decision,
 } from '../verdicts';
 import { parseInput } from '../../lib/parse';
@@ -55,7 +55,7 @@ function queueRank(item: QueueItem): number {
 
 export type ClaimsService = ReturnType<typeof createClaimsService>;
 
-export function createClaimsService(db: Db, articles: ArticlesService, options: { minOrdinalChecks: number }, feed?: ChangeFeed) {
+export function createClaimsService(db: Db, articles: ArticlesService, decisions: DecisionsService, options: { minOrdinalChecks: number }, feed?: ChangeFeed) {
   const aggregateOf = (verdicts: Check['verdict'][], decision: Decision | null | undefined) =>
     aggregateVerdicts(verdicts, { minOrdinalChecks: options.minOrdinalChecks, published: decision?.published ?? false });
 
@@ -107,7 +107,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
     /** What this viewer may see of a claim; anonymous readers get a 404 for an unpublished one. */
     async view(claimId: number, viewer: Viewer | null): Promise<ClaimView> {
       const claim = await claims.findClaim(db, claimId);
-      const decision = claim ? ((await findDecisions(db, [claimId])).get(claimId) ?? null) : null;
+      const decision = claim ? ((await decisions.forClaims([claimId])).get(claimId) ?? null) : null;
       if (!claim || (!viewer && !decision?.published)) throw new NotFoundError('There is no published fact-check here.');
       const allChecks = await checks.listChecks(db, [claimId]);
       const ownCheck = viewer ? (allChecks.find((c) => c.reviewerId === viewer.id) ?? null) : null;
@@ -126,19 +126,17 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
         publicSources: decision?.published ? decision.evidence : [],
         history: {
           checks: await checks.listCheckRevisions(db, visibleChecks.map((c) => c.id)),
-          decision: seesUnpublishedDecisions(viewer) ? await listDecisionRevisions(db, claimId) : [],
+          decision: seesUnpublishedDecisions(viewer) ? await decisions.revisions(claimId) : [],
         },
       };
     },
 
-    /** The editor's verdict, summary and publication, in one transaction with its revision, frozen evidence and audit event. */
+    /** The editor's decision: the verdicts module decides; this module tells it the claim's evidence, inside its transaction. */
     async decide(claimId: number, raw: DecisionInput, editor: Viewer, audit: AuditContext): Promise<void> {
-      const input = parseInput(DecisionInput, raw);
-      await db.transaction(async (tx) => {
-        if (!(await claims.findClaim(tx, claimId))) throw new NotFoundError('There is no such claim.');
-        const current = await checks.listChecks(tx, [claimId]);
-        const consensus = aggregateOf(current.map((c) => c.independentVerdict), null).verdict;
-        await decide(tx, claimId, input, editor.id, { checks: current.length, consensus, sources: distinctSources(current) }, audit);
+      await decisions.decide(claimId, raw, editor.id, audit, async (tx) => {
+        const exists = (await claims.findClaim(tx, claimId)) !== null;
+        const current = exists ? await checks.listChecks(tx, [claimId]) : [];
+        return { exists, verdicts: current.map((c) => c.independentVerdict), sources: distinctSources(current) };
       });
       feed?.publicContentChanged('decision');
     },
@@ -148,10 +146,10 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
       const article = filter.articleSlug ? await articles.getBySlug(filter.articleSlug) : null;
       const list = await claims.listClaims(db, article ? { articleId: article.id } : {});
       const ids = list.map((c) => c.id);
-      const [verdicts, decisions, summaries] = await Promise.all([checks.listVerdicts(db, ids), findDecisions(db, ids), articles.summaries()]);
+      const [verdicts, decided, summaries] = await Promise.all([checks.listVerdicts(db, ids), decisions.forClaims(ids), articles.summaries()]);
       const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
       const items = list.map((claim) => {
-        const decision = decisions.get(claim.id) ?? null;
+        const decision = decided.get(claim.id) ?? null;
         const summary = summaries.get(claim.articleId)!;
         return {
           claim,
@@ -172,14 +170,31 @@ export function createClaimsService(db: Db, articles: ArticlesService, options: 
     async forReviewer(articleId: number, viewer: Viewer): Promise<{ claim: Claim; checkedByMe: boolean; checks: number; status: Aggregate['status'] | null }[]> {
       const list = await claims.listClaims(db, { articleId });
       const ids = list.map((c) => c.id);
-      const [verdicts, decisions] = await Promise.all([checks.listVerdicts(db, ids), findDecisions(db, ids)]);
+      const [verdicts, decided] = await Promise.all([checks.listVerdicts(db, ids), decisions.forClaims(ids)]);
       const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
       return list.map((claim) => {
         const all = verdictsByClaim.get(claim.id) ?? [];
         const checkedByMe = all.some((v) => v.reviewerId === viewer.id);
-        const status = checkVisibility(viewer, checkedByMe) === 'all' ? aggregateOf(all.map((v) => v.verdict), decisions.get(claim.id)).status : null;
+        const status = checkVisibility(viewer, checkedByMe) === 'all' ? aggregateOf(all.map((v) => v.verdict), decided.get(claim.id)).status : null;
         return { claim, checkedByMe, checks: all.length, status };
       });
+    },
+
+    /** Claims by id, in article and text order (for readers of published fact-checks). */
+    byIds(claimIds: number[]): Promise<Claim[]> {
+      return claimIds.length === 0 ? Promise.resolve([]) : claims.listClaims(db, { claimIds });
+    },
+
+    /**
+     * Every claim of an article with all its checks and its decision, for exports. The caller
+     * must filter what it shows through the read policy (visibility.ts).
+     */
+    async records(articleId: number): Promise<{ claim: Claim; checks: Check[]; decision: Decision | null }[]> {
+      const list = await claims.listClaims(db, { articleId });
+      const ids = list.map((c) => c.id);
+      const [allChecks, found] = await Promise.all([checks.listChecks(db, ids), decisions.forClaims(ids)]);
+      const checksByClaim = groupBy(allChecks, (c) => c.claimId);
+      return list.map((claim) => ({ claim, checks: checksByClaim.get(claim.id) ?? [], decision: found.get(claim.id) ?? null }));
     },
 
     /** Krippendorff's alpha over every claim of the article (unverifiable = missing). */

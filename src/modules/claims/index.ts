@@ -8,8 +8,6 @@ import type { ClaimsService } from './claims-service';
 export { createClaimsService, distinctSources, type ClaimsService, type ClaimView } from './claims-service';
 export { createChecksService, type ChecksService } from './checks-service';
 export { sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
-export { listClaims } from './claims-repository';
-export { listChecks } from './checks-repository';
 export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './visibility';
 export { viewerOf } from './claims-api-routes';

@@ -1,10 +1,8 @@
-import type { Db } from '../../db/knex';
-import { groupBy } from '../../lib/collections';
 import { AppError, NotFoundError, PayloadTooLargeError } from '../../lib/errors';
 import type { ArticlesService } from '../articles';
-import { checkVisibility, CheckInput, CreateClaimInput, listChecks, listClaims, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
+import { checkVisibility, CheckInput, CreateClaimInput, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
 import { CodePointIndex } from '../../lib/code-points';
-import { findDecisions, type Decision } from '../verdicts';
+import type { Decision } from '../verdicts';
 import { annotationsIn, importItem } from './annotation-import';
 import { checkAnnotation, decisionAnnotation } from './web-annotation';
 
@@ -41,20 +39,13 @@ function importFailure(error: unknown): Pick<ImportResult, 'status' | 'message'>
   return null;
 }
 
-export function createExportsService(db: Db, deps: { articles: ArticlesService; claims: ClaimsService; checks: ChecksService; publishing: Publishing }) {
+export function createExportsService(deps: { articles: ArticlesService; claims: ClaimsService; checks: ChecksService; publishing: Publishing }) {
   const { articles, publishing } = deps;
 
   /** Everything about an article's claims; callers filter by what the viewer may see. */
   async function articleData(slug: string): Promise<ArticleExport> {
     const article = await articles.getBySlug(slug);
-    const claims = await listClaims(db, { articleId: article.id });
-    const ids = claims.map((c) => c.id);
-    const [checks, decisions] = await Promise.all([listChecks(db, ids), findDecisions(db, ids)]);
-    const checksByClaim = groupBy(checks, (c) => c.claimId);
-    return {
-      article: { slug: article.slug, title: article.title, text: article.text },
-      claims: claims.map((claim) => ({ claim, checks: checksByClaim.get(claim.id) ?? [], decision: decisions.get(claim.id) ?? null })),
-    };
+    return { article: { slug: article.slug, title: article.title, text: article.text }, claims: await deps.claims.records(article.id) };
   }
 
   /** The claims module's rule (claims/visibility.ts), not a copy: a reviewer sees others' checks only after filing their own. */
@@ -87,7 +78,7 @@ export function createExportsService(db: Db, deps: { articles: ArticlesService; 
       const number = Number(match[2]);
       const claimId = match[1] === 'decision' ? number : (await deps.checks.get(number).catch(() => null))?.claimId;
       if (!claimId) throw new NotFoundError('There is no such annotation.');
-      const [claim] = await listClaims(db, { claimIds: [claimId] });
+      const [claim] = await deps.claims.byIds([claimId]);
       if (!claim) throw new NotFoundError('There is no such annotation.');
       const slug = (await articles.summaryById(claim.articleId)).slug;
       const found = (await this.annotations(slug, viewer)).find((a) => a.id === `${publishing.baseUrl}/api/v1/annotations/${id}`);

@@ -3,5 +3,5 @@ export { aggregateVerdicts, medianRating, pairwiseAgreement, CLAIM_STATUSES, typ
 export { krippendorffAlpha, type AlphaResult } from './krippendorff';
 export { DecisionInput } from './decisions-schemas';
 export type { Decision, EvidenceSource } from './decisions-types';
-export { decide, findDecisions, flagNewEvidence, listAllPublished, listPublishedForArticle, listDecisionRevisions, type DecisionContext } from './decisions-service';
+export { createDecisionsService, type ClaimEvidence, type DecisionsService } from './decisions-service';
 export { claimReviewJsonLd, jsonForScript, type ClaimReviewInput } from './claimreview';

@@ -13,6 +13,7 @@ import { createArticlesService } from '../../../src/modules/articles';
 import { createClaimsService } from '../../../src/modules/claims';
 import { PROJECT_ROOT } from '../../../src/config';
 import { SYSTEM_ACTOR } from '../../../src/modules/audit';
+import { createDecisionsService } from '../../../src/modules/verdicts';
 
 export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
 const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist', 'src', 'server.js');
@@ -57,7 +58,7 @@ export async function prepareFixture(writers: number, claims: number, options: {
       const user = await accounts.createUser({ username: `writer-${w}`, password: 'reliable writer pass', role: 'reviewer', displayName: undefined }, SYSTEM_ACTOR);
       tokens.push((await accounts.createToken(user.id, 'reliability', SYSTEM_ACTOR)).token);
     }
-    const claimService = createClaimsService(db, articles, { minOrdinalChecks: 2 });
+    const claimService = createClaimsService(db, articles, createDecisionsService(db, { minOrdinalChecks: 2 }), { minOrdinalChecks: 2 });
     const article = await articles.getBySlug(SEED_SLUG);
     const claimIds: number[] = [];
     for (let c = 0; c < claims; c++) {
