@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import { loadConfig } from './config';
 import { backupSqlite, migrate, openDb } from './db/knex';
 import { AppError } from './lib/errors';
-import { runAccountsCommand } from './modules/accounts/accounts-cli';
+import { runAccountsCommand } from './modules/accounts';
 
 /** The first line of standard input (for passwords: never a command-line argument, which `ps` shows). */
 function readFirstLine(): Promise<string> {

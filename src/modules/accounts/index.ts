@@ -9,3 +9,4 @@ export { passwordWork } from './password-work';
 export { housekeep, startHousekeeping } from './housekeeping';
 export { ROLES, atLeast, hasRole, isRole, type Role } from './roles';
 export { configurePassport, bearerToken, type Passport } from './authentication';
+export { runAccountsCommand, CLI_USAGE, type CliIo } from './accounts-cli';

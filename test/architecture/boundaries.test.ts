@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { areaOf, cycles, importEdges, moduleGraph, type ImportEdge } from '../../scripts/dependency-graph';
+
+/**
+ * The architecture's rules, checked on the source (docs/architecture.md): modules meet only
+ * through each other's index.ts, which exports services, types and pure functions, never
+ * repository functions; src/http knows no domain module; there are no import cycles.
+ */
+const SRC = path.join(__dirname, '../../src');
+const edges = importEdges(SRC);
+const runtime = edges.filter((edge) => !edge.typeOnly);
+const show = (list: ImportEdge[]) => list.map((e) => `${e.from} -> ${e.to}`);
+
+describe('module boundaries', () => {
+  test('when a module imports another module, then it goes through that module’s index.ts', () => {
+    const crossing = edges.filter((e) => areaOf(e.from).startsWith('modules/') && areaOf(e.to).startsWith('modules/') && areaOf(e.from) !== areaOf(e.to));
+    expect(crossing.length).toBeGreaterThan(5);
+    expect(show(crossing.filter((e) => path.basename(e.to) !== 'index.ts'))).toEqual([]);
+  });
+
+  test('when anything outside a module imports it, then only through its index.ts (tests and scripts aside)', () => {
+    const outside = edges.filter((e) => !areaOf(e.from).startsWith('modules/') && areaOf(e.to).startsWith('modules/') && areaOf(e.from) !== 'types');
+    expect(show(outside.filter((e) => path.basename(e.to) !== 'index.ts'))).toEqual([]);
+  });
+
+  test('when src/http is read, then it imports no domain module', () => {
+    expect(show(edges.filter((e) => areaOf(e.from) === 'http' && areaOf(e.to).startsWith('modules/')))).toEqual([]);
+  });
+
+  test('when a module’s index.ts is read, then it exports nothing from a repository', () => {
+    const modules = fs.readdirSync(path.join(SRC, 'modules'));
+    for (const name of modules) {
+      const index = fs.readFileSync(path.join(SRC, 'modules', name, 'index.ts'), 'utf8');
+      expect({ module: name, reexportsRepository: /from '\.\/[^']*repository'/.test(index) }).toEqual({ module: name, reexportsRepository: false });
+    }
+  });
+
+  test('when the import graph is built, then areas have no cycles and files have no runtime cycles', () => {
+    expect(cycles(moduleGraph(runtime))).toEqual([]);
+    const fileGraph = new Map<string, Set<string>>();
+    for (const edge of runtime) {
+      if (!fileGraph.has(edge.from)) fileGraph.set(edge.from, new Set());
+      fileGraph.get(edge.from)!.add(edge.to);
+    }
+    expect(cycles(fileGraph)).toEqual([]);
+  });
+});
+
+describe('the cycle finder', () => {
+  test('when a graph has a cycle, then it is found, and a chain is not taken for one', () => {
+    const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
+    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['c'])]]))).toEqual([]);
+  });
+});
