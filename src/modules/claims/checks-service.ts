@@ -8,7 +8,7 @@ import type { DecisionsService } from '../verdicts';
 import * as checks from './checks-repository';
 import { CheckInput, CheckUpdateInput } from './claims-schemas';
 import type { Check } from './claims-types';
-import type { Viewer } from './visibility';
+import type { Viewer } from './read-policy';
 
 function snapshot(check: Pick<Check, 'verdict' | 'confidence' | 'rationale' | 'sources'>) {
   return { verdict: check.verdict, confidence: check.confidence, rationale: check.rationale, sources: check.sources };

@@ -9,7 +9,7 @@ import { checkJson, claimJson, queueJson, targetJson } from './claims-presenter'
 import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
-import type { Viewer } from './visibility';
+import type { Viewer } from './read-policy';
 import { atLeast } from '../accounts';
 
 export const viewerOf = (req: Request): Viewer | null => (req.user ? { id: req.user.id, role: req.user.role } : null);

@@ -64,14 +64,14 @@ export function decisionJson(decision: Decision, options: { internal: boolean })
 
 /** GET /api/v1/claims/:id, shaped by what the viewer may see. */
 export function claimJson(view: ClaimView) {
-  const internal = view.decisionInternals;
+  const internal = view.policy.decisionInternals;
   return {
     id: view.claim.id,
     article: view.article,
     statement: view.claim.statement,
     target: targetJson(view.claim),
     createdAt: view.claim.createdAt,
-    visibility: view.visibility,
+    visibility: view.policy.checks,
     checks: view.checks.map(checkJson),
     aggregate: view.aggregate ? aggregateJson(view.aggregate) : null,
     decision: view.decision ? decisionJson(view.decision, { internal }) : null,
@@ -145,7 +145,7 @@ export function claimPage(view: ClaimView, viewer: { role: string } | null) {
       check: viewer !== null && view.ownCheck === null,
       edit: view.ownCheck !== null,
       decide: isEditor,
-      seeOthers: view.visibility === 'all',
+      seeOthers: view.policy.checks === 'all',
     },
   };
 }

@@ -15,20 +15,19 @@ import * as checks from './checks-repository';
 import * as claims from './claims-repository';
 import { CreateClaimInput } from './claims-schemas';
 import type { Check, Claim, Revision, Source } from './claims-types';
-import { checkVisibility, seesUnpublishedDecisions, type CheckVisibility, type Viewer } from './visibility';
+import { claimExistsFor, claimReadPolicy, readableChecks, readableDecision, type ClaimReadPolicy, type Viewer } from './read-policy';
 
 export interface ClaimView {
   claim: Claim;
   article: { slug: string; title: string };
-  visibility: CheckVisibility;
+  /** What the read policy allows this viewer (read-policy.ts); the presenter shows no more. */
+  policy: ClaimReadPolicy;
   checks: Check[];
   ownCheck: Check | null;
   aggregate: Aggregate | null;
   decision: Decision | null;
   /** The sources behind a published decision, as frozen when it was published. */
   publicSources: Source[];
-  /** Whether the viewer may see decision internals (the editor's note, who decided, the history). */
-  decisionInternals: boolean;
   history: { checks: Revision[]; decision: Revision[] };
 }
 
@@ -104,29 +103,26 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       return { article, create: (raw: CreateClaimInput, author: Viewer) => createIn(article, raw, author) };
     },
 
-    /** What this viewer may see of a claim; anonymous readers get a 404 for an unpublished one. */
+    /** What this viewer may see of a claim, decided by the read policy; anonymous readers get a 404 for an unpublished one. */
     async view(claimId: number, viewer: Viewer | null): Promise<ClaimView> {
       const claim = await claims.findClaim(db, claimId);
       const decision = claim ? ((await decisions.forClaims([claimId])).get(claimId) ?? null) : null;
-      if (!claim || (!viewer && !decision?.published)) throw new NotFoundError('There is no published fact-check here.');
+      if (!claim || !claimExistsFor(viewer, decision)) throw new NotFoundError('There is no published fact-check here.');
       const allChecks = await checks.listChecks(db, [claimId]);
-      const ownCheck = viewer ? (allChecks.find((c) => c.reviewerId === viewer.id) ?? null) : null;
-      const visibility = checkVisibility(viewer, ownCheck !== null);
-      const visibleChecks = visibility === 'all' ? allChecks : ownCheck ? [ownCheck] : [];
-      const visibleDecision = decision && (decision.published || seesUnpublishedDecisions(viewer)) ? decision : null;
+      const readable = readableChecks(viewer, allChecks);
+      const { policy } = readable;
       return {
         claim,
         article: await articleOf(claim),
-        visibility,
-        checks: visibleChecks,
-        ownCheck,
-        aggregate: visibility === 'all' ? aggregateOf(allChecks.map((c) => c.independentVerdict), decision) : null,
-        decision: visibleDecision,
-        decisionInternals: visibility === 'all',
+        policy,
+        checks: readable.checks,
+        ownCheck: readable.own,
+        aggregate: policy.aggregate ? aggregateOf(allChecks.map((c) => c.independentVerdict), decision) : null,
+        decision: readableDecision(policy, decision),
         publicSources: decision?.published ? decision.evidence : [],
         history: {
-          checks: await checks.listCheckRevisions(db, visibleChecks.map((c) => c.id)),
-          decision: seesUnpublishedDecisions(viewer) ? await decisions.revisions(claimId) : [],
+          checks: await checks.listCheckRevisions(db, readable.checks.map((c) => c.id)),
+          decision: policy.decisionHistory ? await decisions.revisions(claimId) : [],
         },
       };
     },
@@ -175,7 +171,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       return list.map((claim) => {
         const all = verdictsByClaim.get(claim.id) ?? [];
         const checkedByMe = all.some((v) => v.reviewerId === viewer.id);
-        const status = checkVisibility(viewer, checkedByMe) === 'all' ? aggregateOf(all.map((v) => v.verdict), decided.get(claim.id)).status : null;
+        const status = claimReadPolicy(viewer, checkedByMe).aggregate ? aggregateOf(all.map((v) => v.verdict), decided.get(claim.id)).status : null;
         return { claim, checkedByMe, checks: all.length, status };
       });
     },
@@ -187,7 +183,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
 
     /**
      * Every claim of an article with all its checks and its decision, for exports. The caller
-     * must filter what it shows through the read policy (visibility.ts).
+     * must filter what it shows through the read policy (read-policy.ts).
      */
     async records(articleId: number): Promise<{ claim: Claim; checks: Check[]; decision: Decision | null }[]> {
       const list = await claims.listClaims(db, { articleId });

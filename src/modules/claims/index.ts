@@ -9,10 +9,10 @@ export { createClaimsService, distinctSources, type ClaimsService, type ClaimVie
 export { createChecksService, type ChecksService } from './checks-service';
 export { sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
 export type { Claim, Check, Source } from './claims-types';
-export type { Viewer } from './visibility';
+export type { Viewer } from './read-policy';
 export { viewerOf } from './claims-api-routes';
 export { CheckInput, CreateClaimInput } from './claims-schemas';
-export { checkVisibility } from './visibility';
+export { claimReadPolicy, readableChecks, readableDecision, type ClaimReadPolicy } from './read-policy';
 export type { QuoteSelector } from './anchoring';
 
 export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {

@@ -1,6 +1,6 @@
 import { AppError, NotFoundError, PayloadTooLargeError } from '../../lib/errors';
 import type { ArticlesService } from '../articles';
-import { checkVisibility, CheckInput, CreateClaimInput, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
+import { readableChecks, CheckInput, CreateClaimInput, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
 import { CodePointIndex } from '../../lib/code-points';
 import type { Decision } from '../verdicts';
 import { annotationsIn, importItem } from './annotation-import';
@@ -48,11 +48,9 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
     return { article: { slug: article.slug, title: article.title, text: article.text }, claims: await deps.claims.records(article.id) };
   }
 
-  /** The claims module's rule (claims/visibility.ts), not a copy: a reviewer sees others' checks only after filing their own. */
+  /** The claims module's read policy, not a copy: a reviewer sees others' checks only after filing their own. */
   function visibleChecks(checks: Check[], viewer: Viewer | null): Check[] {
-    const own = viewer ? checks.filter((c) => c.reviewerId === viewer.id) : [];
-    const visibility = checkVisibility(viewer, own.length > 0);
-    return visibility === 'all' ? checks : visibility === 'own' ? own : [];
+    return readableChecks(viewer, checks).checks;
   }
 
   return {
