@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppError } from '../lib/errors';
 
 /**
@@ -6,12 +6,12 @@ import { AppError } from '../lib/errors';
  * is shown again with the person's values and the message, with the error's status code.
  * Passwords are never echoed back; `echo` decides under which names the typed values return.
  */
-export function renderForm(
+export function renderForm<R extends Request = Request>(
   view: string,
-  locals: Record<string, unknown> | ((req: Request) => Promise<Record<string, unknown>>),
-  handler: (req: Request, res: Response) => Promise<void>,
+  locals: Record<string, unknown> | ((req: R) => Promise<Record<string, unknown>>),
+  handler: (req: R, res: Response) => Promise<void>,
   echo: (values: Record<string, unknown>) => Record<string, unknown> = (values) => ({ values }),
-): RequestHandler {
+): (req: R, res: Response) => Promise<void> {
   return async (req, res) => {
     try {
       await handler(req, res);

@@ -1,6 +1,23 @@
-import type { RequestHandler, Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
+import { UnauthenticatedError } from '../lib/errors';
 import { allow, type Access } from './access';
+
+/** A request on a route that only signed-in users reach: its user is there, by type. */
+export interface SignedInRequest extends Request {
+  user: Express.User;
+}
+
+export type SignedInHandler = (req: SignedInRequest, res: Response, next: NextFunction) => unknown;
+
+/**
+ * Gives a handler of a signed-in route its user as non-null. The access check before it has
+ * already refused anonymous requests; this checks again rather than asserting, so a handler
+ * can never run without a user whatever the route table says.
+ */
+function withUser(handler: SignedInHandler): RequestHandler {
+  return (req, res, next) => (req.user ? handler(req as SignedInRequest, res, next) : next(new UnauthenticatedError()));
+}
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -26,13 +43,23 @@ export interface RouteSpec {
   doc?: RouteDoc;
 }
 
-export function route(method: Method, path: string, access: Access, ...handlers: RequestHandler[]): RouteSpec {
-  return { method, path, access, handlers };
+/** A route anyone may call (handlers see `req.user` as possibly absent), or one for signed-in users only (handlers get a user). */
+export function route(method: Method, path: string, access: 'anyone', ...handlers: RequestHandler[]): RouteSpec;
+export function route(method: Method, path: string, access: Exclude<Access, 'anyone'>, ...handlers: SignedInHandler[]): RouteSpec;
+export function route(method: Method, path: string, access: Access, ...handlers: (RequestHandler | SignedInHandler)[]): RouteSpec {
+  return spec(method, path, access, handlers);
+}
+
+function spec(method: Method, path: string, access: Access, handlers: (RequestHandler | SignedInHandler)[], doc?: RouteDoc): RouteSpec {
+  const wrapped = access === 'anyone' ? (handlers as RequestHandler[]) : (handlers as SignedInHandler[]).map(withUser);
+  return { method, path, access, handlers: wrapped, ...(doc ? { doc } : {}) };
 }
 
 /** An API route, documented where it is declared. */
-export function api(method: Method, path: string, access: Access, doc: RouteDoc, ...handlers: RequestHandler[]): RouteSpec {
-  return { method, path, access, handlers, doc };
+export function api(method: Method, path: string, access: 'anyone', doc: RouteDoc, ...handlers: RequestHandler[]): RouteSpec;
+export function api(method: Method, path: string, access: Exclude<Access, 'anyone'>, doc: RouteDoc, ...handlers: SignedInHandler[]): RouteSpec;
+export function api(method: Method, path: string, access: Access, doc: RouteDoc, ...handlers: (RequestHandler | SignedInHandler)[]): RouteSpec {
+  return spec(method, path, access, handlers, doc);
 }
 
 /** Mounts a module's route list on its router, each behind its access check. */

@@ -61,10 +61,10 @@ export async function insertUser(
   user: { username: string; displayName: string; passwordHash: string; role: Role },
 ): Promise<UserWithHash> {
   const now = nowIso();
-  const [row] = await db('users')
+  const rows: UserRow[] = await db('users')
     .insert({ username: user.username, display_name: user.displayName, password_hash: user.passwordHash, role: user.role, created_at: now, updated_at: now })
     .returning('*');
-  return toUser(row as UserRow);
+  return toUser(rows[0]);
 }
 
 export async function findUserById(db: Queryable, id: number): Promise<UserWithHash | null> {
@@ -123,13 +123,13 @@ export async function findTokenById(db: Queryable, id: number): Promise<ApiToken
 }
 
 export async function findUserByTokenDigest(db: Queryable, digest: string): Promise<{ user: UserWithHash; tokenId: number; lastUsedAt: string | null } | null> {
-  const row = await db('api_tokens')
+  const row: (UserRow & { token_id: number; token_last_used_at: unknown }) | undefined = await db('api_tokens')
     .join('users', 'users.id', 'api_tokens.user_id')
     .where('api_tokens.token_hash', digest)
     .whereNull('api_tokens.revoked_at')
     .select('users.*', 'api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at')
     .first();
-  return row ? { user: toUser(row as UserRow), tokenId: Number((row as { token_id: number }).token_id), lastUsedAt: toIsoOrNull((row as { token_last_used_at: unknown }).token_last_used_at) } : null;
+  return row ? { user: toUser(row), tokenId: Number(row.token_id), lastUsedAt: toIsoOrNull(row.token_last_used_at) } : null;
 }
 
 export async function markTokenUsed(db: Queryable, id: number): Promise<void> {

@@ -4,7 +4,7 @@ import type { Passport } from './authentication';
 import type { AuditService } from '../audit';
 import { csrfTokenFor } from '../../http/csrf';
 import { renderForm } from '../../http/forms';
-import { api, route, type RouteSpec } from '../../http/routes';
+import { api, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { AppError } from '../../lib/errors';
 import { tokenJson, userJson } from './accounts-presenter';
@@ -58,7 +58,7 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     res.redirect(303, safeReturnPath((req.body as { next?: unknown }).next));
   });
 
-  const logout = async (req: Request, res: Response) => {
+  const logout = async (req: SignedInRequest, res: Response) => {
     await audit.record('logout', auditContext(req), req.user?.username ?? null);
     await logOut(req, res);
     res.redirect(303, '/');
@@ -74,61 +74,61 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     res.redirect(303, '/account');
   });
 
-  const accountLocals = async (req: Request) => {
-    const user = req.user as User;
+  const accountLocals = async (req: SignedInRequest) => {
+    const { user } = req;
     return { title: 'Your account', account: userJson(user), tokens: (await accounts.listTokens(user.id)).map(tokenJson) };
   };
 
-  const accountPage = async (req: Request, res: Response, extra: Record<string, unknown> = {}) => {
+  const accountPage = async (req: SignedInRequest, res: Response, extra: Record<string, unknown> = {}) => {
     res.render('accounts/account', { ...(await accountLocals(req)), values: {}, ...extra });
   };
 
-  const showAccount = (req: Request, res: Response) => accountPage(req, res);
+  const showAccount = (req: SignedInRequest, res: Response) => accountPage(req, res);
 
-  const createToken = renderForm('accounts/account', accountLocals, async (req, res) => {
+  const createToken = renderForm<SignedInRequest>('accounts/account', accountLocals, async (req, res) => {
     const { name } = parseInput(TokenNameInput, req.body);
-    const { token } = await accounts.createToken((req.user as User).id, name, auditContext(req));
+    const { token } = await accounts.createToken(req.user.id, name, auditContext(req));
     res.status(201);
     await accountPage(req, res, { newToken: token });
   });
 
-  const revokeToken = async (req: Request, res: Response) => {
+  const revokeToken = async (req: SignedInRequest, res: Response) => {
     const { id } = parseInput(IdParam, req.params);
-    await accounts.revokeToken((req.user as User).id, id, auditContext(req));
+    await accounts.revokeToken(req.user.id, id, auditContext(req));
     res.redirect(303, '/account');
   };
 
   /** Other sessions of the account end; this one stays (a token-authenticated call keeps none). */
-  const changePassword = async (req: Request) => {
+  const changePassword = async (req: SignedInRequest) => {
     const keep = req.authenticatedBy === 'session' ? req.sessionID : null;
-    await accounts.changePassword((req.user as User).id, parseInput(ChangePasswordInput, req.body), keep, auditContext(req));
+    await accounts.changePassword(req.user.id, parseInput(ChangePasswordInput, req.body), keep, auditContext(req));
   };
 
-  const changePasswordForm = renderForm('accounts/account', accountLocals, async (req, res) => {
+  const changePasswordForm = renderForm<SignedInRequest>('accounts/account', accountLocals, async (req, res) => {
     await changePassword(req);
     await accountPage(req, res, { passwordChanged: true });
   }, () => ({ values: {} }));
 
-  const apiChangePassword = async (req: Request, res: Response) => {
+  const apiChangePassword = async (req: SignedInRequest, res: Response) => {
     await changePassword(req);
     res.status(204).end();
   };
 
-  const apiMe = (req: Request, res: Response) => {
-    res.json({ user: userJson(req.user as User), ...(req.authenticatedBy === 'session' ? { csrfToken: csrfTokenFor(req) } : {}) });
+  const apiMe = (req: SignedInRequest, res: Response) => {
+    res.json({ user: userJson(req.user), ...(req.authenticatedBy === 'session' ? { csrfToken: csrfTokenFor(req) } : {}) });
   };
 
-  const apiTokens = async (req: Request, res: Response) => res.json({ tokens: (await accounts.listTokens((req.user as User).id)).map(tokenJson) });
+  const apiTokens = async (req: SignedInRequest, res: Response) => res.json({ tokens: (await accounts.listTokens(req.user.id)).map(tokenJson) });
 
-  const apiCreateToken = async (req: Request, res: Response) => {
+  const apiCreateToken = async (req: SignedInRequest, res: Response) => {
     const { name } = parseInput(TokenNameInput, req.body);
-    const { token, record } = await accounts.createToken((req.user as User).id, name, auditContext(req));
+    const { token, record } = await accounts.createToken(req.user.id, name, auditContext(req));
     res.status(201).json({ token, ...tokenJson(record) });
   };
 
-  const apiRevokeToken = async (req: Request, res: Response) => {
+  const apiRevokeToken = async (req: SignedInRequest, res: Response) => {
     const { id } = parseInput(IdParam, req.params);
-    await accounts.revokeToken((req.user as User).id, id, auditContext(req));
+    await accounts.revokeToken(req.user.id, id, auditContext(req));
     res.status(204).end();
   };
 

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { api, type RouteSpec } from '../../http/routes';
+import { api, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { SlugParam } from '../articles';
 import { DecisionInput } from '../verdicts';
@@ -12,21 +12,24 @@ import type { ClaimsService } from './claims-service';
 import type { Viewer } from './read-policy';
 import { atLeast } from '../accounts';
 
-export const viewerOf = (req: Request): Viewer | null => (req.user ? { id: req.user.id, role: req.user.role } : null);
+export const viewerOf = (req: Request): Viewer | null => (req.user ? viewer(req as SignedInRequest) : null);
+
+/** The signed-in user as the claims module knows them. */
+export const viewer = (req: SignedInRequest): Viewer => ({ id: req.user.id, role: req.user.role });
 
 /** The claims, checks and decisions API. */
 export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): RouteSpec[] {
-  const createClaim = async (req: Request, res: Response) => {
+  const createClaim = async (req: SignedInRequest, res: Response) => {
     const { slug } = parseInput(SlugParam, req.params);
-    const { claim, created } = await claims.create(slug, parseInput(CreateClaimInput, req.body), viewerOf(req)!);
+    const { claim, created } = await claims.create(slug, parseInput(CreateClaimInput, req.body), viewer(req));
     const view = await claims.view(claim.id, viewerOf(req));
     res.status(created ? 201 : 200).location(`/api/v1/claims/${claim.id}`).json(claimJson(view));
   };
 
-  const articleClaims = async (req: Request, res: Response) => {
+  const articleClaims = async (req: SignedInRequest, res: Response) => {
     const { slug } = parseInput(SlugParam, req.params);
     const article = await articles.getBySlug(slug);
-    const list = await claims.forReviewer(article.id, viewerOf(req)!);
+    const list = await claims.forReviewer(article.id, viewer(req));
     res.json({
       claims: list.map(({ claim, checkedByMe, checks: count, status }) => ({ id: claim.id, statement: claim.statement, target: targetJson(claim), checkedByMe, checks: count, status })),
     });
@@ -36,28 +39,28 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
     res.json(claimJson(await claims.view(parseInput(ClaimIdParam, req.params).id, viewerOf(req))));
   };
 
-  const fileCheck = async (req: Request, res: Response) => {
-    const check = await checks.file(parseInput(ClaimIdParam, req.params).id, parseInput(CheckInput, req.body), viewerOf(req)!);
+  const fileCheck = async (req: SignedInRequest, res: Response) => {
+    const check = await checks.file(parseInput(ClaimIdParam, req.params).id, parseInput(CheckInput, req.body), viewer(req));
     res.status(201).location(`/api/v1/checks/${check.id}`).json(checkJson(check));
   };
 
-  const updateCheck = async (req: Request, res: Response) => {
-    res.json(checkJson(await checks.update(parseInput(ClaimIdParam, req.params).id, parseInput(CheckUpdateInput, req.body), viewerOf(req)!)));
+  const updateCheck = async (req: SignedInRequest, res: Response) => {
+    res.json(checkJson(await checks.update(parseInput(ClaimIdParam, req.params).id, parseInput(CheckUpdateInput, req.body), viewer(req))));
   };
 
-  const decide = async (req: Request, res: Response) => {
+  const decide = async (req: SignedInRequest, res: Response) => {
     const { id } = parseInput(ClaimIdParam, req.params);
     const input = parseInput(DecisionInput, req.body);
-    await claims.decide(id, input, viewerOf(req)!, auditContext(req));
+    await claims.decide(id, input, viewer(req), auditContext(req));
     res.json(claimJson(await claims.view(id, viewerOf(req))));
   };
 
-  const agreement = async (req: Request, res: Response) => {
+  const agreement = async (req: SignedInRequest, res: Response) => {
     const result = await claims.agreement(parseInput(SlugParam, req.params).slug);
     res.json({ alpha: { nominal: result.nominal, ordinal: result.ordinal, interval: result.interval }, claims: result.claims, ratings: result.ratings, pairableClaims: result.units });
   };
 
-  const queue = async (req: Request, res: Response) => {
+  const queue = async (req: SignedInRequest, res: Response) => {
     const filter = parseInput(QueueFilter, req.query);
     res.json({ claims: queueJson(await claims.queue({ articleSlug: filter.article, status: filter.status })) });
   };

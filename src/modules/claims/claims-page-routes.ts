@@ -1,12 +1,12 @@
 import type { Request, Response } from 'express';
 import { auditContext } from '../audit';
 import { renderForm } from '../../http/forms';
-import { route, type RouteSpec } from '../../http/routes';
+import { route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles';
 import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS } from '../verdicts';
-import { viewerOf } from './claims-api-routes';
+import { viewer, viewerOf } from './claims-api-routes';
 import { claimPage, queuePage } from './claims-presenter';
 import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, sourcesFromForm } from './claims-schemas';
 import type { ChecksService } from './checks-service';
@@ -25,7 +25,7 @@ function checkFromForm(body: Record<string, unknown>) {
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
 export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
-  const newClaimLocals = async (req: Request) => {
+  const newClaimLocals = async (req: SignedInRequest) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
     return {
       title: 'Check a claim',
@@ -34,15 +34,15 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     };
   };
 
-  const newClaim = async (req: Request, res: Response) => {
+  const newClaim = async (req: SignedInRequest, res: Response) => {
     res.render('claims/new', { ...(await newClaimLocals(req)), values: { sentenceId: req.query.sentence } });
   };
 
-  const createClaim = renderForm('claims/new', newClaimLocals, async (req, res) => {
+  const createClaim = renderForm<SignedInRequest>('claims/new', newClaimLocals, async (req, res) => {
     const body = req.body as Record<string, unknown>;
     const quote = typeof body.quote === 'string' && body.quote.trim() !== '' ? { exact: body.quote } : undefined;
     const input = parseInput(CreateClaimInput, { sentenceId: quote ? undefined : body.sentenceId || undefined, quote, statement: body.statement });
-    const { claim } = await claims.create(parseInput(SlugParam, req.params).slug, input, viewerOf(req)!);
+    const { claim } = await claims.create(parseInput(SlugParam, req.params).slug, input, viewer(req));
     res.redirect(303, `/claims/${claim.id}`);
   });
 
@@ -60,25 +60,25 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
   const echoCheck = (values: Record<string, unknown>) => ({ values: { ...values, sources: sourcesFromForm(values) } });
   const echoDecision = (values: Record<string, unknown>) => ({ decisionValues: { ...values, publish: values.publish === 'true' } });
 
-  const fileCheck = renderForm('claims/show', (req) => claimLocals(req), async (req, res) => {
+  const fileCheck = renderForm<SignedInRequest>('claims/show', (req) => claimLocals(req), async (req, res) => {
     const { id } = parseInput(ClaimIdParam, req.params);
-    await checks.file(id, parseInput(CheckInput, checkFromForm(req.body)), viewerOf(req)!);
+    await checks.file(id, parseInput(CheckInput, checkFromForm(req.body)), viewer(req));
     res.redirect(303, `/claims/${id}`);
   }, echoCheck);
 
-  const editCheck = renderForm('claims/show', async (req) => claimLocals(req, (await checks.get(parseInput(ClaimIdParam, req.params).id)).claimId), async (req, res) => {
-    const check = await checks.update(parseInput(ClaimIdParam, req.params).id, parseInput(CheckUpdateInput, checkFromForm(req.body)), viewerOf(req)!);
+  const editCheck = renderForm<SignedInRequest>('claims/show', async (req) => claimLocals(req, (await checks.get(parseInput(ClaimIdParam, req.params).id)).claimId), async (req, res) => {
+    const check = await checks.update(parseInput(ClaimIdParam, req.params).id, parseInput(CheckUpdateInput, checkFromForm(req.body)), viewer(req));
     res.redirect(303, `/claims/${check.claimId}`);
   }, echoCheck);
 
-  const decide = renderForm('claims/show', (req) => claimLocals(req), async (req, res) => {
+  const decide = renderForm<SignedInRequest>('claims/show', (req) => claimLocals(req), async (req, res) => {
     const { id } = parseInput(ClaimIdParam, req.params);
     const input = parseInput(DecisionInput, req.body);
-    await claims.decide(id, input, viewerOf(req)!, auditContext(req));
+    await claims.decide(id, input, viewer(req), auditContext(req));
     res.redirect(303, `/claims/${id}`);
   }, echoDecision);
 
-  const reviewQueue = async (req: Request, res: Response) => {
+  const reviewQueue = async (req: SignedInRequest, res: Response) => {
     const filter = parseInput(QueueFilter, req.query);
     const items = await claims.queue({ articleSlug: filter.article, status: filter.status });
     const list = (await articles.list()).map((a) => ({ slug: a.slug, title: a.title }));

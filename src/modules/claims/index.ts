@@ -10,7 +10,7 @@ export { createChecksService, type ChecksService } from './checks-service';
 export { sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
 export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './read-policy';
-export { viewerOf } from './claims-api-routes';
+export { viewer, viewerOf } from './claims-api-routes';
 export { CheckInput, CreateClaimInput } from './claims-schemas';
 export { claimReadPolicy, readableChecks, readableDecision, type ClaimReadPolicy } from './read-policy';
 export type { QuoteSelector } from './anchoring';

@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
 import { text } from '../../lib/text';
 import { z } from 'zod';
-import { api, type RouteSpec } from '../../http/routes';
+import { api, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { SlugParam } from '../articles';
-import { viewerOf } from '../claims';
+import { viewer, viewerOf } from '../claims';
 import { exportCsv, exportJson } from './tabular-export';
 import type { ExportsService, Publishing } from './exports-service';
 import { ANNO_CONTENT_TYPE, annotationContext, PAGE_SIZE, withoutContext } from './web-annotation';
@@ -52,18 +52,18 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     sendLd(res, await exportsService.annotation(parseInput(AnnotationIdParam, req.params).id, viewerOf(req)));
   };
 
-  const importAnnotations = async (req: Request, res: Response) => {
-    const results = await exportsService.import(parseInput(SlugParam, req.params).slug, req.body, viewerOf(req)!);
+  const importAnnotations = async (req: SignedInRequest, res: Response) => {
+    const results = await exportsService.import(parseInput(SlugParam, req.params).slug, req.body, viewer(req));
     const count = (status: string) => results.filter((r) => r.status === status).length;
     res.json({ imported: count('created'), existingClaims: count('existing-claim'), unanchored: count('unanchored'), invalid: count('invalid'), conflicts: count('conflict'), results });
   };
 
-  const csv = async (req: Request, res: Response) => {
+  const csv = async (req: SignedInRequest, res: Response) => {
     const data = await exportsService.articleData(parseInput(SlugParam, req.params).slug);
     res.type('text/csv').attachment(`${data.article.slug}-claims.csv`).send(exportCsv(data, options.minOrdinalChecks));
   };
 
-  const json = async (req: Request, res: Response) => {
+  const json = async (req: SignedInRequest, res: Response) => {
     res.json(exportJson(await exportsService.articleData(parseInput(SlugParam, req.params).slug), options.minOrdinalChecks));
   };
 
