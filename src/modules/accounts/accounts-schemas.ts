@@ -58,8 +58,9 @@ export const TokenNameInput = z.object({
   name: text({ error: 'is required' }).trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
 });
 
-export const SelfRegistrationInput = z.object({
+/** An on/off form field (self-registration, an account enabled). */
+export const EnabledInput = z.object({
   enabled: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((value) => value === 'true'),
 });
 
-export const IdParam = z.object({ id: z.coerce.number({ error: 'must be a number' }).int().positive('must be a positive number') });
+export { IdParam } from '../../lib/ids';

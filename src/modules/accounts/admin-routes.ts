@@ -4,7 +4,7 @@ import { renderForm } from '../../http/forms';
 import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { userJson } from './accounts-presenter';
-import { ChangeRoleInput, CreateUserInput, IdParam, ResetPasswordInput, SelfRegistrationInput } from './accounts-schemas';
+import { ChangeRoleInput, CreateUserInput, IdParam, ResetPasswordInput, EnabledInput } from './accounts-schemas';
 import type { AccountsService } from './accounts-service';
 import type { User } from './accounts-types';
 import { auditContext } from '../audit';
@@ -39,7 +39,7 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
   });
 
   const setDisabled = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
-    const { enabled } = parseInput(SelfRegistrationInput, req.body);
+    const { enabled } = parseInput(EnabledInput, req.body);
     await update(req, parseInput(IdParam, req.params).id, { disabled: !enabled });
     res.redirect(303, '/admin/users');
   });
@@ -50,7 +50,7 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
   }, () => ({ values: {} }));
 
   const setRegistration = async (req: Request, res: Response) => {
-    const { enabled } = parseInput(SelfRegistrationInput, req.body);
+    const { enabled } = parseInput(EnabledInput, req.body);
     await accounts.setSelfRegistration(enabled, auditContext(req));
     res.redirect(303, '/admin/users');
   };

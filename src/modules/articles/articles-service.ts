@@ -30,6 +30,35 @@ export function createArticlesService(db: Db, feed?: ChangeFeed) {
     return (await repo.findArticleBySlug(db, article.slug)) as Article;
   }
 
+  /** Imports one shipped article unless its slug is already there; returns whether it imported. */
+  async function importContent(content: ContentArticle): Promise<boolean> {
+    if (await repo.slugExists(db, content.slug)) return false;
+    const drafts: BlockDraft[] = [{ kind: 'headline', text: content.title }];
+    if (content.standfirst) drafts.push({ kind: 'standfirst', text: content.standfirst });
+    if (content.image) drafts.push({ kind: 'caption', text: content.image.caption, credit: content.image.credit ?? undefined });
+    drafts.push(...content.body);
+    try {
+      await store(
+        {
+          slug: content.slug,
+          title: content.title,
+          byline: content.byline,
+          authorBio: content.authorBio,
+          publishedAt: content.publishedAt,
+          sourceUrl: content.sourceUrl,
+          publisherName: content.publisher.name,
+          publisherTagline: content.publisher.tagline,
+          createdBy: null,
+        },
+        drafts,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false; // another instance imported it first
+      throw error;
+    }
+  }
+
   return {
     list(): Promise<ArticleSummary[]> {
       return repo.listArticles(db);
@@ -69,34 +98,7 @@ export function createArticlesService(db: Db, feed?: ChangeFeed) {
       );
     },
 
-    /** Imports one shipped article unless its slug is already there; returns whether it imported. */
-    async importContent(content: ContentArticle): Promise<boolean> {
-      if (await repo.slugExists(db, content.slug)) return false;
-      const drafts: BlockDraft[] = [{ kind: 'headline', text: content.title }];
-      if (content.standfirst) drafts.push({ kind: 'standfirst', text: content.standfirst });
-      if (content.image) drafts.push({ kind: 'caption', text: content.image.caption, credit: content.image.credit ?? undefined });
-      drafts.push(...content.body);
-      try {
-        await store(
-          {
-            slug: content.slug,
-            title: content.title,
-            byline: content.byline,
-            authorBio: content.authorBio,
-            publishedAt: content.publishedAt,
-            sourceUrl: content.sourceUrl,
-            publisherName: content.publisher.name,
-            publisherTagline: content.publisher.tagline,
-            createdBy: null,
-          },
-          drafts,
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConflictError) return false; // another instance imported it first
-        throw error;
-      }
-    },
+    importContent,
 
     /** Imports every content/articles/*.json file; safe to run on every start. */
     async importContentDirectory(directory: string): Promise<string[]> {
@@ -104,7 +106,7 @@ export function createArticlesService(db: Db, feed?: ChangeFeed) {
       const files = fs.existsSync(directory) ? fs.readdirSync(directory).filter((file) => file.endsWith('.json')).sort() : [];
       for (const file of files) {
         const content = ContentArticle.parse(JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')));
-        if (await this.importContent(content)) imported.push(content.slug);
+        if (await importContent(content)) imported.push(content.slug);
       }
       return imported;
     },

@@ -6,7 +6,7 @@ import { DecisionInput } from '../verdicts';
 import { auditContext } from '../audit';
 import type { ArticlesService } from '../articles';
 import { checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
-import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
+import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
 import type { Viewer } from './read-policy';
@@ -45,10 +45,10 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
   };
 
   const updateCheck = async (req: SignedInRequest, res: Response) => {
-    res.json(checkJson(await checks.update(parseInput(ClaimIdParam, req.params).id, parseInput(CheckUpdateInput, req.body), viewer(req))));
+    res.json(checkJson(await checks.update(parseInput(CheckIdParam, req.params).id, parseInput(CheckUpdateInput, req.body), viewer(req))));
   };
 
-  const decide = async (req: SignedInRequest, res: Response) => {
+  const postDecision = async (req: SignedInRequest, res: Response) => {
     const { id } = parseInput(ClaimIdParam, req.params);
     const input = parseInput(DecisionInput, req.body);
     await claims.decide(id, input, viewer(req), auditContext(req));
@@ -71,7 +71,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
     api('get', '/api/v1/claims/:id', 'anyone', { tag: 'Claims', summary: 'A claim with the checks, aggregate and decision the caller may see.' }, showClaim),
     api('post', '/api/v1/claims/:id/checks', atLeast('reviewer'), { tag: 'Checks', summary: 'File your check of a claim (one per reviewer).', body: CheckInput, success: 201 }, fileCheck),
     api('patch', '/api/v1/checks/:id', atLeast('reviewer'), { tag: 'Checks', summary: 'Edit your own check; every change is kept.', body: CheckUpdateInput }, updateCheck),
-    api('post', '/api/v1/claims/:id/decision', atLeast('editor'), { tag: 'Decisions', summary: 'Decide the final verdict, write the public summary, publish or unpublish.', body: DecisionInput }, decide),
+    api('post', '/api/v1/claims/:id/decision', atLeast('editor'), { tag: 'Decisions', summary: 'Decide the final verdict, write the public summary, publish or unpublish.', body: DecisionInput }, postDecision),
     api('get', '/api/v1/articles/:slug/agreement', atLeast('editor'), { tag: 'Decisions', summary: 'Krippendorff’s alpha (nominal, ordinal, interval) over the article’s ratings.' }, agreement),
     api('get', '/api/v1/review', atLeast('editor'), { tag: 'Decisions', summary: 'The review queue, disputed first.', query: QueueFilter }, queue),
   ];

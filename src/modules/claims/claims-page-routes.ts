@@ -5,10 +5,10 @@ import { route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles';
-import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS } from '../verdicts';
+import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS, type Publishing } from '../verdicts';
 import { viewer, viewerOf } from './claims-api-routes';
 import { claimPage, queuePage } from './claims-presenter';
-import { CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, sourcesFromForm } from './claims-schemas';
+import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, sourcesFromForm } from './claims-schemas';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
 import { atLeast } from '../accounts';
@@ -24,7 +24,7 @@ function checkFromForm(body: Record<string, unknown>) {
 }
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
-export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
+export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
   const newClaimLocals = async (req: SignedInRequest) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
     return {
@@ -66,12 +66,12 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     res.redirect(303, `/claims/${id}`);
   }, echoCheck);
 
-  const editCheck = renderForm<SignedInRequest>('claims/show', async (req) => claimLocals(req, (await checks.get(parseInput(ClaimIdParam, req.params).id)).claimId), async (req, res) => {
-    const check = await checks.update(parseInput(ClaimIdParam, req.params).id, parseInput(CheckUpdateInput, checkFromForm(req.body)), viewer(req));
+  const editCheck = renderForm<SignedInRequest>('claims/show', async (req) => claimLocals(req, (await checks.get(parseInput(CheckIdParam, req.params).id)).claimId), async (req, res) => {
+    const check = await checks.update(parseInput(CheckIdParam, req.params).id, parseInput(CheckUpdateInput, checkFromForm(req.body)), viewer(req));
     res.redirect(303, `/claims/${check.claimId}`);
   }, echoCheck);
 
-  const decide = renderForm<SignedInRequest>('claims/show', (req) => claimLocals(req), async (req, res) => {
+  const decisionForm = renderForm<SignedInRequest>('claims/show', (req) => claimLocals(req), async (req, res) => {
     const { id } = parseInput(ClaimIdParam, req.params);
     const input = parseInput(DecisionInput, req.body);
     await claims.decide(id, input, viewer(req), auditContext(req));
@@ -91,7 +91,7 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     route('get', '/claims/:id', 'anyone', showClaim),
     route('post', '/claims/:id/checks', atLeast('reviewer'), fileCheck),
     route('post', '/checks/:id', atLeast('reviewer'), editCheck),
-    route('post', '/claims/:id/decision', atLeast('editor'), decide),
+    route('post', '/claims/:id/decision', atLeast('editor'), decisionForm),
     route('get', '/review', atLeast('editor'), reviewQueue),
   ];
 }

@@ -1,3 +1,4 @@
+import { hasRole, type Role } from '../accounts';
 import { renderMarkdown } from '../../lib/markdown';
 import { displayDomain } from '../../lib/urls';
 import { VERDICT_LABEL, VERDICT_VALUE, type Aggregate, type Decision } from '../verdicts';
@@ -130,8 +131,8 @@ export function distributionBars(aggregate: Aggregate) {
   }));
 }
 
-export function claimPage(view: ClaimView, viewer: { role: string } | null) {
-  const isEditor = viewer !== null && (viewer.role === 'editor' || viewer.role === 'admin');
+export function claimPage(view: ClaimView, viewer: { role: Role } | null) {
+  const isEditor = viewer !== null && hasRole(viewer.role, 'editor');
   return {
     title: view.claim.statement ?? `“${view.claim.exact.slice(0, 80)}”`,
     claim: { ...claimJson(view), sentenceLink: `/articles/${view.article.slug}#${view.claim.sentenceIds[0] ?? ''}` },

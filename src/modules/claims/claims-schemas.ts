@@ -71,7 +71,8 @@ export const CheckUpdateInput = z
   .refine((v) => Object.values(v).some((field) => field !== undefined), 'change at least one of verdict, confidence, rationale, sources');
 export type CheckUpdateInput = z.output<typeof CheckUpdateInput>;
 
-export const ClaimIdParam = z.object({ id: z.coerce.number({ error: 'must be a number' }).int().positive('must be a positive number') });
+/** `:id` of a claim or of a check: the same shape, named by what it parses at each route. */
+export { IdParam as ClaimIdParam, IdParam as CheckIdParam } from '../../lib/ids';
 
 export const QueueFilter = z.object({
   article: text().trim().max(120).optional().transform((v) => (v ? v : undefined)),

@@ -185,8 +185,8 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
      * Every claim of an article with all its checks and its decision, for exports. The caller
      * must filter what it shows through the read policy (read-policy.ts).
      */
-    async records(articleId: number): Promise<{ claim: Claim; checks: Check[]; decision: Decision | null }[]> {
-      const list = await claims.listClaims(db, { articleId });
+    async records(articleId: number, onlyClaimIds?: number[]): Promise<{ claim: Claim; checks: Check[]; decision: Decision | null }[]> {
+      const list = await claims.listClaims(db, { articleId, ...(onlyClaimIds ? { claimIds: onlyClaimIds } : {}) });
       const ids = list.map((c) => c.id);
       const [allChecks, found] = await Promise.all([checks.listChecks(db, ids), decisions.forClaims(ids)]);
       const checksByClaim = groupBy(allChecks, (c) => c.claimId);

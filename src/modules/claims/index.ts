@@ -1,3 +1,4 @@
+import type { Publishing } from '../verdicts';
 import type { RouteSpec } from '../../http/routes';
 import type { ArticlesService } from '../articles';
 import { claimsApiRoutes } from './claims-api-routes';
@@ -15,6 +16,6 @@ export { CheckInput, CreateClaimInput } from './claims-schemas';
 export { claimReadPolicy, readableChecks, readableDecision, type ClaimReadPolicy } from './read-policy';
 export type { QuoteSelector } from './anchoring';
 
-export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: { baseUrl: string; publisherName: string }): RouteSpec[] {
+export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
   return [...claimsApiRoutes(claims, checks, articles), ...claimsPageRoutes(claims, checks, articles, publishing)];
 }

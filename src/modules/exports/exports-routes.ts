@@ -6,7 +6,8 @@ import { parseInput } from '../../http/validate';
 import { SlugParam } from '../articles';
 import { viewer, viewerOf } from '../claims';
 import { exportCsv, exportJson } from './tabular-export';
-import type { ExportsService, Publishing } from './exports-service';
+import type { Publishing } from '../verdicts';
+import type { ExportsService } from './exports-service';
 import { ANNO_CONTENT_TYPE, annotationContext, PAGE_SIZE, withoutContext } from './web-annotation';
 import { atLeast } from '../accounts';
 

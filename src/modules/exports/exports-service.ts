@@ -2,18 +2,13 @@ import { AppError, NotFoundError, PayloadTooLargeError } from '../../lib/errors'
 import type { ArticlesService } from '../articles';
 import { readableChecks, CheckInput, CreateClaimInput, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
 import { CodePointIndex } from '../../lib/code-points';
-import type { Decision } from '../verdicts';
+import type { Decision, Publishing } from '../verdicts';
 import { annotationsIn, importItem } from './annotation-import';
 import { checkAnnotation, decisionAnnotation } from './web-annotation';
 
 export const MAX_IMPORT = 500;
 /** All quotes of one import together: a request's work is bounded by what it sends, not only by its count. */
 export const MAX_IMPORT_QUOTE_CHARS = 200_000;
-
-export interface Publishing {
-  baseUrl: string;
-  publisherName: string;
-}
 
 export interface ImportResult {
   index: number;
@@ -42,10 +37,24 @@ function importFailure(error: unknown): Pick<ImportResult, 'status' | 'message'>
 export function createExportsService(deps: { articles: ArticlesService; claims: ClaimsService; checks: ChecksService; publishing: Publishing }) {
   const { articles, publishing } = deps;
 
-  /** Everything about an article's claims; callers filter by what the viewer may see. */
-  async function articleData(slug: string): Promise<ArticleExport> {
+  /** Everything about an article's claims (or only some); callers filter by what the viewer may see. */
+  async function articleData(slug: string, onlyClaimIds?: number[]): Promise<ArticleExport> {
     const article = await articles.getBySlug(slug);
-    return { article: { slug: article.slug, title: article.title, text: article.text }, claims: await deps.claims.records(article.id) };
+    return { article: { slug: article.slug, title: article.title, text: article.text }, claims: await deps.claims.records(article.id, onlyClaimIds) };
+  }
+
+  /** The Web Annotations of the given claims, as the viewer may see them. */
+  function annotationsOf(data: ArticleExport, viewer: Viewer | null): Record<string, unknown>[] {
+    const { slug } = data.article;
+    // The W3C model counts TextPositionSelector offsets in code points; Factline stores UTF-16 units.
+    const positions = new CodePointIndex(data.article.text);
+    const out: Record<string, unknown>[] = [];
+    for (const { claim: stored, checks, decision } of data.claims) {
+      const claim = { ...stored, start: positions.toCodePoints(stored.start), end: positions.toCodePoints(stored.end) };
+      for (const check of visibleChecks(checks, viewer)) out.push(checkAnnotation(publishing.baseUrl, slug, claim, check));
+      if (decision?.published) out.push(decisionAnnotation(publishing.baseUrl, publishing.publisherName, slug, claim, decision));
+    }
+    return out;
   }
 
   /** The claims module's read policy, not a copy: a reviewer sees others' checks only after filing their own. */
@@ -57,16 +66,7 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
     articleData,
 
     async annotations(slug: string, viewer: Viewer | null): Promise<Record<string, unknown>[]> {
-      const data = await articleData(slug);
-      // The W3C model counts TextPositionSelector offsets in code points; Factline stores UTF-16 units.
-      const positions = new CodePointIndex(data.article.text);
-      const out: Record<string, unknown>[] = [];
-      for (const { claim: stored, checks, decision } of data.claims) {
-        const claim = { ...stored, start: positions.toCodePoints(stored.start), end: positions.toCodePoints(stored.end) };
-        for (const check of visibleChecks(checks, viewer)) out.push(checkAnnotation(publishing.baseUrl, slug, claim, check));
-        if (decision?.published) out.push(decisionAnnotation(publishing.baseUrl, publishing.publisherName, slug, claim, decision));
-      }
-      return out;
+      return annotationsOf(await articleData(slug), viewer);
     },
 
     /** One annotation by its id (`check-12` or `decision-7`), as the viewer may see it. */
@@ -79,7 +79,7 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
       const [claim] = await deps.claims.byIds([claimId]);
       if (!claim) throw new NotFoundError('There is no such annotation.');
       const slug = (await articles.summaryById(claim.articleId)).slug;
-      const found = (await this.annotations(slug, viewer)).find((a) => a.id === `${publishing.baseUrl}/api/v1/annotations/${id}`);
+      const found = annotationsOf(await articleData(slug, [claimId]), viewer).find((a) => a.id === `${publishing.baseUrl}/api/v1/annotations/${id}`);
       if (!found) throw new NotFoundError('There is no such annotation.');
       return found;
     },

@@ -1,11 +1,6 @@
 import { articlePage, type Article, type BlockView } from '../articles';
 import { sourceJson, targetJson } from '../claims';
-import { claimReviewJsonLd, jsonForScript, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Verdict } from '../verdicts';
-
-export interface Publishing {
-  baseUrl: string;
-  publisherName: string;
-}
+import { claimReviewJsonLd, jsonForScript, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Publishing, type Verdict } from '../verdicts';
 
 /** schema.org ClaimReview objects for an article's published fact-checks. */
 export function claimReviews(article: Article, factChecks: PublishedFactCheck[], publishing: Publishing) {

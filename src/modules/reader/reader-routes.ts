@@ -3,7 +3,8 @@ import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { SlugParam, type ArticlesService } from '../articles';
 import type { ClaimsService } from '../claims';
-import { claimReviews, readerArticlePage, verdictsJson, type Publishing } from './reader-presenter';
+import type { Publishing } from '../verdicts';
+import { claimReviews, readerArticlePage, verdictsJson } from './reader-presenter';
 import type { ReaderService } from './reader-service';
 
 /** The public article page (with the overlay) and the public verdicts feed. */

@@ -7,9 +7,13 @@ import { VERDICT_LABEL, VERDICT_VALUE, type Verdict } from './verdict-scale';
  * label as alternateName; `unverifiable` has the label only) and the reviewed Claim with its
  * author, date and appearance in the article. Only properties schema.org defines are emitted.
  */
-export interface ClaimReviewInput {
+/** Who publishes the fact-checks and where: the absolute base of links, and the organisation named as author. */
+export interface Publishing {
   baseUrl: string;
   publisherName: string;
+}
+
+export interface ClaimReviewInput extends Publishing {
   claim: { id: number; statement: string | null; exact: string };
   decision: { verdict: Verdict; firstPublishedAt: string | null; decidedAt: string };
   article: { slug: string; title: string; byline: string | null; publishedAt: string | null; sourceUrl: string | null };

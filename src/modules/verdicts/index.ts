@@ -4,4 +4,4 @@ export { krippendorffAlpha, type AlphaResult } from './krippendorff';
 export { DecisionInput } from './decisions-schemas';
 export type { Decision, EvidenceSource } from './decisions-types';
 export { createDecisionsService, type ClaimEvidence, type DecisionsService } from './decisions-service';
-export { claimReviewJsonLd, jsonForScript, type ClaimReviewInput } from './claimreview';
+export { claimReviewJsonLd, jsonForScript, type ClaimReviewInput, type Publishing } from './claimreview';
