@@ -1,4 +1,7 @@
-/** The benchmark's database: the seed article, a 5,000-word article with 300 claims (5 checks each, 200 published), and 700 more claims (5 checks each) on the seed article: 1,000 claims in all. */
+/**
+ * The benchmark's database: the seed article, a 5,000-word article with 300 claims (5 checks
+ * each, 200 published), and 700 more claims (5 checks each) on the seed article: 1,000 in all.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,14 +37,18 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
     await migrateAndImportContent(db);
     const articles = createArticlesService(db);
     const accounts = createAccountsService(db);
-    const user = async (name: string, role: 'reviewer' | 'editor') => accounts.createUser({ username: name, password: 'benchmark password', role, displayName: undefined }, SYSTEM_ACTOR);
+    const user = async (name: string, role: 'reviewer' | 'editor') =>
+      accounts.createUser({ username: name, password: 'benchmark password', role, displayName: undefined }, SYSTEM_ACTOR);
     const editor = await user('bench-editor', 'editor');
     const reviewers: Viewer[] = [];
     for (let r = 0; r < 5; r++) reviewers.push(await user(`bench-reviewer-${r}`, 'reviewer'));
     const writerTokens: string[] = [];
-    for (let w = 0; w < writers; w++) writerTokens.push((await accounts.createToken((await user(`bench-writer-${w}`, 'reviewer')).id, 'bench', SYSTEM_ACTOR)).token);
+    for (let w = 0; w < writers; w++)
+      writerTokens.push((await accounts.createToken((await user(`bench-writer-${w}`, 'reviewer')).id, 'bench', SYSTEM_ACTOR)).token);
 
-    const seed = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'content', 'articles', `${SEED_SLUG}.json`), 'utf8')) as { body: { kind: string; text: string }[] };
+    const seed = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'content', 'articles', `${SEED_SLUG}.json`), 'utf8')) as {
+      body: { kind: string; text: string }[];
+    };
     const paragraphs: string[] = [];
     let words = 0;
     for (let round = 1; words < 5000; round++) {
@@ -52,7 +59,10 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
         if (words >= 5000) break;
       }
     }
-    const big = await articles.create({ title: 'Benchmark article', text: paragraphs.join('\n\n'), byline: 'Bench', publishedAt: '2024-01-01', sourceUrl: null, slug: BIG_SLUG }, editor.id);
+    const big = await articles.create(
+      { title: 'Benchmark article', text: paragraphs.join('\n\n'), byline: 'Bench', publishedAt: '2024-01-01', sourceUrl: null, slug: BIG_SLUG },
+      editor.id,
+    );
 
     const decisions = createDecisionsService(db, { minOrdinalChecks: 2 });
     const claims = createClaimsService(db, articles, decisions, { minOrdinalChecks: 2 });
@@ -66,16 +76,30 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
       const { claim, created } = await claims.create(slug, { quote: { exact: text.slice(start, end), start, end }, statement: null }, reviewers[0]);
       if (!created) return false; // trimmed to a span that already has a claim
       for (const [r, reviewer] of reviewers.entries()) {
-        await checks.file(claim.id, { verdict: VERDICTS[(claim.id + r) % 3 + 1], confidence: 'medium', rationale: 'Benchmark rationale with **Markdown**.', sources: [{ url: `https://example.org/${claim.id}/${r}`, title: 'Source', stance: 'supports', quote: null }] }, reviewer);
+        await checks.file(
+          claim.id,
+          {
+            verdict: VERDICTS[((claim.id + r) % 3) + 1],
+            confidence: 'medium',
+            rationale: 'Benchmark rationale with **Markdown**.',
+            sources: [{ url: `https://example.org/${claim.id}/${r}`, title: 'Source', stance: 'supports', quote: null }],
+          },
+          reviewer,
+        );
       }
       claimIds.push(claim.id);
       return true;
     };
     for (const sentence of big.sentences) if (claimIds.length < 300) await addClaim(BIG_SLUG, big.text, sentence.start, sentence.end);
     for (let i = 0; claimIds.length < 300; i++) await addClaim(BIG_SLUG, big.text, i * 11, i * 11 + 25 + (i % 7));
-    for (const id of claimIds.slice(0, 200)) await claims.decide(id, { verdict: 'mixed', summary: 'Benchmark summary for readers.', note: 'Benchmark.', publish: true }, editorViewer, { actorId: editorViewer.id, ip: null });
+    for (const id of claimIds.slice(0, 200))
+      await claims.decide(id, { verdict: 'mixed', summary: 'Benchmark summary for readers.', note: 'Benchmark.', publish: true }, editorViewer, {
+        actorId: editorViewer.id,
+        ip: null,
+      });
     const seedArticle = await articles.getBySlug(SEED_SLUG);
-    for (let i = 0; claimIds.length < 1000; i++) await addClaim(SEED_SLUG, seedArticle.text, (i * 13) % (seedArticle.text.length - 60), ((i * 13) % (seedArticle.text.length - 60)) + 20 + (i % 17));
+    for (let i = 0; claimIds.length < 1000; i++)
+      await addClaim(SEED_SLUG, seedArticle.text, (i * 13) % (seedArticle.text.length - 60), ((i * 13) % (seedArticle.text.length - 60)) + 20 + (i % 17));
     const editorToken = (await accounts.createToken(editor.id, 'bench', SYSTEM_ACTOR)).token;
     return { dir, dbFile, editorToken, writerTokens, claimIds, publishedClaimId: claimIds[0], words };
   } finally {

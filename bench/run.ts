@@ -18,22 +18,33 @@ const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 50;
 const WRITERS = 20;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const server = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as net.AddressInfo;
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
-});
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function call(port: number, method: string, urlPath: string, headers: Record<string, string> = {}, body?: string) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders; ms: number }>((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, agent, headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        agent,
+        headers: { ...headers, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -50,7 +61,10 @@ async function load(url: string, encoding: 'identity' | 'gzip' = 'identity') {
 
 async function startBaseline(bodyFile: string, servePath: string, contentType: string) {
   const port = await freePort();
-  const child = fork(path.join(__dirname, 'baseline-server.js'), [], { env: { ...process.env, BODY_FILE: bodyFile, SERVE_PATH: servePath, CONTENT_TYPE: contentType, PORT: String(port) }, stdio: 'ignore' });
+  const child = fork(path.join(__dirname, 'baseline-server.js'), [], {
+    env: { ...process.env, BODY_FILE: bodyFile, SERVE_PATH: servePath, CONTENT_TYPE: contentType, PORT: String(port) },
+    stdio: 'ignore',
+  });
   await new Promise((resolve) => child.once('message', resolve));
   return { port, stop: () => child.kill('SIGTERM') };
 }
@@ -64,12 +78,24 @@ async function main() {
   const port = await freePort();
   const spawned = Date.now();
   const server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'server.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: fixture.dbFile, NODE_ENV: 'production', LOG_LEVEL: 'warn', FACTLINE_QUERY_COUNT: 'true', SESSION_SECRET: 'benchmark-secret-benchmark-secret' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: fixture.dbFile,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      FACTLINE_QUERY_COUNT: 'true',
+      SESSION_SECRET: 'benchmark-secret-benchmark-secret',
+    },
     stdio: 'ignore',
   });
   let startMs = 0;
   for (;;) {
-    const ok = await call(port, 'GET', '/').then((r) => r.status === 200, () => false);
+    const ok = await call(port, 'GET', '/').then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) {
       startMs = Date.now() - spawned;
       break;
@@ -102,14 +128,21 @@ async function main() {
   let written = 0;
   let writeErrors = 0;
   const writeEnd = Date.now() + DURATION * 1000;
-  await Promise.all(fixture.writerTokens.map(async (token) => {
-    for (let i = 0; Date.now() < writeEnd && i < fixture.claimIds.length; i++) {
-      const body = JSON.stringify({ verdict: 'mixed', confidence: 'low', rationale: 'bench', sources: [{ url: 'https://example.org/bench', stance: 'context' }] });
-      const res = await call(port, 'POST', `/api/v1/claims/${fixture.claimIds[i]}/checks`, { authorization: `Bearer ${token}` }, body);
-      if (res.status === 201) written += 1;
-      else writeErrors += 1;
-    }
-  }));
+  await Promise.all(
+    fixture.writerTokens.map(async (token) => {
+      for (let i = 0; Date.now() < writeEnd && i < fixture.claimIds.length; i++) {
+        const body = JSON.stringify({
+          verdict: 'mixed',
+          confidence: 'low',
+          rationale: 'bench',
+          sources: [{ url: 'https://example.org/bench', stance: 'context' }],
+        });
+        const res = await call(port, 'POST', `/api/v1/claims/${fixture.claimIds[i]}/checks`, { authorization: `Bearer ${token}` }, body);
+        if (res.status === 201) written += 1;
+        else writeErrors += 1;
+      }
+    }),
+  );
 
   console.log('Measuring the review queue and a claim page…');
   const auth = { authorization: `Bearer ${fixture.editorToken}` };
@@ -138,8 +171,18 @@ async function main() {
     fixture: { seconds: fixtureSeconds, bigArticleWords: fixture.words, claims: 1000, checksPerClaim: 5, published: 200 },
     durationSeconds: DURATION,
     responseBytes: { articlePage: Buffer.byteLength(articleHtml), verdictsApi: Buffer.byteLength(verdictsJson) },
-    articlePage: { ...article, baseline: articleBaseline, ratio: Number((article.requestsPerSecond / articleBaseline.requestsPerSecond).toFixed(2)), gzip: articleGzip },
-    verdictsApi: { ...verdicts, baseline: verdictsBaseline, ratio: Number((verdicts.requestsPerSecond / verdictsBaseline.requestsPerSecond).toFixed(2)), gzip: verdictsGzip },
+    articlePage: {
+      ...article,
+      baseline: articleBaseline,
+      ratio: Number((article.requestsPerSecond / articleBaseline.requestsPerSecond).toFixed(2)),
+      gzip: articleGzip,
+    },
+    verdictsApi: {
+      ...verdicts,
+      baseline: verdictsBaseline,
+      ratio: Number((verdicts.requestsPerSecond / verdictsBaseline.requestsPerSecond).toFixed(2)),
+      gzip: verdictsGzip,
+    },
     writes: { clients: WRITERS, checksPerSecond: Math.round(written / DURATION), written, errors: writeErrors },
     reviewQueue: { claims1000: queueAll, claims300: queue300 },
     claimPage,

@@ -50,7 +50,9 @@ function adversarial(length = 200_000) {
 }
 
 function fiveThousandWords(rootDir: string): string {
-  const seed = JSON.parse(fs.readFileSync(path.join(rootDir, 'content', 'articles', 'chinese-nationals-arrested-at-us-southern-border.json'), 'utf8')) as { body: { text: string }[] };
+  const seed = JSON.parse(fs.readFileSync(path.join(rootDir, 'content', 'articles', 'chinese-nationals-arrested-at-us-southern-border.json'), 'utf8')) as {
+    body: { text: string }[];
+  };
   const paragraphs: string[] = [];
   let words = 0;
   while (words < 5000) {
@@ -64,7 +66,9 @@ function fiveThousandWords(rootDir: string): string {
 }
 
 export function measureSegmentation(rootDir: string): SegmentationFigures {
-  const misses = SEGMENTATION_CASES.filter((c) => JSON.stringify(segmentSentences(c.text).map((s) => s.text)) !== JSON.stringify(c.expected)).map((c) => `${c.category}: ${c.text}`);
+  const misses = SEGMENTATION_CASES.filter((c) => JSON.stringify(segmentSentences(c.text).map((s) => s.text)) !== JSON.stringify(c.expected)).map(
+    (c) => `${c.category}: ${c.text}`,
+  );
   const text = fiveThousandWords(rootDir);
   const paragraphs = text.split('\n\n');
   const runs: number[] = [];

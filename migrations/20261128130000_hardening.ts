@@ -25,7 +25,9 @@ export async function up(knex: Knex): Promise<void> {
     const verdict = (JSON.parse(row.after) as { verdict?: string }).verdict;
     if (verdict) await knex('checks').where({ id: row.check_id }).update({ independent_verdict: verdict });
   }
-  await knex('checks').whereNull('independent_verdict').update({ independent_verdict: knex.ref('verdict') });
+  await knex('checks')
+    .whereNull('independent_verdict')
+    .update({ independent_verdict: knex.ref('verdict') });
 
   await knex.schema.alterTable('decisions', (table) => {
     table.text('evidence').nullable();
@@ -42,7 +44,9 @@ export async function up(knex: Knex): Promise<void> {
     const firstByUrl = new Map<string, (typeof sources)[number]>();
     for (const source of sources) if (!firstByUrl.has(source.url)) firstByUrl.set(source.url, source);
     const evidence = [...firstByUrl.values()];
-    await knex('decisions').where({ claim_id: claimId }).update({ evidence: JSON.stringify(evidence) });
+    await knex('decisions')
+      .where({ claim_id: claimId })
+      .update({ evidence: JSON.stringify(evidence) });
   }
 
   await knex.schema.alterTable('sessions', (table) => {

@@ -98,7 +98,8 @@ export function cycles(graph: Map<string, Set<string>>): string[][] {
 export function mermaid(graph: Map<string, Set<string>>): string {
   const id = (area: string) => area.replace(/[^A-Za-z0-9]/g, '_');
   const lines = ['graph LR'];
-  for (const [from, targets] of [...graph.entries()].sort()) for (const to of [...targets].sort()) lines.push(`  ${id(from)}["${from}"] --> ${id(to)}["${to}"]`);
+  for (const [from, targets] of [...graph.entries()].sort())
+    for (const to of [...targets].sort()) lines.push(`  ${id(from)}["${from}"] --> ${id(to)}["${to}"]`);
   return lines.join('\n');
 }
 

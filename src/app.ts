@@ -57,7 +57,9 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   app.disable('x-powered-by');
   if (config.production) app.set('view cache', true);
 
-  app.use(pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' } }),
+  );
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
   app.use(express.static(path.join(config.rootDir, 'public'), { maxAge: config.production ? '1h' : 0 }));
   app.use((req, res, next) => {

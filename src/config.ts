@@ -3,9 +3,7 @@ import { z } from 'zod';
 
 const ROOT = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
 
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => ['true', '1', 'yes'].includes(value));
+const booleanFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,7 +21,10 @@ const EnvSchema = z.object({
   PUBLISHER_NAME: z.string().min(1).max(200).default('Factline newsroom'),
   FACTLINE_QUERY_COUNT: booleanFromEnv.optional(),
   PAGE_CACHE_MB: z.coerce.number().int().min(0, 'PAGE_CACHE_MB must be 0 (off) or more').max(4096).default(64),
-  TRUST_PROXY: z.string().regex(/^(loopback|linklocal|uniquelocal|[0-9a-f.:/, ]+)$/i, 'TRUST_PROXY must be loopback, linklocal, uniquelocal or a list of addresses/subnets').default('loopback'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(loopback|linklocal|uniquelocal|[0-9a-f.:/, ]+)$/i, 'TRUST_PROXY must be loopback, linklocal, uniquelocal or a list of addresses/subnets')
+    .default('loopback'),
 });
 
 export interface Config {
@@ -49,9 +50,7 @@ export interface Config {
   rootDir: string;
 }
 
-export type DatabaseConfig =
-  | { client: 'sqlite'; filename: string }
-  | { client: 'postgres'; connectionString: string };
+export type DatabaseConfig = { client: 'sqlite'; filename: string } | { client: 'postgres'; connectionString: string };
 
 export function databaseConfigFrom(url: string | undefined, rootDir = ROOT): DatabaseConfig {
   if (!url) return { client: 'sqlite', filename: path.join(rootDir, 'data', 'factline.sqlite') };

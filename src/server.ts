@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { db, sessionSecret } = await prepare(config, logger);
   const changeFeed = new ChangeFeed();
-  const stopBridge = config.database.client === 'postgres' ? await bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger) : async () => {};
+  const stopBridge =
+    config.database.client === 'postgres' ? await bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger) : async () => {};
   const app = createApp({ db, config, logger, sessionSecret, changeFeed });
   const stopHousekeeping = startHousekeeping(db, logger);
   const server = app.listen(config.port, config.host, () => {

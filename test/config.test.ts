@@ -11,7 +11,10 @@ describe('loadConfig', () => {
   });
 
   test('when DATABASE_URL is a postgres URL, then PostgreSQL is selected', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/factline' }).database).toEqual({ client: 'postgres', connectionString: 'postgres://u@db:5432/factline' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/factline' }).database).toEqual({
+      client: 'postgres',
+      connectionString: 'postgres://u@db:5432/factline',
+    });
   });
 
   test('when DATABASE_URL names an SQLite file, then the path is resolved from the project root', () => {

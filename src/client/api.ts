@@ -5,7 +5,10 @@ export interface ApiError {
 }
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly error: ApiError) {
+  constructor(
+    readonly status: number,
+    readonly error: ApiError,
+  ) {
     super(error.message);
   }
 }

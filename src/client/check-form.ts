@@ -20,7 +20,11 @@ let formCount = 0;
 
 function sourceRow(index: number, value: Partial<SourceValue>, onRemove: (row: HTMLElement) => void): HTMLElement {
   const id = (name: string) => `panel-source-${name}-${formCount}-${index}`;
-  const stance = el('select', { id: id('stance'), name: 'stance' }, ...STANCES.map((s) => el('option', { value: s, selected: (value.stance ?? 'supports') === s }, s)));
+  const stance = el(
+    'select',
+    { id: id('stance'), name: 'stance' },
+    ...STANCES.map((s) => el('option', { value: s, selected: (value.stance ?? 'supports') === s }, s)),
+  );
   const remove = el('button', { type: 'button', class: 'link-button danger remove-source', 'aria-label': `Remove source ${index + 1}` }, 'Remove');
   const row = el(
     'div',
@@ -71,10 +75,20 @@ export function checkForm(initial: Partial<CheckValue>, submitLabel: string, onS
     { class: 'verdict-choices' },
     el('legend', {}, 'Verdict'),
     ...VERDICTS.map(([value, label]) =>
-      el('label', { class: 'verdict-choice' }, el('input', { type: 'radio', name: 'verdict', value, required: true, checked: initial.verdict === value }), ' ', el('span', { class: `verdict-badge verdict-${value}` }, label)),
+      el(
+        'label',
+        { class: 'verdict-choice' },
+        el('input', { type: 'radio', name: 'verdict', value, required: true, checked: initial.verdict === value }),
+        ' ',
+        el('span', { class: `verdict-badge verdict-${value}` }, label),
+      ),
     ),
   );
-  const confidence = el('select', { id: `panel-confidence-${formCount}`, name: 'confidence' }, ...['low', 'medium', 'high'].map((c) => el('option', { value: c, selected: (initial.confidence ?? 'medium') === c }, c)));
+  const confidence = el(
+    'select',
+    { id: `panel-confidence-${formCount}`, name: 'confidence' },
+    ...['low', 'medium', 'high'].map((c) => el('option', { value: c, selected: (initial.confidence ?? 'medium') === c }, c)),
+  );
   const rationale = el('textarea', { id: `panel-rationale-${formCount}`, name: 'rationale', rows: 5, required: true, maxlength: 10000 });
   rationale.value = initial.rationale ?? '';
 

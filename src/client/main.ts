@@ -35,8 +35,7 @@ async function start(): Promise<void> {
     button.hidden = true;
     if (span) void panel.openForSpan(span, firstSentenceAt(span.start) ?? button);
   });
-  const firstSentenceAt = (offset: number) =>
-    [...article.querySelectorAll<HTMLElement>('.sentence')].find((s) => Number(s.dataset.end) > offset) ?? null;
+  const firstSentenceAt = (offset: number) => [...article.querySelectorAll<HTMLElement>('.sentence')].find((s) => Number(s.dataset.end) > offset) ?? null;
 
   const placeButton = () => {
     const selection = window.getSelection();

@@ -29,7 +29,12 @@ export class Popover {
     const heading = el('h2', { class: 'popover-title', id: 'popover-title', tabindex: -1 }, title);
     const close = el('button', { type: 'button', class: 'popover-close', 'aria-label': 'Close the fact-check' }, '×');
     close.addEventListener('click', () => this.close());
-    const popover = el('div', { class: 'popover', role: 'dialog', 'aria-labelledby': 'popover-title' }, el('div', { class: 'popover-header' }, heading, close), ...body);
+    const popover = el(
+      'div',
+      { class: 'popover', role: 'dialog', 'aria-labelledby': 'popover-title' },
+      el('div', { class: 'popover-header' }, heading, close),
+      ...body,
+    );
     popover.addEventListener('keydown', (event) => this.trapTab(event, popover));
     document.body.append(popover);
     this.place(popover, trigger);

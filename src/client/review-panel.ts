@@ -26,7 +26,11 @@ export class ReviewPanel {
   private claims: ClaimListItem[] = [];
   private articleText: string | null = null;
 
-  constructor(private readonly article: HTMLElement, private readonly slug: string, private readonly me: { id: number }) {
+  constructor(
+    private readonly article: HTMLElement,
+    private readonly slug: string,
+    private readonly me: { id: number },
+  ) {
     const close = el('button', { type: 'button', class: 'popover-close', 'aria-label': 'Close the check panel' }, '×');
     close.addEventListener('click', () => this.close());
     this.body = el('div', { class: 'review-sheet-body' });
@@ -84,9 +88,10 @@ export class ReviewPanel {
     }
     const toCheck = this.claims.filter((c) => !c.checkedByMe).length;
     const disputed = this.claims.filter((c) => c.status === 'disputed').length;
-    line.textContent = this.claims.length === 0
-      ? 'No claims on this article yet. Select text or click a sentence to check a claim.'
-      : `${this.claims.length} claim${this.claims.length === 1 ? '' : 's'} on this article: ${toCheck} for you to check, ${disputed} disputed among those you can see. Markers in the text show which.`;
+    line.textContent =
+      this.claims.length === 0
+        ? 'No claims on this article yet. Select text or click a sentence to check a claim.'
+        : `${this.claims.length} claim${this.claims.length === 1 ? '' : 's'} on this article: ${toCheck} for you to check, ${disputed} disputed among those you can see. Markers in the text show which.`;
   }
 
   async openForSpan(span: Span, trigger: HTMLElement): Promise<void> {
@@ -149,23 +154,33 @@ export class ReviewPanel {
     const own = claim.checks.find((c) => c.reviewer.id === this.me.id);
     if (!own) {
       const others = this.claims.find((c) => c.id === claimId)?.checks ?? 0;
-      if (others > 0) this.body.append(el('p', { class: 'notice' }, `${others} reviewer${others === 1 ? ' has' : 's have'} checked this claim. You will see their verdicts after you file yours.`));
+      if (others > 0)
+        this.body.append(
+          el(
+            'p',
+            { class: 'notice' },
+            `${others} reviewer${others === 1 ? ' has' : 's have'} checked this claim. You will see their verdicts after you file yours.`,
+          ),
+        );
       this.body.append(checkForm({}, 'File my check', (value) => void this.fileAndShow(claimId, value, exact).catch((e) => this.showError(e))));
       return;
     }
     const edit = el('button', { type: 'button', class: 'small' }, 'Edit my check');
     edit.addEventListener('click', () => {
       clear(this.body);
-      this.body.append(this.quoteBlock(exact), checkForm(own, 'Save changes', async (value) => {
-        try {
-          await api('PATCH', `/api/v1/checks/${own.id}`, value);
-          await this.showClaim(claimId, exact);
-          this.showStatus('Your check was updated.');
-          this.focusTitle();
-        } catch (error) {
-          this.showError(error);
-        }
-      }));
+      this.body.append(
+        this.quoteBlock(exact),
+        checkForm(own, 'Save changes', async (value) => {
+          try {
+            await api('PATCH', `/api/v1/checks/${own.id}`, value);
+            await this.showClaim(claimId, exact);
+            this.showStatus('Your check was updated.');
+            this.focusTitle();
+          } catch (error) {
+            this.showError(error);
+          }
+        }),
+      );
     });
     this.body.append(...claimResult(claim, this.me.id), edit);
   }

@@ -14,7 +14,14 @@ export interface ClaimJson {
   target: { exact: string; start: number; end: number; sentenceIds: string[] };
   visibility: 'all' | 'own' | 'none';
   checks: CheckJson[];
-  aggregate: { verdict: string | null; label: string | null; distribution: Record<string, number>; reviewers: number; agreement: number | null; status: string } | null;
+  aggregate: {
+    verdict: string | null;
+    label: string | null;
+    distribution: Record<string, number>;
+    reviewers: number;
+    agreement: number | null;
+    status: string;
+  } | null;
   decision: { verdict: string; label: string; summary: string; published: boolean } | null;
 }
 
@@ -24,7 +31,17 @@ function sourceList(check: CheckJson): HTMLElement {
   return el(
     'ul',
     { class: 'sources' },
-    ...check.sources.map((s) => el('li', { class: `source stance-${s.stance}` }, el('a', { href: s.url, rel: 'noopener noreferrer nofollow ugc' }, s.title || s.domain), ' ', el('span', { class: 'domain' }, `(${s.domain})`), ' ', el('span', { class: 'stance' }, s.stance))),
+    ...check.sources.map((s) =>
+      el(
+        'li',
+        { class: `source stance-${s.stance}` },
+        el('a', { href: s.url, rel: 'noopener noreferrer nofollow ugc' }, s.title || s.domain),
+        ' ',
+        el('span', { class: 'domain' }, `(${s.domain})`),
+        ' ',
+        el('span', { class: 'stance' }, s.stance),
+      ),
+    ),
   );
 }
 
@@ -33,14 +50,27 @@ export function claimResult(claim: ClaimJson, myId: number): HTMLElement[] {
   const parts: HTMLElement[] = [];
   if (claim.aggregate) {
     const a = claim.aggregate;
-    const distribution = Object.entries(a.distribution).filter(([, n]) => n > 0).map(([v, n]) => `${v}: ${n}`).join(', ');
+    const distribution = Object.entries(a.distribution)
+      .filter(([, n]) => n > 0)
+      .map(([v, n]) => `${v}: ${n}`)
+      .join(', ');
     parts.push(
       el(
         'section',
         { class: 'panel-aggregate', 'aria-label': 'Reviewers’ verdict' },
         el('h3', {}, 'Reviewers’ verdict'),
-        el('p', {}, el('span', { class: `status status-${a.status}` }, STATUS_LABEL[a.status] ?? a.status), ' · consensus ', a.verdict ? verdictBadge(a.verdict, a.label ?? a.verdict) : 'none yet'),
-        el('p', { class: 'meta' }, `${a.reviewers} reviewer${a.reviewers === 1 ? '' : 's'} · agreement ${a.agreement === null ? 'needs two ratings' : `${Math.round(a.agreement * 100)} %`} · ${distribution}`),
+        el(
+          'p',
+          {},
+          el('span', { class: `status status-${a.status}` }, STATUS_LABEL[a.status] ?? a.status),
+          ' · consensus ',
+          a.verdict ? verdictBadge(a.verdict, a.label ?? a.verdict) : 'none yet',
+        ),
+        el(
+          'p',
+          { class: 'meta' },
+          `${a.reviewers} reviewer${a.reviewers === 1 ? '' : 's'} · agreement ${a.agreement === null ? 'needs two ratings' : `${Math.round(a.agreement * 100)} %`} · ${distribution}`,
+        ),
       ),
     );
   }

@@ -29,7 +29,9 @@ function nearestSentence(article: HTMLElement, node: Node, offset: number, direc
     ordered.find((s) => {
       const edge = document.createRange();
       edge.selectNode(s);
-      return direction === 'forward' ? point.compareBoundaryPoints(Range.START_TO_START, edge) <= 0 : point.compareBoundaryPoints(Range.START_TO_START, edge) >= 0;
+      return direction === 'forward'
+        ? point.compareBoundaryPoints(Range.START_TO_START, edge) <= 0
+        : point.compareBoundaryPoints(Range.START_TO_START, edge) >= 0;
     }) ?? null
   );
 }

@@ -120,5 +120,8 @@ export async function listTables(db: Db): Promise<string[]> {
   const rows: { name: string }[] = isPostgres(db)
     ? (await db.raw("select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")).rows
     : await db('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').select('name');
-  return rows.map((row) => row.name).filter((name) => !name.startsWith('knex_')).sort();
+  return rows
+    .map((row) => row.name)
+    .filter((name) => !name.startsWith('knex_'))
+    .sort();
 }

@@ -19,7 +19,14 @@ export interface RevisionTable {
   subject: string;
 }
 
-export async function insertRevision(db: Queryable, { table, subject }: RevisionTable, subjectId: number, changedBy: number, before: unknown, after: unknown): Promise<void> {
+export async function insertRevision(
+  db: Queryable,
+  { table, subject }: RevisionTable,
+  subjectId: number,
+  changedBy: number,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
   await db(table).insert({
     [subject]: subjectId,
     changed_by: changedBy,

@@ -13,7 +13,13 @@ export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: str
     const doc = document();
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => {
-        const operation = op as { tags: string[]; summary: string; description: string; parameters: { name: string; in: string }[]; requestBody?: { content: { 'application/json': { schema: unknown } } } };
+        const operation = op as {
+          tags: string[];
+          summary: string;
+          description: string;
+          parameters: { name: string; in: string }[];
+          requestBody?: { content: { 'application/json': { schema: unknown } } };
+        };
         return {
           tag: operation.tags[0],
           method: method.toUpperCase(),

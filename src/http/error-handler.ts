@@ -14,7 +14,8 @@ function toAppError(error: unknown): AppError | null {
   const { type, status } = (error ?? {}) as { type?: string; status?: number };
   if (type === 'entity.too.large') return new AppError(413, 'too_large', 'The request body is too large.');
   if (type === 'entity.parse.failed') return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
-  if (type === 'charset.unsupported' || type === 'encoding.unsupported') return new AppError(415, 'unsupported_encoding', 'The request body encoding is not supported.');
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported')
+    return new AppError(415, 'unsupported_encoding', 'The request body encoding is not supported.');
   if ((error as { code?: string })?.code === 'EBADCSRFTOKEN' || (error as Error)?.message === 'invalid csrf token') {
     return new AppError(403, 'invalid_csrf_token', 'The form has expired or did not come from this site. Reload the page and try again.');
   }

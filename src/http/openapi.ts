@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { describeAccess } from './access';
 import type { RouteSpec } from './routes';
 
-
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 
 function queryParameters(schema: z.ZodType | undefined) {
   if (!schema) return [];
   const json = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: property }));
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
 }
 
 function pathParameters(path: string) {
@@ -44,7 +48,11 @@ export function buildOpenApi(routes: RouteSpec[], info: { title: string; version
   }
   return {
     openapi: '3.1.0',
-    info: { title: info.title, version: info.version, description: 'Factline JSON API. Cookie-authenticated calls that change state must send the X-CSRF-Token header from GET /api/v1/me.' },
+    info: {
+      title: info.title,
+      version: info.version,
+      description: 'Factline JSON API. Cookie-authenticated calls that change state must send the X-CSRF-Token header from GET /api/v1/me.',
+    },
     servers: [{ url: info.serverUrl }],
     paths,
     components: {

@@ -62,7 +62,10 @@ export class PublicCache {
   hits = 0;
   misses = 0;
 
-  constructor(feed: ChangeFeed, private readonly maxBytes = DEFAULT_CACHE_BYTES) {
+  constructor(
+    feed: ChangeFeed,
+    private readonly maxBytes = DEFAULT_CACHE_BYTES,
+  ) {
     feed.onPublicContentChanged(() => this.clear());
   }
 
@@ -129,7 +132,14 @@ export class PublicCache {
         const result = send(body);
         const gzipped = buffer.length >= COMPRESS_FROM_BYTES ? gzipSync(buffer) : null;
         const contentType = String(res.getHeader('Content-Type') ?? 'text/html');
-        this.store(key, { status: 200, body: buffer, gzipped, contentType, etag: res.getHeader('ETag') as string | undefined, bytes: buffer.length + (gzipped?.length ?? 0) });
+        this.store(key, {
+          status: 200,
+          body: buffer,
+          gzipped,
+          contentType,
+          etag: res.getHeader('ETag') as string | undefined,
+          bytes: buffer.length + (gzipped?.length ?? 0),
+        });
         return result;
       };
       res.setHeader('X-Cache', 'miss');

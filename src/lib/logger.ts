@@ -4,11 +4,14 @@ export type { Logger };
 
 /** Structured JSON logs, written asynchronously (flushed at shutdown); secrets are redacted wherever they might appear. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({
-    level,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+        censor: '[redacted]',
+      },
     },
-  }, destination ?? pino.destination({ dest: 1, sync: false }));
+    destination ?? pino.destination({ dest: 1, sync: false }),
+  );
 }

@@ -17,5 +17,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const issues = result.error.issues;
   const tooLarge = issues.find((issue) => issue.code === 'too_big' && issue.origin === 'string');
   if (tooLarge) throw new PayloadTooLargeError(describe(tooLarge));
-  throw new ValidationError(issues.map(describe).join('; '), issues.map((i) => ({ path: i.path, message: i.message })));
+  throw new ValidationError(
+    issues.map(describe).join('; '),
+    issues.map((i) => ({ path: i.path, message: i.message })),
+  );
 }

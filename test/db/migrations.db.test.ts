@@ -13,8 +13,22 @@ afterAll(() => database.destroy());
 
 /** Every table the shipped migrations create; a new migration's table is missed here only if it is also missing from the database. */
 const EXPECTED_TABLES = [
-  'api_tokens', 'article_blocks', 'articles', 'audit_events', 'check_revisions', 'check_sources', 'checks', 'claim_sentences', 'claims',
-  'decision_revisions', 'decisions', 'rate_limit_buckets', 'sentences', 'sessions', 'settings', 'users',
+  'api_tokens',
+  'article_blocks',
+  'articles',
+  'audit_events',
+  'check_revisions',
+  'check_sources',
+  'checks',
+  'claim_sentences',
+  'claims',
+  'decision_revisions',
+  'decisions',
+  'rate_limit_buckets',
+  'sentences',
+  'sessions',
+  'settings',
+  'users',
 ].sort();
 
 describe('migrations', () => {
@@ -35,13 +49,28 @@ describe('migrations', () => {
 
   test('when a user has filed checks, then the database refuses to delete the user (the evidence stays)', async () => {
     const now = new Date().toISOString();
-    const [user] = await database.db('users').insert({ username: 'kept', display_name: 'Kept', password_hash: 'x', role: 'reviewer', created_at: now, updated_at: now }).returning('id');
+    const [user] = await database
+      .db('users')
+      .insert({ username: 'kept', display_name: 'Kept', password_hash: 'x', role: 'reviewer', created_at: now, updated_at: now })
+      .returning('id');
     const userId = Number(typeof user === 'object' ? user.id : user);
     const [article] = await database.db('articles').insert({ slug: 'fk-test', title: 'FK', text: 'Body.', created_at: now }).returning('id');
     const articleId = Number(typeof article === 'object' ? article.id : article);
-    const [claim] = await database.db('claims').insert({ article_id: articleId, exact: 'Body.', prefix: '', suffix: '', start_offset: 0, end_offset: 5, created_at: now }).returning('id');
+    const [claim] = await database
+      .db('claims')
+      .insert({ article_id: articleId, exact: 'Body.', prefix: '', suffix: '', start_offset: 0, end_offset: 5, created_at: now })
+      .returning('id');
     const claimId = Number(typeof claim === 'object' ? claim.id : claim);
-    await database.db('checks').insert({ claim_id: claimId, reviewer_id: userId, verdict: 'true', independent_verdict: 'true', confidence: 'high', rationale: 'R.', created_at: now, updated_at: now });
+    await database.db('checks').insert({
+      claim_id: claimId,
+      reviewer_id: userId,
+      verdict: 'true',
+      independent_verdict: 'true',
+      confidence: 'high',
+      rationale: 'R.',
+      created_at: now,
+      updated_at: now,
+    });
     await expect(database.db('users').where({ id: userId }).delete()).rejects.toThrow(/foreign key|FOREIGN KEY/);
     expect(await database.db('checks').where({ reviewer_id: userId })).toHaveLength(1);
   });
@@ -52,7 +81,8 @@ describe('migrations under failure and concurrency', () => {
     const fresh = await createTestDatabase();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-migrations-'));
     try {
-      for (const file of fs.readdirSync(path.join(PROJECT_ROOT, 'migrations'))) fs.copyFileSync(path.join(PROJECT_ROOT, 'migrations', file), path.join(dir, file));
+      for (const file of fs.readdirSync(path.join(PROJECT_ROOT, 'migrations')))
+        fs.copyFileSync(path.join(PROJECT_ROOT, 'migrations', file), path.join(dir, file));
       fs.writeFileSync(
         path.join(dir, '29990101000000_broken.js'),
         "exports.up = async (knex) => { await knex.schema.createTable('half_done', (t) => t.increments('id')); await knex.raw('select * from a_table_that_does_not_exist'); };\nexports.down = async () => {};\n",

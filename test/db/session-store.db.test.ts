@@ -12,15 +12,31 @@ beforeEach(async () => {
 afterEach(() => database.destroy());
 
 const DAY = 24 * 60 * 60 * 1000;
-const call = <T>(fn: (cb: (err?: unknown, value?: T) => void) => void) => new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+const call = <T>(fn: (cb: (err?: unknown, value?: T) => void) => void) =>
+  new Promise<T | undefined>((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
 
 function sessionData(userId: number | null, expiresInMs = 14 * DAY) {
-  return { cookie: { expires: new Date(Date.now() + expiresInMs), originalMaxAge: expiresInMs }, ...(userId ? { passport: { user: userId } } : {}) } as unknown as session.SessionData;
+  return {
+    cookie: { expires: new Date(Date.now() + expiresInMs), originalMaxAge: expiresInMs },
+    ...(userId ? { passport: { user: userId } } : {}),
+  } as unknown as session.SessionData;
 }
 
 describe('KnexSessionStore', () => {
   test('when a session is stored and read back, then it round-trips and records whose it is', async () => {
-    const user = (await database.db('users').insert({ username: 'sam', display_name: 'Sam', password_hash: 'x', role: 'reviewer', created_at: new Date().toISOString(), updated_at: new Date().toISOString() }).returning('id'))[0];
+    const user = (
+      await database
+        .db('users')
+        .insert({
+          username: 'sam',
+          display_name: 'Sam',
+          password_hash: 'x',
+          role: 'reviewer',
+          created_at: new Date().toISOString(),
+          updated_at: new Date().toISOString(),
+        })
+        .returning('id')
+    )[0];
     const userId = Number(typeof user === 'object' ? user.id : user);
     await call((cb) => store.set('sid-1', sessionData(userId), cb));
     expect(await call((cb) => store.get('sid-1', cb))).toMatchObject({ passport: { user: userId } });
@@ -50,7 +66,10 @@ describe('KnexSessionStore', () => {
   test('when a session has expired, then it cannot be read, and housekeeping deletes it (not a request)', async () => {
     await call((cb) => store.set('old', sessionData(null), cb));
     await call((cb) => store.set('fresh', sessionData(null), cb));
-    await database.db('sessions').where({ sid: 'old' }).update({ expires_at: Date.now() - 1000 });
+    await database
+      .db('sessions')
+      .where({ sid: 'old' })
+      .update({ expires_at: Date.now() - 1000 });
     expect(await call((cb) => store.get('old', cb))).toBeNull();
     expect(await database.db('sessions').pluck('sid')).toHaveLength(2);
     const removed = await housekeep(database.db);

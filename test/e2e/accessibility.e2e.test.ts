@@ -29,7 +29,11 @@ beforeAll(async () => {
   publishedClaim = await createClaim(server.app.app, ritaToken, { sentenceId: sentences[3] });
   await fileCheck(server.app.app, ritaToken, publishedClaim, { verdict: 'mostly-true' });
   await fileCheck(server.app.app, ednaToken, publishedClaim, { verdict: 'true' });
-  await request(server.app.app).post(`/api/v1/claims/${publishedClaim}/decision`).set(bearer(ednaToken)).send({ verdict: 'mostly-true', summary: 'CBP counted about 24,000 encounters in fiscal 2023.', publish: true }).expect(200);
+  await request(server.app.app)
+    .post(`/api/v1/claims/${publishedClaim}/decision`)
+    .set(bearer(ednaToken))
+    .send({ verdict: 'mostly-true', summary: 'CBP counted about 24,000 encounters in fiscal 2023.', publish: true })
+    .expect(200);
   const disputed = await createClaim(server.app.app, ritaToken, { sentenceId: sentences[4] });
   await fileCheck(server.app.app, ritaToken, disputed, { verdict: 'false' });
   await fileCheck(server.app.app, ednaToken, disputed, { verdict: 'true' });
@@ -46,17 +50,20 @@ async function context(options: Parameters<Browser['newContext']>[0] = {}): Prom
   return created;
 }
 
-const activeDescription = (page: Page) => page.evaluate(() => {
-  const active = document.activeElement as HTMLElement | null;
-  return active ? `${active.tagName.toLowerCase()}.${active.className}|${active.textContent?.slice(0, 40)}` : '';
-});
+const activeDescription = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return active ? `${active.tagName.toLowerCase()}.${active.className}|${active.textContent?.slice(0, 40)}` : '';
+  });
 
 describe('without JavaScript', () => {
   test('when JavaScript is off, then a reviewer checks through the forms and a reader reaches the verdict through the Fact-checks links', async () => {
     const reviewer = await signInPage(await context({ javaScriptEnabled: false }), server.baseUrl, rita.username, rita.password);
     await reviewer.goto(`${server.baseUrl}/articles/${SEED_SLUG}`);
     await reviewer.click('text=Check a claim');
-    await reviewer.selectOption('#sentenceId', { label: 'Their trip usually starts with a flight to Ecuador, a country that allows visa-free travel from the PRC.' });
+    await reviewer.selectOption('#sentenceId', {
+      label: 'Their trip usually starts with a flight to Ecuador, a country that allows visa-free travel from the PRC.',
+    });
     await Promise.all([reviewer.waitForURL(/\/claims\/\d+$/), reviewer.click('button:has-text("Continue to the check")')]);
     await reviewer.check('input[name="verdict"][value="true"]');
     await reviewer.fill('#rationale', 'Official visa policy.');
@@ -102,7 +109,11 @@ describe('keyboard only', () => {
     await page.locator('.review-sheet button[type="submit"]').focus();
     await page.keyboard.press('Enter');
     await page.locator('.review-sheet').getByText('Your check was filed').waitFor();
-    const check = await server.app.db('checks').join('claims', 'claims.id', 'checks.claim_id').where('claims.exact', 'like', 'Chinese who opt to enter%').first('checks.verdict');
+    const check = await server.app
+      .db('checks')
+      .join('claims', 'claims.id', 'checks.claim_id')
+      .where('claims.exact', 'like', 'Chinese who opt to enter%')
+      .first('checks.verdict');
     expect(check.verdict).toBe('mostly-false');
     await page.keyboard.press('Escape');
     await page.locator('.review-sheet').waitFor({ state: 'hidden' });
@@ -166,15 +177,21 @@ describe('accessibility (axe-core) and screenshots', () => {
     return viewers.get(key)!;
   }
 
-  test.each(pages.map(([name, path]) => [name, path] as const))('when %s (%s) is checked by axe, then it has no serious or critical violations', async (name, path) => {
-    const who = name === 'claim-editor' || name === 'review-queue' ? edna : name === 'account' ? rita : name === 'admin-users' ? admin : null;
-    for (const [width, height, suffix] of [[1280, 900, 'desktop'], [375, 740, '375']] as const) {
-      const page = await pageFor(who, width, height);
-      await page.goto(`${server.baseUrl}${path.replace('PUBLISHED', String(publishedClaim))}`);
-      await page.waitForLoadState('networkidle');
-      await screenshot(page, `${name}-${suffix}`);
-      const violations = await seriousAxeViolations(page);
-      expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    }
-  });
+  test.each(pages.map(([name, path]) => [name, path] as const))(
+    'when %s (%s) is checked by axe, then it has no serious or critical violations',
+    async (name, path) => {
+      const who = name === 'claim-editor' || name === 'review-queue' ? edna : name === 'account' ? rita : name === 'admin-users' ? admin : null;
+      for (const [width, height, suffix] of [
+        [1280, 900, 'desktop'],
+        [375, 740, '375'],
+      ] as const) {
+        const page = await pageFor(who, width, height);
+        await page.goto(`${server.baseUrl}${path.replace('PUBLISHED', String(publishedClaim))}`);
+        await page.waitForLoadState('networkidle');
+        await screenshot(page, `${name}-${suffix}`);
+        const violations = await seriousAxeViolations(page);
+        expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    },
+  );
 });

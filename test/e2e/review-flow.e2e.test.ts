@@ -122,7 +122,9 @@ describe('reviewing in the browser', () => {
     await page.goto(articleUrl());
     await page.locator('article.reviewing').waitFor();
     await page.evaluate(() => {
-      const sentences = [...document.querySelectorAll('.sentence')].filter((s) => s.textContent!.startsWith('That’s a 1300-percent') || s.textContent!.startsWith('By contrast'));
+      const sentences = [...document.querySelectorAll('.sentence')].filter(
+        (s) => s.textContent!.startsWith('That’s a 1300-percent') || s.textContent!.startsWith('By contrast'),
+      );
       const range = document.createRange();
       range.setStart(sentences[0].firstChild!, 9);
       range.setEnd(sentences[1].firstChild!, 11);

@@ -37,7 +37,11 @@ beforeAll(async () => {
   const accounts = createAccountsService(db);
   for (const [i, payload] of XSS_PAYLOADS.entries()) {
     // Names refuse control and invisible characters (they could impersonate); the markup of every payload still goes in.
-    const displayName = payload.replace(/[\p{Cc}\p{Cf}]/gu, ' ').slice(0, 100).trim() || `person ${i}`;
+    const displayName =
+      payload
+        .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+        .slice(0, 100)
+        .trim() || `person ${i}`;
     await accounts.createUser({ username: `person-${i}`, password: TEST_PASSWORD, role: 'reviewer', displayName }, SYSTEM_ACTOR);
     if (i < 60) await accounts.createToken(editor.id, payload.slice(0, 100), SYSTEM_ACTOR);
   }
@@ -45,16 +49,36 @@ beforeAll(async () => {
     const slug = `xss-${g}`;
     slugs.push(slug);
     const text = group.map(oneLine).join('\n\n');
-    await request(app).post('/api/v1/articles').set(bearer(editorToken)).send({ slug, title: group[0].slice(0, 300), byline: (group[1] ?? group[0]).slice(0, 200), text }).expect(201);
+    await request(app)
+      .post('/api/v1/articles')
+      .set(bearer(editorToken))
+      .send({ slug, title: group[0].slice(0, 300), byline: (group[1] ?? group[0]).slice(0, 200), text })
+      .expect(201);
     const reviewer = await createUser(db, 'reviewer', `xss-reviewer-${g}`);
     await accounts.updateUser(reviewer.id, {}, SYSTEM_ACTOR);
     const reviewerToken = await createApiToken(db, reviewer);
-    const claim = await request(app).post(`/api/v1/articles/${slug}/claims`).set(bearer(reviewerToken)).send({ quote: { exact: oneLine(group[0]) }, statement: group.join(' ').slice(0, 500) });
+    const claim = await request(app)
+      .post(`/api/v1/articles/${slug}/claims`)
+      .set(bearer(reviewerToken))
+      .send({ quote: { exact: oneLine(group[0]) }, statement: group.join(' ').slice(0, 500) });
     if (claim.status !== 201) throw new Error(`claim for group ${g}: ${claim.status} ${JSON.stringify(claim.body)}`);
     claimIds.push(claim.body.id);
-    const sources = group.map((payload, i) => ({ url: ODD_BUT_VALID_URLS[(g + i) % ODD_BUT_VALID_URLS.length], title: payload.slice(0, 300), stance: 'context', quote: payload.slice(0, 1000) }));
-    await request(app).post(`/api/v1/claims/${claim.body.id}/checks`).set(bearer(reviewerToken)).send({ verdict: 'mixed', confidence: 'low', rationale: group.join('\n\n'), sources }).expect(201);
-    await request(app).post(`/api/v1/claims/${claim.body.id}/decision`).set(bearer(editorToken)).send({ verdict: 'false', summary: group.join(' ').slice(0, 1000), note: group.join(' ').slice(0, 2000), publish: true }).expect(200);
+    const sources = group.map((payload, i) => ({
+      url: ODD_BUT_VALID_URLS[(g + i) % ODD_BUT_VALID_URLS.length],
+      title: payload.slice(0, 300),
+      stance: 'context',
+      quote: payload.slice(0, 1000),
+    }));
+    await request(app)
+      .post(`/api/v1/claims/${claim.body.id}/checks`)
+      .set(bearer(reviewerToken))
+      .send({ verdict: 'mixed', confidence: 'low', rationale: group.join('\n\n'), sources })
+      .expect(201);
+    await request(app)
+      .post(`/api/v1/claims/${claim.body.id}/decision`)
+      .set(bearer(editorToken))
+      .send({ verdict: 'false', summary: group.join(' ').slice(0, 1000), note: group.join(' ').slice(0, 2000), publish: true })
+      .expect(200);
   }
 });
 afterAll(async () => {
@@ -64,12 +88,70 @@ afterAll(async () => {
 
 /** Runs in the page: every element and attribute must be one Factline produces. */
 function auditDom(): string[] {
-  const allowed = new Set(['html', 'head', 'meta', 'title', 'link', 'body', 'a', 'header', 'nav', 'ul', 'ol', 'li', 'form', 'input', 'button', 'main', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'article', 'time', 'div', 'figure', 'figcaption', 'aside', 'section', 'blockquote', 'strong', 'em', 'code', 'pre', 'hr', 'br', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'rect', 'label', 'select', 'option', 'textarea', 'fieldset', 'legend', 'script', 'footer']);
+  const allowed = new Set([
+    'html',
+    'head',
+    'meta',
+    'title',
+    'link',
+    'body',
+    'a',
+    'header',
+    'nav',
+    'ul',
+    'ol',
+    'li',
+    'form',
+    'input',
+    'button',
+    'main',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'p',
+    'span',
+    'article',
+    'time',
+    'div',
+    'figure',
+    'figcaption',
+    'aside',
+    'section',
+    'blockquote',
+    'strong',
+    'em',
+    'code',
+    'pre',
+    'hr',
+    'br',
+    'dl',
+    'dt',
+    'dd',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'svg',
+    'rect',
+    'label',
+    'select',
+    'option',
+    'textarea',
+    'fieldset',
+    'legend',
+    'script',
+    'footer',
+  ]);
   const problems: string[] = [];
   for (const element of document.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
     if (!allowed.has(tag)) problems.push(`unexpected <${tag}>`);
-    if (tag === 'script' && element.getAttribute('src') !== '/js/factline.js' && element.getAttribute('type') !== 'application/ld+json') problems.push('unexpected <script>');
+    if (tag === 'script' && element.getAttribute('src') !== '/js/factline.js' && element.getAttribute('type') !== 'application/ld+json')
+      problems.push('unexpected <script>');
     if (tag === 'script' && element.getAttribute('type') === 'application/ld+json') {
       try {
         JSON.parse(element.textContent ?? '');
@@ -85,8 +167,13 @@ function auditDom(): string[] {
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`<${tag} ${name}>`);
-      if (['style', 'srcdoc', 'formaction', 'background', 'dynsrc', 'xlink:href'].includes(name) && !(name === 'style' && element.closest('.popover, .check-this'))) problems.push(`<${tag} ${name}>`);
-      if (['href', 'src', 'action', 'data'].includes(name) && /^\s*(javascript|vbscript|data|file):/i.test(attribute.value)) problems.push(`<${tag} ${name}=${attribute.value.slice(0, 40)}>`);
+      if (
+        ['style', 'srcdoc', 'formaction', 'background', 'dynsrc', 'xlink:href'].includes(name) &&
+        !(name === 'style' && element.closest('.popover, .check-this'))
+      )
+        problems.push(`<${tag} ${name}>`);
+      if (['href', 'src', 'action', 'data'].includes(name) && /^\s*(javascript|vbscript|data|file):/i.test(attribute.value))
+        problems.push(`<${tag} ${name}=${attribute.value.slice(0, 40)}>`);
     }
   }
   if ((window as unknown as { __xss?: unknown }).__xss !== undefined) problems.push('window.__xss was set');
@@ -149,7 +236,10 @@ describe('XSS corpus through every field', () => {
     const before = await server.app.db('check_sources').count({ n: '*' }).first();
     const statuses: Record<string, number> = {};
     for (const url of MALICIOUS_URLS) {
-      const res = await request(server.app.app).post(`/api/v1/claims/${claimIds[0]}/checks`).set(bearer(token)).send({ verdict: 'true', confidence: 'low', rationale: 'x', sources: [{ url, stance: 'context' }] });
+      const res = await request(server.app.app)
+        .post(`/api/v1/claims/${claimIds[0]}/checks`)
+        .set(bearer(token))
+        .send({ verdict: 'true', confidence: 'low', rationale: 'x', sources: [{ url, stance: 'context' }] });
       statuses[url.slice(0, 50)] = res.status;
     }
     expect(Object.values(statuses).every((status) => status === 400 || status === 413)).toBe(true);

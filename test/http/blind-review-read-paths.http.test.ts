@@ -22,7 +22,14 @@ function getRoutes(stack: Layer[]): string[] {
   });
 }
 
-const SECRETS = ['SECRET-RATIONALE-A', 'SECRET-RATIONALE-B', 'secret-source-a.example', 'secret-source-b.example', 'SECRET-EDITOR-NOTE', 'SECRET-DRAFT-SUMMARY'];
+const SECRETS = [
+  'SECRET-RATIONALE-A',
+  'SECRET-RATIONALE-B',
+  'secret-source-a.example',
+  'secret-source-b.example',
+  'SECRET-EDITOR-NOTE',
+  'SECRET-DRAFT-SUMMARY',
+];
 
 let t: TestApp;
 let claimId: number;
@@ -37,9 +44,21 @@ beforeAll(async () => {
   editorToken = await createApiToken(t.db, await createUser(t.db, 'editor'));
   const sentences = await seedSentenceIds(t.app);
   claimId = await createClaim(t.app, a, { sentenceId: sentences[6] });
-  checkA = await fileCheck(t.app, a, claimId, { verdict: 'false', rationale: 'SECRET-RATIONALE-A', sources: [{ url: 'https://secret-source-a.example/x', stance: 'refutes' }] });
-  await fileCheck(t.app, b, claimId, { verdict: 'true', rationale: 'SECRET-RATIONALE-B', sources: [{ url: 'https://secret-source-b.example/y', stance: 'supports' }] });
-  await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editorToken)).send({ verdict: 'mixed', summary: 'SECRET-DRAFT-SUMMARY', note: 'SECRET-EDITOR-NOTE', publish: false }).expect(200);
+  checkA = await fileCheck(t.app, a, claimId, {
+    verdict: 'false',
+    rationale: 'SECRET-RATIONALE-A',
+    sources: [{ url: 'https://secret-source-a.example/x', stance: 'refutes' }],
+  });
+  await fileCheck(t.app, b, claimId, {
+    verdict: 'true',
+    rationale: 'SECRET-RATIONALE-B',
+    sources: [{ url: 'https://secret-source-b.example/y', stance: 'supports' }],
+  });
+  await request(t.app)
+    .post(`/api/v1/claims/${claimId}/decision`)
+    .set(bearer(editorToken))
+    .send({ verdict: 'mixed', summary: 'SECRET-DRAFT-SUMMARY', note: 'SECRET-EDITOR-NOTE', publish: false })
+    .expect(200);
   const newcomer = await createUser(t.db, 'reviewer');
   newcomerToken = await createApiToken(t.db, newcomer);
   newcomerPage = await signIn(t.app, newcomer.username, newcomer.password);
@@ -47,10 +66,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function concrete(path: string): string {
-  return path
-    .replace(':slug', SEED_SLUG)
-    .replace('/annotations/:id', `/annotations/check-${checkA}`)
-    .replace(':id', String(claimId));
+  return path.replace(':slug', SEED_SLUG).replace('/annotations/:id', `/annotations/check-${checkA}`).replace(':id', String(claimId));
 }
 
 async function everyReadPath(): Promise<{ path: string; status: number; body: string }[]> {
@@ -77,11 +93,16 @@ describe('every read path, as a reviewer who has not filed', () => {
   });
 
   test('when the decision is published with its note, then readers and the newcomer see the verdict and summary, still not the note or the checks', async () => {
-    await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editorToken)).send({ verdict: 'mixed', summary: 'Public summary of the claim.', note: 'SECRET-EDITOR-NOTE', publish: true }).expect(200);
+    await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(editorToken))
+      .send({ verdict: 'mixed', summary: 'Public summary of the claim.', note: 'SECRET-EDITOR-NOTE', publish: true })
+      .expect(200);
     const results = await everyReadPath();
     expect(results.some(({ body }) => body.includes('Public summary of the claim.'))).toBe(true);
     for (const { path, body } of results) {
-      for (const secret of ['SECRET-RATIONALE-A', 'SECRET-RATIONALE-B', 'SECRET-EDITOR-NOTE']) expect({ path, leaks: body.includes(secret) ? secret : null }).toEqual({ path, leaks: null });
+      for (const secret of ['SECRET-RATIONALE-A', 'SECRET-RATIONALE-B', 'SECRET-EDITOR-NOTE'])
+        expect({ path, leaks: body.includes(secret) ? secret : null }).toEqual({ path, leaks: null });
     }
   });
 

@@ -28,15 +28,20 @@ describe('OpenAPI document', () => {
   test('when the document is compared with the running app, then every API route is documented and every documented route exists', async () => {
     const doc = (await request(t.app).get('/api/v1/openapi.json').expect(200)).body;
     expect(doc.openapi).toBe('3.1.0');
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)).sort();
-    const live = appRoutes((t.app as unknown as { router: { stack: Layer[] } }).router.stack).filter((r) => r.split(' ')[1].startsWith('/api/v1/')).sort();
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    const live = appRoutes((t.app as unknown as { router: { stack: Layer[] } }).router.stack)
+      .filter((r) => r.split(' ')[1].startsWith('/api/v1/'))
+      .sort();
     expect(documented).toEqual(live);
     // Built from the route specs alone: an API route without documentation cannot exist (buildOpenApi refuses it).
   });
 
   test('when a request body is documented, then its schema is the validating zod schema itself, not a copy', async () => {
     const doc = (await request(t.app).get('/api/v1/openapi.json').expect(200)).body;
-    const toSchema = (schema: z.ZodType) => JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' })));
+    const toSchema = (schema: z.ZodType) =>
+      JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' })));
     expect(doc.paths['/api/v1/articles'].post.requestBody.content['application/json'].schema).toEqual(toSchema(CreateArticleInput));
     expect(doc.paths['/api/v1/claims/{id}/checks'].post.requestBody.content['application/json'].schema).toEqual(toSchema(CheckInput));
     const check = doc.paths['/api/v1/claims/{id}/checks'].post.requestBody.content['application/json'].schema;

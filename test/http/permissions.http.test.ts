@@ -47,7 +47,11 @@ async function claimWithCheck(): Promise<{ claimId: number; checkId: number }> {
 
 async function publishedClaim(): Promise<number> {
   const { claimId } = await claimWithCheck();
-  await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(tokens.editor)).send({ verdict: 'mostly-true', summary: 'Published.', publish: true }).expect(200);
+  await request(t.app)
+    .post(`/api/v1/claims/${claimId}/decision`)
+    .set(bearer(tokens.editor))
+    .send({ verdict: 'mostly-true', summary: 'Published.', publish: true })
+    .expect(200);
   return claimId;
 }
 
@@ -59,12 +63,20 @@ interface ApiCase {
   call: (req: request.Test | null, role: RoleName) => Promise<{ method: 'get' | 'post' | 'patch' | 'delete'; path: string; body?: object }>;
 }
 
-const api = (name: string, expected: Expected, call: (role: RoleName) => Promise<{ method: 'get' | 'post' | 'patch' | 'delete'; path: string; body?: object }>): ApiCase => ({ name, expected, call: (_r, role) => call(role) });
+const api = (
+  name: string,
+  expected: Expected,
+  call: (role: RoleName) => Promise<{ method: 'get' | 'post' | 'patch' | 'delete'; path: string; body?: object }>,
+): ApiCase => ({ name, expected, call: (_r, role) => call(role) });
 
 const API_CASES: ApiCase[] = [
   api('GET /api/v1/articles', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/articles' })),
   api('GET /api/v1/articles/:slug', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}` })),
-  api('POST /api/v1/articles', [401, 403, 403, 201, 201], async () => ({ method: 'post', path: '/api/v1/articles', body: { title: `Permission story ${unique++}`, text: 'Body.' } })),
+  api('POST /api/v1/articles', [401, 403, 403, 201, 201], async () => ({
+    method: 'post',
+    path: '/api/v1/articles',
+    body: { title: `Permission story ${unique++}`, text: 'Body.' },
+  })),
   api('GET /api/v1/me', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/me' })),
   api('GET /api/v1/tokens', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/tokens' })),
   api('POST /api/v1/tokens', [401, 201, 201, 201, 201], async () => ({ method: 'post', path: '/api/v1/tokens', body: { name: 'matrix' } })),
@@ -73,24 +85,66 @@ const API_CASES: ApiCase[] = [
     const { id } = await t.db('api_tokens').where({ user_id: users.reviewer.id, name: 'to delete' }).whereNull('revoked_at').first();
     return { method: 'delete', path: `/api/v1/tokens/${id}` };
   }),
-  api('POST /api/v1/me/password (wrong current password: access passes, the check refuses)', [401, 400, 400, 400, 400], async () => ({ method: 'post', path: '/api/v1/me/password', body: { currentPassword: 'not the password', newPassword: 'a brand new passphrase' } })),
-  api('POST /api/v1/users/:id/password', [401, 403, 403, 403, 204], async () => ({ method: 'post', path: `/api/v1/users/${(await createUser(t.db, 'reviewer')).id}/password`, body: { password: 'a reset passphrase' } })),
+  api('POST /api/v1/me/password (wrong current password: access passes, the check refuses)', [401, 400, 400, 400, 400], async () => ({
+    method: 'post',
+    path: '/api/v1/me/password',
+    body: { currentPassword: 'not the password', newPassword: 'a brand new passphrase' },
+  })),
+  api('POST /api/v1/users/:id/password', [401, 403, 403, 403, 204], async () => ({
+    method: 'post',
+    path: `/api/v1/users/${(await createUser(t.db, 'reviewer')).id}/password`,
+    body: { password: 'a reset passphrase' },
+  })),
   api('GET /api/v1/users', [401, 403, 403, 403, 200], async () => ({ method: 'get', path: '/api/v1/users' })),
-  api('POST /api/v1/users', [401, 403, 403, 403, 201], async () => ({ method: 'post', path: '/api/v1/users', body: { username: `matrix-${unique++}`, password: 'a long password', role: 'reviewer' } })),
-  api('PATCH /api/v1/users/:id', [401, 403, 403, 403, 200], async () => ({ method: 'patch', path: `/api/v1/users/${(await createUser(t.db, 'reviewer')).id}`, body: { role: 'editor' } })),
-  api('POST /api/v1/articles/:slug/claims', [401, 201, 201, 201, 201], async () => ({ method: 'post', path: `/api/v1/articles/${SEED_SLUG}/claims`, body: { sentenceId: sentences[sentenceCursor++] } })),
+  api('POST /api/v1/users', [401, 403, 403, 403, 201], async () => ({
+    method: 'post',
+    path: '/api/v1/users',
+    body: { username: `matrix-${unique++}`, password: 'a long password', role: 'reviewer' },
+  })),
+  api('PATCH /api/v1/users/:id', [401, 403, 403, 403, 200], async () => ({
+    method: 'patch',
+    path: `/api/v1/users/${(await createUser(t.db, 'reviewer')).id}`,
+    body: { role: 'editor' },
+  })),
+  api('POST /api/v1/articles/:slug/claims', [401, 201, 201, 201, 201], async () => ({
+    method: 'post',
+    path: `/api/v1/articles/${SEED_SLUG}/claims`,
+    body: { sentenceId: sentences[sentenceCursor++] },
+  })),
   api('GET /api/v1/articles/:slug/claims', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/claims` })),
-  api('GET /api/v1/claims/:id (unpublished)', [404, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/claims/${(await claimWithCheck()).claimId}` })),
+  api('GET /api/v1/claims/:id (unpublished)', [404, 200, 200, 200, 200], async () => ({
+    method: 'get',
+    path: `/api/v1/claims/${(await claimWithCheck()).claimId}`,
+  })),
   api('GET /api/v1/claims/:id (published)', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/claims/${await publishedClaim()}` })),
-  api('POST /api/v1/claims/:id/checks', [401, 201, 201, 201, 201], async () => ({ method: 'post', path: `/api/v1/claims/${await freshClaim()}/checks`, body: check })),
-  api('PATCH /api/v1/checks/:id (the reviewer’s check)', [401, 200, 403, 403, 403], async () => ({ method: 'patch', path: `/api/v1/checks/${(await claimWithCheck()).checkId}`, body: { confidence: 'high' } })),
-  api('POST /api/v1/claims/:id/decision', [401, 403, 403, 200, 200], async () => ({ method: 'post', path: `/api/v1/claims/${(await claimWithCheck()).claimId}/decision`, body: { verdict: 'mostly-true', summary: 'S.', publish: false } })),
+  api('POST /api/v1/claims/:id/checks', [401, 201, 201, 201, 201], async () => ({
+    method: 'post',
+    path: `/api/v1/claims/${await freshClaim()}/checks`,
+    body: check,
+  })),
+  api('PATCH /api/v1/checks/:id (the reviewer’s check)', [401, 200, 403, 403, 403], async () => ({
+    method: 'patch',
+    path: `/api/v1/checks/${(await claimWithCheck()).checkId}`,
+    body: { confidence: 'high' },
+  })),
+  api('POST /api/v1/claims/:id/decision', [401, 403, 403, 200, 200], async () => ({
+    method: 'post',
+    path: `/api/v1/claims/${(await claimWithCheck()).claimId}/decision`,
+    body: { verdict: 'mostly-true', summary: 'S.', publish: false },
+  })),
   api('GET /api/v1/articles/:slug/verdicts', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/verdicts` })),
   api('GET /api/v1/articles/:slug/claimreview', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/claimreview` })),
   api('GET /claimreview.json', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/claimreview.json' })),
   api('GET /api/v1/articles/:slug/annotations', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/annotations` })),
-  api('POST /api/v1/articles/:slug/annotations', [401, 200, 200, 200, 200], async () => ({ method: 'post', path: `/api/v1/articles/${SEED_SLUG}/annotations`, body: { rows: [{ text: 'Import', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'Ecuador' }] }] }] } })),
-  api('GET /api/v1/annotations/:id (a published decision)', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/annotations/decision-${await publishedClaim()}` })),
+  api('POST /api/v1/articles/:slug/annotations', [401, 200, 200, 200, 200], async () => ({
+    method: 'post',
+    path: `/api/v1/articles/${SEED_SLUG}/annotations`,
+    body: { rows: [{ text: 'Import', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'Ecuador' }] }] }] },
+  })),
+  api('GET /api/v1/annotations/:id (a published decision)', [200, 200, 200, 200, 200], async () => ({
+    method: 'get',
+    path: `/api/v1/annotations/decision-${await publishedClaim()}`,
+  })),
   api('GET /api/v1/articles/:slug/export.csv', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/export.csv` })),
   api('GET /api/v1/articles/:slug/export.json', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/export.json` })),
   api('GET /api/v1/articles/:slug/agreement', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/agreement` })),
@@ -119,30 +173,108 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /admin/users', expected: [401, 403, 403, 403, 200], prepare: async () => ({ method: 'get', path: '/admin/users' }) },
   { name: 'GET /admin/audit', expected: [401, 403, 403, 403, 200], prepare: async () => ({ method: 'get', path: '/admin/audit' }) },
   { name: 'GET /review', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/review' }) },
-  { name: 'GET /claims/:id (unpublished)', expected: [404, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: `/claims/${(await claimWithCheck()).claimId}` }) },
-  { name: 'GET /claims/:id (published)', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: `/claims/${await publishedClaim()}` }) },
-  { name: 'GET /articles/:slug/claims/new', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: `/articles/${SEED_SLUG}/claims/new` }) },
-  { name: 'POST /articles', expected: [401, 403, 403, 303, 303], prepare: async () => ({ method: 'post', path: '/articles', form: { title: `Form permission ${unique++}`, text: 'Body.' } }) },
-  { name: 'POST /articles/:slug/claims', expected: [401, 303, 303, 303, 303], prepare: async () => ({ method: 'post', path: `/articles/${SEED_SLUG}/claims`, form: { sentenceId: sentences[sentenceCursor++] ?? sentences[0] } }) },
-  { name: 'POST /claims/:id/checks', expected: [401, 303, 303, 303, 303], prepare: async () => ({ method: 'post', path: `/claims/${await freshClaim()}/checks`, form: checkForm }) },
-  { name: 'POST /checks/:id (the reviewer’s check)', expected: [401, 303, 403, 403, 403], prepare: async () => ({ method: 'post', path: `/checks/${(await claimWithCheck()).checkId}`, form: checkForm }) },
-  { name: 'POST /claims/:id/decision', expected: [401, 403, 403, 303, 303], prepare: async () => ({ method: 'post', path: `/claims/${(await claimWithCheck()).claimId}/decision`, form: { verdict: 'mostly-true', summary: 'S.', publish: 'false' } }) },
-  { name: 'POST /admin/users', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: '/admin/users', form: { username: `form-${unique++}`, password: 'a long password', role: 'reviewer' } }) },
-  { name: 'POST /admin/users/:id/role', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/role`, form: { role: 'editor' } }) },
-  { name: 'POST /admin/users/:id/enabled', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/enabled`, form: { enabled: 'false' } }) },
-  { name: 'POST /admin/users/:id/password', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/password`, form: { password: 'a reset passphrase' } }) },
-  { name: 'POST /account/password (wrong current password)', expected: [401, 400, 400, 400, 400], prepare: async () => ({ method: 'post', path: '/account/password', form: { currentPassword: 'not the password', newPassword: 'a brand new passphrase' } }) },
-  { name: 'POST /admin/registration', expected: [401, 403, 403, 403, 303], prepare: async () => ({ method: 'post', path: '/admin/registration', form: { enabled: 'false' } }) },
-  { name: 'POST /account/tokens', expected: [401, 201, 201, 201, 201], prepare: async () => ({ method: 'post', path: '/account/tokens', form: { name: 'form token' } }) },
   {
-    name: 'POST /account/tokens/:id/revoke (the reviewer’s token)', expected: [401, 303, 404, 404, 404], prepare: async () => {
+    name: 'GET /claims/:id (unpublished)',
+    expected: [404, 200, 200, 200, 200],
+    prepare: async () => ({ method: 'get', path: `/claims/${(await claimWithCheck()).claimId}` }),
+  },
+  {
+    name: 'GET /claims/:id (published)',
+    expected: [200, 200, 200, 200, 200],
+    prepare: async () => ({ method: 'get', path: `/claims/${await publishedClaim()}` }),
+  },
+  {
+    name: 'GET /articles/:slug/claims/new',
+    expected: [401, 200, 200, 200, 200],
+    prepare: async () => ({ method: 'get', path: `/articles/${SEED_SLUG}/claims/new` }),
+  },
+  {
+    name: 'POST /articles',
+    expected: [401, 403, 403, 303, 303],
+    prepare: async () => ({ method: 'post', path: '/articles', form: { title: `Form permission ${unique++}`, text: 'Body.' } }),
+  },
+  {
+    name: 'POST /articles/:slug/claims',
+    expected: [401, 303, 303, 303, 303],
+    prepare: async () => ({ method: 'post', path: `/articles/${SEED_SLUG}/claims`, form: { sentenceId: sentences[sentenceCursor++] ?? sentences[0] } }),
+  },
+  {
+    name: 'POST /claims/:id/checks',
+    expected: [401, 303, 303, 303, 303],
+    prepare: async () => ({ method: 'post', path: `/claims/${await freshClaim()}/checks`, form: checkForm }),
+  },
+  {
+    name: 'POST /checks/:id (the reviewer’s check)',
+    expected: [401, 303, 403, 403, 403],
+    prepare: async () => ({ method: 'post', path: `/checks/${(await claimWithCheck()).checkId}`, form: checkForm }),
+  },
+  {
+    name: 'POST /claims/:id/decision',
+    expected: [401, 403, 403, 303, 303],
+    prepare: async () => ({
+      method: 'post',
+      path: `/claims/${(await claimWithCheck()).claimId}/decision`,
+      form: { verdict: 'mostly-true', summary: 'S.', publish: 'false' },
+    }),
+  },
+  {
+    name: 'POST /admin/users',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({ method: 'post', path: '/admin/users', form: { username: `form-${unique++}`, password: 'a long password', role: 'reviewer' } }),
+  },
+  {
+    name: 'POST /admin/users/:id/role',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({ method: 'post', path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/role`, form: { role: 'editor' } }),
+  },
+  {
+    name: 'POST /admin/users/:id/enabled',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({ method: 'post', path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/enabled`, form: { enabled: 'false' } }),
+  },
+  {
+    name: 'POST /admin/users/:id/password',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({
+      method: 'post',
+      path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/password`,
+      form: { password: 'a reset passphrase' },
+    }),
+  },
+  {
+    name: 'POST /account/password (wrong current password)',
+    expected: [401, 400, 400, 400, 400],
+    prepare: async () => ({ method: 'post', path: '/account/password', form: { currentPassword: 'not the password', newPassword: 'a brand new passphrase' } }),
+  },
+  {
+    name: 'POST /admin/registration',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({ method: 'post', path: '/admin/registration', form: { enabled: 'false' } }),
+  },
+  {
+    name: 'POST /account/tokens',
+    expected: [401, 201, 201, 201, 201],
+    prepare: async () => ({ method: 'post', path: '/account/tokens', form: { name: 'form token' } }),
+  },
+  {
+    name: 'POST /account/tokens/:id/revoke (the reviewer’s token)',
+    expected: [401, 303, 404, 404, 404],
+    prepare: async () => {
       await createApiToken(t.db, users.reviewer, 'form revoke');
       const { id } = await t.db('api_tokens').where({ user_id: users.reviewer.id, name: 'form revoke' }).whereNull('revoked_at').first();
       return { method: 'post', path: `/account/tokens/${id}/revoke`, form: {} };
     },
   },
-  { name: 'POST /login', expected: [303, 303, 303, 303, 303], prepare: async () => ({ method: 'post', path: '/login', form: { username: users.reviewer.username, password: users.reviewer.password } }) },
-  { name: 'POST /register (closed: refused by the service, not the route)', expected: [403, 403, 403, 403, 403], prepare: async () => ({ method: 'post', path: '/register', form: { username: `walk-in-${unique++}`, password: 'a long password' } }) },
+  {
+    name: 'POST /login',
+    expected: [303, 303, 303, 303, 303],
+    prepare: async () => ({ method: 'post', path: '/login', form: { username: users.reviewer.username, password: users.reviewer.password } }),
+  },
+  {
+    name: 'POST /register (closed: refused by the service, not the route)',
+    expected: [403, 403, 403, 403, 403],
+    prepare: async () => ({ method: 'post', path: '/register', form: { username: `walk-in-${unique++}`, password: 'a long password' } }),
+  },
   { name: 'POST /logout', expected: [401, 303, 303, 303, 303], prepare: async () => ({ method: 'post', path: '/logout', form: {} }) },
 ];
 
@@ -174,7 +306,15 @@ describe('page routes × roles', () => {
         actual.push((await agent.get(path).set('accept', 'text/html')).status);
       } else {
         const csrf = csrfFrom((await agent.get('/login').expect(200)).text);
-        actual.push((await agent.post(path).type('form').set('accept', 'text/html').send({ ...form, _csrf: csrf })).status);
+        actual.push(
+          (
+            await agent
+              .post(path)
+              .type('form')
+              .set('accept', 'text/html')
+              .send({ ...form, _csrf: csrf })
+          ).status,
+        );
       }
     }
     expect(actual).toEqual(c.expected);

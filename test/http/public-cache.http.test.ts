@@ -43,16 +43,28 @@ describe('cache of anonymous pages', () => {
     await request(t.app).get(page).expect(200);
     expect((await request(t.app).get(page)).headers['x-cache']).toBe('hit');
 
-    await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'mostly-true', summary: 'A cache-busting summary.', publish: true }).expect(200);
+    await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(editor))
+      .send({ verdict: 'mostly-true', summary: 'A cache-busting summary.', publish: true })
+      .expect(200);
     const afterDecision = await request(t.app).get(page).expect(200);
     expect(afterDecision.headers['x-cache']).toBe('miss');
     expect(afterDecision.text).toContain('A cache-busting summary.');
 
     await request(t.app).get(`/claims/${claimId}`).expect(200);
-    await request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(reviewer)).send({ sources: [{ url: 'https://example.org/new-evidence', stance: 'supports' }] }).expect(200);
+    await request(t.app)
+      .patch(`/api/v1/checks/${checkId}`)
+      .set(bearer(reviewer))
+      .send({ sources: [{ url: 'https://example.org/new-evidence', stance: 'supports' }] })
+      .expect(200);
     // Published evidence is frozen: the edit waits for an editor to republish, and then shows at once.
     expect((await request(t.app).get(`/claims/${claimId}`).expect(200)).text).not.toContain('https://example.org/new-evidence');
-    await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'mostly-true', summary: 'A cache-busting summary.', publish: true }).expect(200);
+    await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(editor))
+      .send({ verdict: 'mostly-true', summary: 'A cache-busting summary.', publish: true })
+      .expect(200);
     expect((await request(t.app).get(`/claims/${claimId}`).expect(200)).text).toContain('https://example.org/new-evidence');
 
     await request(t.app).get('/').expect(200);
@@ -66,7 +78,10 @@ describe('cache of anonymous pages', () => {
     const signedIn = await agent.get(page).expect(200);
     expect(signedIn.headers['x-cache']).toBeUndefined();
     expect(signedIn.headers['cache-control']).toBe('private, no-store');
-    const withToken = await request(t.app).get(`/api/v1/articles/${SEED_SLUG}`).set(bearer(await createApiToken(t.db, user))).expect(200);
+    const withToken = await request(t.app)
+      .get(`/api/v1/articles/${SEED_SLUG}`)
+      .set(bearer(await createApiToken(t.db, user)))
+      .expect(200);
     expect(withToken.headers['x-cache']).toBeUndefined();
     expect(withToken.headers['cache-control']).toBe('private, no-store');
     expect((await request(t.app).get('/articles/no-such').expect(404)).headers['x-cache']).toBe('miss');

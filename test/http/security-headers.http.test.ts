@@ -16,7 +16,12 @@ describe('security headers', () => {
   test('when a page is served, then its CSP allows no inline script and no other origin', async () => {
     const res = await request(t.app).get(`/articles/${SEED_SLUG}`).expect(200);
     const csp = res.headers['content-security-policy'] as string;
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['frame-ancestors']).toEqual(["'self'"]);
@@ -47,7 +52,15 @@ describe('security headers', () => {
 describe('secrets stay out of logs and responses', () => {
   test('when someone signs in and calls the API with a token, then neither the password, the token nor the cookie is logged', async () => {
     const chunks: string[] = [];
-    const logger = createLogger('trace', new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } }));
+    const logger = createLogger(
+      'trace',
+      new Writable({
+        write(chunk, _encoding, done) {
+          chunks.push(String(chunk));
+          done();
+        },
+      }),
+    );
     const app = createApp({ db: t.db, config: t.config, logger, sessionSecret: 'another-test-secret-another-test-secret' });
     const user = await createUser(t.db, 'editor', 'logged');
     const token = await createApiToken(t.db, user);

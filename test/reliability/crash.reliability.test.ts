@@ -37,7 +37,13 @@ test(`when the server is killed with SIGKILL during ${WRITERS} concurrent writer
         cursor[w] += 1; // a write in flight at the kill is never retried: its fate is unknown
         const verdict = VERDICTS[(w + cursor[w]) % VERDICTS.length];
         try {
-          const res = await requestJson('POST', server.port, `/api/v1/claims/${claimId}/checks`, { verdict, confidence: 'medium', rationale: `round ${round}`, sources: [{ url: `https://example.org/${w}/${claimId}`, stance: 'context' }] }, fixture.tokens[w]);
+          const res = await requestJson(
+            'POST',
+            server.port,
+            `/api/v1/claims/${claimId}/checks`,
+            { verdict, confidence: 'medium', rationale: `round ${round}`, sources: [{ url: `https://example.org/${w}/${claimId}`, stance: 'context' }] },
+            fixture.tokens[w],
+          );
           if (res.status === 201) acknowledged.push({ checkId: JSON.parse(res.body).id, claimId, writer: w, verdict });
           else if (res.status >= 500) throw new Error(`5xx before the kill: ${res.status} ${res.body}`);
         } catch (error) {
@@ -63,7 +69,9 @@ test(`when the server is killed with SIGKILL during ${WRITERS} concurrent writer
     await migrate(db);
     const integrity = await db.raw('PRAGMA integrity_check');
     expect(Object.values(integrity[0])[0]).toBe('ok');
-    const rows: { id: number; claim_id: number; verdict: string; username: string }[] = await db('checks').join('users', 'users.id', 'checks.reviewer_id').select('checks.id', 'checks.claim_id', 'checks.verdict', 'users.username');
+    const rows: { id: number; claim_id: number; verdict: string; username: string }[] = await db('checks')
+      .join('users', 'users.id', 'checks.reviewer_id')
+      .select('checks.id', 'checks.claim_id', 'checks.verdict', 'users.username');
     const stored = new Map(rows.map((row) => [Number(row.id), row]));
     const missing = acknowledged.filter((ack) => {
       const row = stored.get(ack.checkId);
@@ -72,7 +80,13 @@ test(`when the server is killed with SIGKILL during ${WRITERS} concurrent writer
     console.log(`crash test: ${ROUNDS} kills, ${acknowledged.length} acknowledged writes, ${rows.length} stored, ${missing.length} missing`);
     expect(acknowledged.length).toBeGreaterThan(ROUNDS * WRITERS);
     expect(missing).toEqual([]);
-    const sources = await db('check_sources').whereIn('check_id', acknowledged.map((a) => a.checkId)).count({ n: '*' }).first();
+    const sources = await db('check_sources')
+      .whereIn(
+        'check_id',
+        acknowledged.map((a) => a.checkId),
+      )
+      .count({ n: '*' })
+      .first();
     expect(Number(sources?.n)).toBe(acknowledged.length);
   } finally {
     await db.destroy();

@@ -21,7 +21,11 @@ interface Stage {
 
 function parseDockerfile(text: string): Stage[] {
   const stages: Stage[] = [];
-  const joined = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const joined = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   for (const line of joined) {
     const [kind, ...rest] = line.split(/\s+/);
     const args = rest.join(' ');
@@ -82,13 +86,22 @@ test('when the Dockerfile is replayed on a clean clone, then the final stage sta
     expect(fs.existsSync(path.join(runtime, 'node_modules', 'sqlite3'))).toBe(true);
 
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, ...runtimeEnv, PORT: String(port), DATABASE_URL: path.join(tmp, 'data', 'factline.sqlite'), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...runtimeEnv,
+      PORT: String(port),
+      DATABASE_URL: path.join(tmp, 'data', 'factline.sqlite'),
+      LOG_LEVEL: 'warn',
+    };
     delete env.__workdir;
     const server = spawn(cmd[0], cmd.slice(1), { cwd: runtime, env, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     let healthy = false;
     for (let i = 0; i < 100 && !healthy; i++) {
-      healthy = await requestJson('GET', port, '/healthz').then((r) => r.status === 200, () => false);
+      healthy = await requestJson('GET', port, '/healthz').then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(healthy).toBe(true);

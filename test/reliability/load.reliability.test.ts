@@ -36,7 +36,13 @@ test(`when ${CLIENTS} clients read and write for ${SECONDS} s, then there is no 
       else if (roll < 8) res = await requestJson('GET', server.port, `/api/v1/articles/${SEED_SLUG}`);
       else if (cursor < fixture.claimIds.length) {
         const claimId = fixture.claimIds[cursor++];
-        res = await requestJson('POST', server.port, `/api/v1/claims/${claimId}/checks`, { verdict: 'mixed', confidence: 'low', rationale: 'load', sources: [{ url: 'https://example.org/load', stance: 'context' }] }, fixture.tokens[c]);
+        res = await requestJson(
+          'POST',
+          server.port,
+          `/api/v1/claims/${claimId}/checks`,
+          { verdict: 'mixed', confidence: 'low', rationale: 'load', sources: [{ url: 'https://example.org/load', stance: 'context' }] },
+          fixture.tokens[c],
+        );
         if (res.status === 201) acknowledged.push(JSON.parse(res.body).id);
       } else res = await requestJson('GET', server.port, '/healthz');
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -55,7 +61,9 @@ test(`when ${CLIENTS} clients read and write for ${SECONDS} s, then there is no 
   const fiveHundreds = [...statuses.entries()].filter(([status]) => status >= 500).reduce((n, [, count]) => n + count, 0);
   const warm = rss[Math.floor(rss.length / 3)];
   const last = rss[rss.length - 1];
-  console.log(`load test: ${total} requests in ${SECONDS} s (${Math.round(total / SECONDS)}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${acknowledged.length} writes, RSS ${rss[0].toFixed(0)} → ${warm.toFixed(0)} → ${last.toFixed(0)} MB (max ${Math.max(...rss).toFixed(0)})`);
+  console.log(
+    `load test: ${total} requests in ${SECONDS} s (${Math.round(total / SECONDS)}/s), statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${acknowledged.length} writes, RSS ${rss[0].toFixed(0)} → ${warm.toFixed(0)} → ${last.toFixed(0)} MB (max ${Math.max(...rss).toFixed(0)})`,
+  );
   expect(fiveHundreds).toBe(0);
   expect([...statuses.keys()].every((status) => status === 200 || status === 201)).toBe(true);
   expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);

@@ -14,13 +14,17 @@ let b: ServerProcess;
 
 beforeAll(async () => {
   fixture = await prepareFixture(10, 200, { postgres: true });
-  [a, b] = await Promise.all([freePort().then((p) => startServerProcess(fixture, p, { sharedSecretFromDatabase: true })), freePort().then((p) => startServerProcess(fixture, p, { sharedSecretFromDatabase: true }))]);
+  [a, b] = await Promise.all([
+    freePort().then((p) => startServerProcess(fixture, p, { sharedSecretFromDatabase: true })),
+    freePort().then((p) => startServerProcess(fixture, p, { sharedSecretFromDatabase: true })),
+  ]);
 });
 afterAll(async () => {
-  for (const server of [a, b]) if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
+  for (const server of [a, b])
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
   await fixture.dropDatabase();
   fs.rmSync(fixture.dir, { recursive: true, force: true });
 });
@@ -28,11 +32,14 @@ afterAll(async () => {
 /** A raw request carrying cookies, to move a browser session from one instance to the other. */
 function withCookie(port: number, method: string, urlPath: string, cookie: string, body?: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; body: string; setCookie: string[] }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers: { cookie, ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []) }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: urlPath, headers: { cookie, ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, setCookie: ([] as string[]).concat(res.headers['set-cookie'] ?? []) }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -49,8 +56,16 @@ test('when a reviewer signs in on one instance, then the session works on the ot
 
   const me = JSON.parse((await withCookie(b.port, 'GET', '/api/v1/me', cookie)).body);
   expect(me.user.username).toBe('writer-0');
-  const check = JSON.stringify({ verdict: 'true', confidence: 'high', rationale: 'Filed on instance B with a session made on A.', sources: [{ url: 'https://example.org/b', stance: 'supports' }] });
-  const filed = await withCookie(b.port, 'POST', `/api/v1/claims/${fixture.claimIds[0]}/checks`, cookie, check, { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken });
+  const check = JSON.stringify({
+    verdict: 'true',
+    confidence: 'high',
+    rationale: 'Filed on instance B with a session made on A.',
+    sources: [{ url: 'https://example.org/b', stance: 'supports' }],
+  });
+  const filed = await withCookie(b.port, 'POST', `/api/v1/claims/${fixture.claimIds[0]}/checks`, cookie, check, {
+    'content-type': 'application/json',
+    'x-csrf-token': me.csrfToken,
+  });
   expect(filed.status).toBe(201);
 
   const articlePath = `/articles/${SEED_SLUG}`;
@@ -62,7 +77,13 @@ test('when a reviewer signs in on one instance, then the session works on the ot
   const db = openDb({ client: 'postgres', connectionString: fixture.databaseUrl });
   await db('users').where({ username: 'writer-1' }).update({ role: 'editor' });
   await db.destroy();
-  const decision = await requestJson('POST', a.port, `/api/v1/claims/${fixture.claimIds[0]}/decision`, { verdict: 'true', summary: 'Published on instance A.', publish: true }, fixture.tokens[1]);
+  const decision = await requestJson(
+    'POST',
+    a.port,
+    `/api/v1/claims/${fixture.claimIds[0]}/decision`,
+    { verdict: 'true', summary: 'Published on instance A.', publish: true },
+    fixture.tokens[1],
+  );
   expect(decision.status).toBe(200);
 
   let seenOnB = false;
@@ -104,7 +125,9 @@ test('when one instance stops in the middle of a load, then the other keeps serv
   const db = openDb({ client: 'postgres', connectionString: fixture.databaseUrl });
   const stored = new Set((await db('checks').select('id')).map((row: { id: number }) => Number(row.id)));
   await db.destroy();
-  console.log(`multi-instance test: ${acknowledged.length} writes acknowledged across both instances, ${acknowledged.filter((id) => !stored.has(id)).length} missing`);
+  console.log(
+    `multi-instance test: ${acknowledged.length} writes acknowledged across both instances, ${acknowledged.filter((id) => !stored.has(id)).length} missing`,
+  );
   expect(acknowledged.length).toBeGreaterThan(50);
   expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
 });

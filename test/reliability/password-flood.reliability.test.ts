@@ -29,12 +29,22 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 8 });
 
 function send(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; body: string; cookie?: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path, method, agent, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      let data = '';
-      res.on('data', (chunk) => (data += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, cookie: res.headers['set-cookie']?.map((c) => c.split(';')[0]).join('; ') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method,
+        agent,
+        headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (chunk) => (data += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, cookie: res.headers['set-cookie']?.map((c) => c.split(';')[0]).join('; ') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -72,8 +82,16 @@ async function flood(label: string, attack: (client: number, n: number, session:
     }
   })();
   await Promise.all([...attackers, probe]);
-  const summary = { requests: [...statuses.values()].reduce((a, b) => a + b, 0), statuses: Object.fromEntries(statuses), healthP50: percentile(health, 50), healthP99: percentile(health, 99), readP99: percentile(reads, 99) };
-  console.log(`${label}: ${summary.requests} attack requests in ${FLOOD_SECONDS} s, statuses ${JSON.stringify(summary.statuses)}; /healthz p50 ${summary.healthP50.toFixed(1)} ms, p99 ${summary.healthP99.toFixed(1)} ms; API read p99 ${summary.readP99.toFixed(1)} ms (${health.length} probes)`);
+  const summary = {
+    requests: [...statuses.values()].reduce((a, b) => a + b, 0),
+    statuses: Object.fromEntries(statuses),
+    healthP50: percentile(health, 50),
+    healthP99: percentile(health, 99),
+    readP99: percentile(reads, 99),
+  };
+  console.log(
+    `${label}: ${summary.requests} attack requests in ${FLOOD_SECONDS} s, statuses ${JSON.stringify(summary.statuses)}; /healthz p50 ${summary.healthP50.toFixed(1)} ms, p99 ${summary.healthP99.toFixed(1)} ms; API read p99 ${summary.readP99.toFixed(1)} ms (${health.length} probes)`,
+  );
   return summary;
 }
 

@@ -6,7 +6,21 @@
  */
 type Json = Record<string, unknown>;
 
-const MOTIVATIONS = ['assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting', 'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging'];
+const MOTIVATIONS = [
+  'assessing',
+  'bookmarking',
+  'classifying',
+  'commenting',
+  'describing',
+  'editing',
+  'highlighting',
+  'identifying',
+  'linking',
+  'moderating',
+  'questioning',
+  'replying',
+  'tagging',
+];
 const AGENT_TYPES = ['Person', 'Organization', 'Software'];
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
@@ -25,7 +39,8 @@ function selectorErrors(selector: unknown, where: string): string[] {
   if (type === 'TextQuoteSelector' && typeof selector.exact !== 'string') return [`${where}: 4.2.4 TextQuoteSelector MUST have exact`];
   if (type === 'TextPositionSelector') {
     const { start, end } = selector;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number)) return [`${where}: 4.2.5 TextPositionSelector MUST have integer start <= end, both >= 0`];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number))
+      return [`${where}: 4.2.5 TextPositionSelector MUST have integer start <= end, both >= 0`];
   }
   if (!type) return [`${where}: 4.2 a selector MUST have a type`];
   return [];
@@ -45,7 +60,8 @@ function resourceErrors(resource: unknown, where: string, isBody: boolean): stri
   } else if (!isIri(resource.id)) {
     errors.push(`${where}: 3.2.1 an External Web Resource MUST have an IRI id`);
   }
-  if (resource.purpose !== undefined && !asArray(resource.purpose).every((p) => MOTIVATIONS.includes(String(p)))) errors.push(`${where}: 3.3.5 purpose MUST be a defined motivation`);
+  if (resource.purpose !== undefined && !asArray(resource.purpose).every((p) => MOTIVATIONS.includes(String(p))))
+    errors.push(`${where}: 3.3.5 purpose MUST be a defined motivation`);
   if (resource.format !== undefined && typeof resource.format !== 'string') errors.push(`${where}: 3.2.1 format MUST be a string`);
   void isBody;
   return errors;
@@ -59,10 +75,13 @@ export function annotationErrors(annotation: unknown, options: { embedded?: bool
   if (annotation.target === undefined) errors.push('3.1 an Annotation MUST have at least one target');
   for (const [i, target] of asArray(annotation.target).entries()) errors.push(...resourceErrors(target, `target[${i}]`, false));
   for (const [i, body] of asArray(annotation.body).entries()) errors.push(...resourceErrors(body, `body[${i}]`, true));
-  if (annotation.motivation !== undefined && !asArray(annotation.motivation).every((m) => MOTIVATIONS.includes(String(m)))) errors.push('3.3.5 motivation MUST be a defined motivation');
-  for (const key of ['created', 'modified', 'generated']) if (annotation[key] !== undefined && !isDateTime(annotation[key])) errors.push(`3.3.1 ${key} MUST be an xsd:dateTime with a timezone`);
+  if (annotation.motivation !== undefined && !asArray(annotation.motivation).every((m) => MOTIVATIONS.includes(String(m))))
+    errors.push('3.3.5 motivation MUST be a defined motivation');
+  for (const key of ['created', 'modified', 'generated'])
+    if (annotation[key] !== undefined && !isDateTime(annotation[key])) errors.push(`3.3.1 ${key} MUST be an xsd:dateTime with a timezone`);
   for (const [i, creator] of asArray(annotation.creator).entries()) {
-    if (isObject(creator) && creator.type !== undefined && !types(creator).every((t) => AGENT_TYPES.includes(t))) errors.push(`creator[${i}]: 3.3.2 an agent's type MUST be Person, Organization or Software`);
+    if (isObject(creator) && creator.type !== undefined && !types(creator).every((t) => AGENT_TYPES.includes(t)))
+      errors.push(`creator[${i}]: 3.3.2 an agent's type MUST be Person, Organization or Software`);
   }
   return errors;
 }
@@ -74,7 +93,8 @@ export function pageErrors(page: unknown, options: { embedded?: boolean } = {}):
   if (!types(page).includes('AnnotationPage')) errors.push('5.2 type MUST be AnnotationPage');
   if (!Array.isArray(page.items)) errors.push('5.2 an AnnotationPage MUST have items');
   for (const [i, item] of asArray(page.items).entries()) errors.push(...annotationErrors(item, { embedded: true }).map((e) => `items[${i}]: ${e}`));
-  if (page.startIndex !== undefined && (!Number.isInteger(page.startIndex) || (page.startIndex as number) < 0)) errors.push('5.2 startIndex MUST be a non-negative integer');
+  if (page.startIndex !== undefined && (!Number.isInteger(page.startIndex) || (page.startIndex as number) < 0))
+    errors.push('5.2 startIndex MUST be a non-negative integer');
   return errors;
 }
 
@@ -83,7 +103,8 @@ export function collectionErrors(collection: unknown): string[] {
   const errors = contextErrors(collection['@context'], '$');
   if (!isIri(collection.id)) errors.push('5.1 an AnnotationCollection MUST have an IRI id');
   if (!types(collection).includes('AnnotationCollection')) errors.push('5.1 type MUST be AnnotationCollection');
-  if (collection.total !== undefined && (!Number.isInteger(collection.total) || (collection.total as number) < 0)) errors.push('5.1 total MUST be a non-negative integer');
+  if (collection.total !== undefined && (!Number.isInteger(collection.total) || (collection.total as number) < 0))
+    errors.push('5.1 total MUST be a non-negative integer');
   if (collection.first !== undefined && !isIri(collection.first)) errors.push(...pageErrors(collection.first, { embedded: true }).map((e) => `first: ${e}`));
   return errors;
 }

@@ -56,10 +56,7 @@ export async function countUsers(db: Queryable): Promise<number> {
   return Number(row?.count ?? 0);
 }
 
-export async function insertUser(
-  db: Queryable,
-  user: { username: string; displayName: string; passwordHash: string; role: Role },
-): Promise<UserWithHash> {
+export async function insertUser(db: Queryable, user: { username: string; displayName: string; passwordHash: string; role: Role }): Promise<UserWithHash> {
   const now = nowIso();
   const rows: UserRow[] = await db('users')
     .insert({ username: user.username, display_name: user.displayName, password_hash: user.passwordHash, role: user.role, created_at: now, updated_at: now })
@@ -82,11 +79,7 @@ export async function listUsers(db: Queryable): Promise<User[]> {
   return rows.map((row) => withoutHash(toUser(row)));
 }
 
-export async function updateUser(
-  db: Queryable,
-  id: number,
-  changes: { role?: Role; disabled?: boolean; passwordHash?: string },
-): Promise<void> {
+export async function updateUser(db: Queryable, id: number, changes: { role?: Role; disabled?: boolean; passwordHash?: string }): Promise<void> {
   const update: Record<string, unknown> = { updated_at: nowIso() };
   if (changes.role) update.role = changes.role;
   if (changes.disabled !== undefined) update.disabled_at = changes.disabled ? nowIso() : null;
@@ -99,10 +92,7 @@ export async function countActiveAdmins(db: Queryable): Promise<number> {
   return Number(row?.count ?? 0);
 }
 
-export async function insertToken(
-  db: Queryable,
-  token: { userId: number; name: string; digest: string; prefix: string },
-): Promise<ApiToken> {
+export async function insertToken(db: Queryable, token: { userId: number; name: string; digest: string; prefix: string }): Promise<ApiToken> {
   const [row] = await db('api_tokens')
     .insert({ user_id: token.userId, name: token.name, token_hash: token.digest, token_prefix: token.prefix, created_at: nowIso() })
     .returning(['id', 'user_id', 'name', 'token_prefix', 'created_at', 'last_used_at', 'revoked_at']);

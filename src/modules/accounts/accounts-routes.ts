@@ -64,7 +64,11 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     res.redirect(303, '/');
   };
 
-  const registerLocals = async () => ({ title: 'Create an account', firstAccount: !(await accounts.hasUsers()), open: await accounts.selfRegistrationEnabled() });
+  const registerLocals = async () => ({
+    title: 'Create an account',
+    firstAccount: !(await accounts.hasUsers()),
+    open: await accounts.selfRegistrationEnabled(),
+  });
 
   const registerForm = async (_req: Request, res: Response) => res.render('accounts/register', { ...(await registerLocals()), values: {} });
 
@@ -104,10 +108,15 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     await accounts.changePassword(req.user.id, parseInput(ChangePasswordInput, req.body), keep, auditContext(req));
   };
 
-  const changePasswordForm = renderForm<SignedInRequest>('accounts/account', accountLocals, async (req, res) => {
-    await changePassword(req);
-    await accountPage(req, res, { passwordChanged: true });
-  }, () => ({ values: {} }));
+  const changePasswordForm = renderForm<SignedInRequest>(
+    'accounts/account',
+    accountLocals,
+    async (req, res) => {
+      await changePassword(req);
+      await accountPage(req, res, { passwordChanged: true });
+    },
+    () => ({ values: {} }),
+  );
 
   const apiChangePassword = async (req: SignedInRequest, res: Response) => {
     await changePassword(req);
@@ -143,9 +152,21 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     route('post', '/account/tokens', 'signed-in', createToken),
     route('post', '/account/tokens/:id/revoke', 'signed-in', revokeToken),
     api('get', '/api/v1/me', 'signed-in', { tag: 'Accounts', summary: 'The signed-in account, and the CSRF token for cookie-authenticated calls.' }, apiMe),
-    api('post', '/api/v1/me/password', 'signed-in', { tag: 'Accounts', summary: 'Change your password (the current one is required); your other sessions end.', body: ChangePasswordInput, success: 204 }, apiChangePassword),
+    api(
+      'post',
+      '/api/v1/me/password',
+      'signed-in',
+      { tag: 'Accounts', summary: 'Change your password (the current one is required); your other sessions end.', body: ChangePasswordInput, success: 204 },
+      apiChangePassword,
+    ),
     api('get', '/api/v1/tokens', 'signed-in', { tag: 'Accounts', summary: 'Your API tokens (never the tokens themselves).' }, apiTokens),
-    api('post', '/api/v1/tokens', 'signed-in', { tag: 'Accounts', summary: 'Create an API token; the token is returned once.', body: TokenNameInput, success: 201 }, apiCreateToken),
+    api(
+      'post',
+      '/api/v1/tokens',
+      'signed-in',
+      { tag: 'Accounts', summary: 'Create an API token; the token is returned once.', body: TokenNameInput, success: 201 },
+      apiCreateToken,
+    ),
     api('delete', '/api/v1/tokens/:id', 'signed-in', { tag: 'Accounts', summary: 'Revoke one of your tokens.', success: 204 }, apiRevokeToken),
     ...adminRoutes(accounts),
   ];

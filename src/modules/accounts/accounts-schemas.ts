@@ -21,7 +21,9 @@ export const passwordSchema = text({ error: 'is required' })
 
 export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 
-const displayNameSchema = personName(100).optional().transform((value) => (value ? value : undefined));
+const displayNameSchema = personName(100)
+  .optional()
+  .transform((value) => (value ? value : undefined));
 
 export const RegisterInput = z
   .object({

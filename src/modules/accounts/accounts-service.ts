@@ -11,7 +11,12 @@ import { ChangePasswordInput, CreateUserInput, RegisterInput, ResetPasswordInput
 import type { ApiToken, User } from './accounts-types';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import {
-  MAX_REGISTRATIONS_PER_ADDRESS, REGISTRATION_WINDOW_MS, secondsLeftInWindow, SIGN_IN_WINDOW_MS, signInBuckets, type SignInClient,
+  MAX_REGISTRATIONS_PER_ADDRESS,
+  REGISTRATION_WINDOW_MS,
+  secondsLeftInWindow,
+  SIGN_IN_WINDOW_MS,
+  signInBuckets,
+  type SignInClient,
 } from './sign-in-limits';
 import { digestToken, newToken } from './tokens';
 
@@ -45,7 +50,8 @@ export function createAccountsService(db: Db) {
   /** Registration refused while closed: audited once per address and hour, however often it is tried. */
   async function refuseRegistration(client: { ip: string | null }): Promise<never> {
     const refusals = await attempts.reserveAttempt(db, `register-refused:${client.ip ?? 'unknown'}`, REGISTRATION_WINDOW_MS);
-    if (refusals === 1) await recordAuditEvent(db, 'registration.refused', { actorId: null, ip: client.ip }, null, { aggregated: 'first refusal from this address this hour' });
+    if (refusals === 1)
+      await recordAuditEvent(db, 'registration.refused', { actorId: null, ip: client.ip }, null, { aggregated: 'first refusal from this address this hour' });
     throw new ForbiddenError(REGISTRATION_CLOSED);
   }
 

@@ -18,7 +18,8 @@ export const UpdateUserInput = z
 export function adminRoutes(accounts: AccountsService): RouteSpec[] {
   const update = (req: Request, id: number, changes: { role?: User['role']; disabled?: boolean }) => accounts.updateUser(id, changes, auditContext(req));
   const create = (req: Request) => accounts.createUser(parseInput(CreateUserInput, req.body), auditContext(req));
-  const resetPassword = (req: Request) => accounts.resetPassword(parseInput(IdParam, req.params).id, parseInput(ResetPasswordInput, req.body), auditContext(req));
+  const resetPassword = (req: Request) =>
+    accounts.resetPassword(parseInput(IdParam, req.params).id, parseInput(ResetPasswordInput, req.body), auditContext(req));
 
   const pageLocals = async () => ({
     title: 'Accounts',
@@ -44,10 +45,15 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
     res.redirect(303, '/admin/users');
   });
 
-  const resetPasswordForm = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
-    await resetPassword(req);
-    res.redirect(303, '/admin/users');
-  }, () => ({ values: {} }));
+  const resetPasswordForm = renderForm(
+    'accounts/admin-users',
+    pageLocals,
+    async (req, res) => {
+      await resetPassword(req);
+      res.redirect(303, '/admin/users');
+    },
+    () => ({ values: {} }),
+  );
 
   const setRegistration = async (req: Request, res: Response) => {
     const { enabled } = parseInput(EnabledInput, req.body);
@@ -80,7 +86,19 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
     route('post', '/admin/registration', atLeast('admin'), setRegistration),
     api('get', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'All accounts.' }, apiUsers),
     api('post', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'Create an account.', body: CreateUserInput, success: 201 }, apiCreateUser),
-    api('patch', '/api/v1/users/:id', atLeast('admin'), { tag: 'Admin', summary: 'Change an account’s role, or disable or enable it.', body: UpdateUserInput }, apiUpdateUser),
-    api('post', '/api/v1/users/:id/password', atLeast('admin'), { tag: 'Admin', summary: 'Set a new password for an account; every session of that account ends.', body: ResetPasswordInput, success: 204 }, apiResetPassword),
+    api(
+      'patch',
+      '/api/v1/users/:id',
+      atLeast('admin'),
+      { tag: 'Admin', summary: 'Change an account’s role, or disable or enable it.', body: UpdateUserInput },
+      apiUpdateUser,
+    ),
+    api(
+      'post',
+      '/api/v1/users/:id/password',
+      atLeast('admin'),
+      { tag: 'Admin', summary: 'Set a new password for an account; every session of that account ends.', body: ResetPasswordInput, success: 204 },
+      apiResetPassword,
+    ),
   ];
 }

@@ -21,7 +21,10 @@ export async function reserveAttempt(db: Queryable, bucket: string, windowMs: nu
 
 /** Gives one attempt back (a successful sign-in does not count against its address). */
 export async function refundAttempt(db: Queryable, bucket: string, windowMs: number, now = Date.now()): Promise<void> {
-  await db('rate_limit_buckets').where({ bucket, window_start: windowStart(now, windowMs) }).andWhere('hits', '>', 0).decrement('hits', 1);
+  await db('rate_limit_buckets')
+    .where({ bucket, window_start: windowStart(now, windowMs) })
+    .andWhere('hits', '>', 0)
+    .decrement('hits', 1);
 }
 
 /** Forgets a bucket's attempts (after a successful sign-in with it). */

@@ -65,7 +65,8 @@ export function composeDocument(slug: string, drafts: BlockDraft[]): ComposedDoc
     const start = text.length;
     text += blockText;
     const position = blocks.length;
-    if (position >= MAX_BLOCKS) throw new UnprocessableError(`The article has more than ${MAX_BLOCKS.toLocaleString('en-US')} blocks; split it into several articles.`);
+    if (position >= MAX_BLOCKS)
+      throw new UnprocessableError(`The article has more than ${MAX_BLOCKS.toLocaleString('en-US')} blocks; split it into several articles.`);
     blocks.push({ kind: draft.kind, position, start, end: text.length, credit: draft.credit ?? null });
     for (const span of segmentSentences(blockText)) {
       if (sentences.length >= MAX_SENTENCES) {

@@ -102,24 +102,20 @@ export async function findArticleBySlug(db: Queryable, slug: string): Promise<Ar
     publisherName: row.publisher_name,
     publisherTagline: row.publisher_tagline,
     text: row.text,
-    blocks: blocks.map(
-      (block): ArticleBlock => ({
-        kind: block.kind as BlockKind,
-        position: Number(block.position),
-        start: Number(block.start_offset),
-        end: Number(block.end_offset),
-        credit: block.credit,
-      }),
-    ),
-    sentences: sentences.map(
-      (sentence): Sentence => ({
-        id: sentence.id,
-        position: Number(sentence.position),
-        blockPosition: Number(sentence.block_position),
-        start: Number(sentence.start_offset),
-        end: Number(sentence.end_offset),
-        text: sentence.text,
-      }),
-    ),
+    blocks: blocks.map((block): ArticleBlock => ({
+      kind: block.kind as BlockKind,
+      position: Number(block.position),
+      start: Number(block.start_offset),
+      end: Number(block.end_offset),
+      credit: block.credit,
+    })),
+    sentences: sentences.map((sentence): Sentence => ({
+      id: sentence.id,
+      position: Number(sentence.position),
+      blockPosition: Number(sentence.block_position),
+      start: Number(sentence.start_offset),
+      end: Number(sentence.end_offset),
+      text: sentence.text,
+    })),
   };
 }

@@ -38,7 +38,18 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
     route('get', '/articles/new', atLeast('editor'), newForm),
     route('post', '/articles', atLeast('editor'), create),
     api('get', '/api/v1/articles', 'anyone', { tag: 'Articles', summary: 'List the articles.' }, apiList),
-    api('post', '/api/v1/articles', atLeast('editor'), { tag: 'Articles', summary: 'Add an article from plain text (blank lines between paragraphs, "## " for subheadings).', body: CreateArticleInput, success: 201 }, apiCreate),
+    api(
+      'post',
+      '/api/v1/articles',
+      atLeast('editor'),
+      {
+        tag: 'Articles',
+        summary: 'Add an article from plain text (blank lines between paragraphs, "## " for subheadings).',
+        body: CreateArticleInput,
+        success: 201,
+      },
+      apiCreate,
+    ),
     api('get', '/api/v1/articles/:slug', 'anyone', { tag: 'Articles', summary: 'An article: its text, blocks and sentences with offsets.' }, apiShow),
   ];
 }

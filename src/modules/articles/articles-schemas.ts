@@ -42,8 +42,14 @@ export const CreateArticleInput = z.object({
     .max(MAX_ARTICLE_CHARS, `must be at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters`)
     .refine((value) => value.trim() !== '', 'is required'),
   byline: optionalText(200),
-  publishedAt: z.union([publishedAtSchema, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null),
-  sourceUrl: z.union([httpUrlSchema, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null),
+  publishedAt: z
+    .union([publishedAtSchema, z.literal('').transform(() => null), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
+  sourceUrl: z
+    .union([httpUrlSchema, z.literal('').transform(() => null), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
   slug: z.union([slugSchema, z.literal('').transform(() => undefined)]).optional(),
 });
 export type CreateArticleInput = z.output<typeof CreateArticleInput>;

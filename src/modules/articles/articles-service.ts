@@ -103,7 +103,12 @@ export function createArticlesService(db: Db, feed?: ChangeFeed) {
     /** Imports every content/articles/*.json file; safe to run on every start. */
     async importContentDirectory(directory: string): Promise<string[]> {
       const imported: string[] = [];
-      const files = fs.existsSync(directory) ? fs.readdirSync(directory).filter((file) => file.endsWith('.json')).sort() : [];
+      const files = fs.existsSync(directory)
+        ? fs
+            .readdirSync(directory)
+            .filter((file) => file.endsWith('.json'))
+            .sort()
+        : [];
       for (const file of files) {
         const content = ContentArticle.parse(JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')));
         if (await importContent(content)) imported.push(content.slug);

@@ -1,8 +1,22 @@
 /** The events the audit log knows, and the shape in which admins read them. */
 export const AUDIT_EVENTS = [
-  'login.succeeded', 'login.failed', 'login.blocked', 'logout', 'account.registered', 'account.created',
-  'account.role_changed', 'account.disabled', 'account.enabled', 'account.password_changed', 'account.password_reset',
-  'registration.changed', 'registration.refused', 'token.created', 'token.revoked', 'decision.published', 'decision.unpublished',
+  'login.succeeded',
+  'login.failed',
+  'login.blocked',
+  'logout',
+  'account.registered',
+  'account.created',
+  'account.role_changed',
+  'account.disabled',
+  'account.enabled',
+  'account.password_changed',
+  'account.password_reset',
+  'registration.changed',
+  'registration.refused',
+  'token.created',
+  'token.revoked',
+  'decision.published',
+  'decision.unpublished',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 

@@ -20,5 +20,8 @@ export function auditRoutes(audit: AuditService, adminsOnly: AccessRule): RouteS
   const apiList = async (req: Request, res: Response) => {
     res.json({ events: await audit.list(parseInput(AuditFilter, req.query)) });
   };
-  return [route('get', '/admin/audit', adminsOnly, page), api('get', '/api/v1/audit', adminsOnly, { tag: 'Admin', summary: 'The audit log, newest first.', query: AuditFilter }, apiList)];
+  return [
+    route('get', '/admin/audit', adminsOnly, page),
+    api('get', '/api/v1/audit', adminsOnly, { tag: 'Admin', summary: 'The audit log, newest first.', query: AuditFilter }, apiList),
+  ];
 }

@@ -47,7 +47,8 @@ function escapeRegExp(value: string): string {
 /** Up to MAX_CANDIDATES places, for a quote that is not blank (the caller checks). */
 function occurrences(text: string, exact: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
-  for (let at = text.indexOf(exact); at !== -1 && found.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1)) found.push({ start: at, end: at + exact.length });
+  for (let at = text.indexOf(exact); at !== -1 && found.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1))
+    found.push({ start: at, end: at + exact.length });
   if (found.length > 0) return found;
   const words = exact.trim().split(/\s+/);
   const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'g');
@@ -80,7 +81,8 @@ export function anchorQuote(text: string, selector: QuoteSelector): Anchor | nul
   if (candidates.length === 0) return null;
   const hint = start ?? 0;
   candidates.sort(
-    (a, b) => contextScore(text, b.start, b.end, selector) - contextScore(text, a.start, a.end, selector) || Math.abs(a.start - hint) - Math.abs(b.start - hint),
+    (a, b) =>
+      contextScore(text, b.start, b.end, selector) - contextScore(text, a.start, a.end, selector) || Math.abs(a.start - hint) - Math.abs(b.start - hint),
   );
   return anchorAt(text, candidates[0].start, candidates[0].end);
 }

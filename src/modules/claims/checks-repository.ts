@@ -36,12 +36,20 @@ export async function findCheck(db: Queryable, checkId: number): Promise<Check |
 }
 
 function checksQuery(db: Queryable) {
-  return db('checks').join('users', 'users.id', 'checks.reviewer_id').orderBy('checks.id').select('checks.*', 'users.display_name as reviewer_name', 'users.username as reviewer_username');
+  return db('checks')
+    .join('users', 'users.id', 'checks.reviewer_id')
+    .orderBy('checks.id')
+    .select('checks.*', 'users.display_name as reviewer_name', 'users.username as reviewer_username');
 }
 
 async function checksWithSources(db: Queryable, rows: (CheckRow & { reviewer_username: string })[]): Promise<Check[]> {
   const sources = rows.length
-    ? await db('check_sources').whereIn('check_id', rows.map((row) => row.id)).orderBy(['check_id', 'position'])
+    ? await db('check_sources')
+        .whereIn(
+          'check_id',
+          rows.map((row) => row.id),
+        )
+        .orderBy(['check_id', 'position'])
     : [];
   const sourcesByCheck = groupBy(sources as (Source & { check_id: number })[], (source) => Number(source.check_id));
   return rows.map((row) => ({
@@ -55,7 +63,12 @@ async function checksWithSources(db: Queryable, rows: (CheckRow & { reviewer_use
     revisedAfterOthersAt: toIsoOrNull(row.revised_after_others_at),
     confidence: row.confidence,
     rationale: row.rationale,
-    sources: (sourcesByCheck.get(Number(row.id)) ?? []).map((source: Source) => ({ url: source.url, title: source.title, stance: source.stance, quote: source.quote })),
+    sources: (sourcesByCheck.get(Number(row.id)) ?? []).map((source: Source) => ({
+      url: source.url,
+      title: source.title,
+      stance: source.stance,
+      quote: source.quote,
+    })),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   }));

@@ -50,7 +50,13 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
       let checkId: number;
       try {
         checkId = await db.transaction(async (tx) => {
-          const id = await checks.insertCheck(tx, { claimId, reviewerId: reviewer.id, verdict: input.verdict, confidence: input.confidence, rationale: input.rationale });
+          const id = await checks.insertCheck(tx, {
+            claimId,
+            reviewerId: reviewer.id,
+            verdict: input.verdict,
+            confidence: input.confidence,
+            rationale: input.rationale,
+          });
           await checks.insertSources(tx, id, input.sources);
           await checks.insertCheckRevision(tx, id, reviewer.id, null, snapshot(input));
           await decisions.flagNewEvidence(tx, claimId);

@@ -23,7 +23,10 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
     const { slug } = parseInput(SlugParam, req.params);
     const { claim, created } = await claims.create(slug, parseInput(CreateClaimInput, req.body), viewer(req));
     const view = await claims.view(claim.id, viewerOf(req));
-    res.status(created ? 201 : 200).location(`/api/v1/claims/${claim.id}`).json(claimJson(view));
+    res
+      .status(created ? 201 : 200)
+      .location(`/api/v1/claims/${claim.id}`)
+      .json(claimJson(view));
   };
 
   const articleClaims = async (req: SignedInRequest, res: Response) => {
@@ -31,7 +34,14 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
     const article = await articles.getBySlug(slug);
     const list = await claims.forReviewer(article.id, viewer(req));
     res.json({
-      claims: list.map(({ claim, checkedByMe, checks: count, status }) => ({ id: claim.id, statement: claim.statement, target: targetJson(claim), checkedByMe, checks: count, status })),
+      claims: list.map(({ claim, checkedByMe, checks: count, status }) => ({
+        id: claim.id,
+        statement: claim.statement,
+        target: targetJson(claim),
+        checkedByMe,
+        checks: count,
+        status,
+      })),
     });
   };
 
@@ -57,7 +67,12 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
 
   const agreement = async (req: SignedInRequest, res: Response) => {
     const result = await claims.agreement(parseInput(SlugParam, req.params).slug);
-    res.json({ alpha: { nominal: result.nominal, ordinal: result.ordinal, interval: result.interval }, claims: result.claims, ratings: result.ratings, pairableClaims: result.units });
+    res.json({
+      alpha: { nominal: result.nominal, ordinal: result.ordinal, interval: result.interval },
+      claims: result.claims,
+      ratings: result.ratings,
+      pairableClaims: result.units,
+    });
   };
 
   const queue = async (req: SignedInRequest, res: Response) => {
@@ -66,13 +81,54 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
   };
 
   return [
-    api('post', '/api/v1/articles/:slug/claims', atLeast('reviewer'), { tag: 'Claims', summary: 'Create a claim on a sentence or an exact quote (200 with the existing claim for the same span).', body: CreateClaimInput, success: 201 }, createClaim),
-    api('get', '/api/v1/articles/:slug/claims', atLeast('reviewer'), { tag: 'Claims', summary: 'The article’s claims for a signed-in reviewer: checked by you, and the status where you may see it.' }, articleClaims),
+    api(
+      'post',
+      '/api/v1/articles/:slug/claims',
+      atLeast('reviewer'),
+      {
+        tag: 'Claims',
+        summary: 'Create a claim on a sentence or an exact quote (200 with the existing claim for the same span).',
+        body: CreateClaimInput,
+        success: 201,
+      },
+      createClaim,
+    ),
+    api(
+      'get',
+      '/api/v1/articles/:slug/claims',
+      atLeast('reviewer'),
+      { tag: 'Claims', summary: 'The article’s claims for a signed-in reviewer: checked by you, and the status where you may see it.' },
+      articleClaims,
+    ),
     api('get', '/api/v1/claims/:id', 'anyone', { tag: 'Claims', summary: 'A claim with the checks, aggregate and decision the caller may see.' }, showClaim),
-    api('post', '/api/v1/claims/:id/checks', atLeast('reviewer'), { tag: 'Checks', summary: 'File your check of a claim (one per reviewer).', body: CheckInput, success: 201 }, fileCheck),
-    api('patch', '/api/v1/checks/:id', atLeast('reviewer'), { tag: 'Checks', summary: 'Edit your own check; every change is kept.', body: CheckUpdateInput }, updateCheck),
-    api('post', '/api/v1/claims/:id/decision', atLeast('editor'), { tag: 'Decisions', summary: 'Decide the final verdict, write the public summary, publish or unpublish.', body: DecisionInput }, postDecision),
-    api('get', '/api/v1/articles/:slug/agreement', atLeast('editor'), { tag: 'Decisions', summary: 'Krippendorff’s alpha (nominal, ordinal, interval) over the article’s ratings.' }, agreement),
+    api(
+      'post',
+      '/api/v1/claims/:id/checks',
+      atLeast('reviewer'),
+      { tag: 'Checks', summary: 'File your check of a claim (one per reviewer).', body: CheckInput, success: 201 },
+      fileCheck,
+    ),
+    api(
+      'patch',
+      '/api/v1/checks/:id',
+      atLeast('reviewer'),
+      { tag: 'Checks', summary: 'Edit your own check; every change is kept.', body: CheckUpdateInput },
+      updateCheck,
+    ),
+    api(
+      'post',
+      '/api/v1/claims/:id/decision',
+      atLeast('editor'),
+      { tag: 'Decisions', summary: 'Decide the final verdict, write the public summary, publish or unpublish.', body: DecisionInput },
+      postDecision,
+    ),
+    api(
+      'get',
+      '/api/v1/articles/:slug/agreement',
+      atLeast('editor'),
+      { tag: 'Decisions', summary: 'Krippendorff’s alpha (nominal, ordinal, interval) over the article’s ratings.' },
+      agreement,
+    ),
     api('get', '/api/v1/review', atLeast('editor'), { tag: 'Decisions', summary: 'The review queue, disputed first.', query: QueueFilter }, queue),
   ];
 }

@@ -50,7 +50,8 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     const view = await claims.view(claimId, viewerOf(req));
     const page = claimPage(view, req.user ?? null);
     const article = view.decision?.published ? await articles.getBySlug(view.article.slug) : null;
-    const claimReviewJson = article && view.decision ? jsonForScript(claimReviewJsonLd({ ...publishing, claim: view.claim, decision: view.decision, article })) : null;
+    const claimReviewJson =
+      article && view.decision ? jsonForScript(claimReviewJsonLd({ ...publishing, claim: view.claim, decision: view.decision, article })) : null;
     return { ...page, claimReviewJson, scale: SCALE, values: page.ownCheck ?? {}, decisionValues: page.claim.decision ?? {} };
   };
 
@@ -60,23 +61,38 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
   const echoCheck = (values: Record<string, unknown>) => ({ values: { ...values, sources: sourcesFromForm(values) } });
   const echoDecision = (values: Record<string, unknown>) => ({ decisionValues: { ...values, publish: values.publish === 'true' } });
 
-  const fileCheck = renderForm<SignedInRequest>('claims/show', (req) => claimLocals(req), async (req, res) => {
-    const { id } = parseInput(ClaimIdParam, req.params);
-    await checks.file(id, parseInput(CheckInput, checkFromForm(req.body)), viewer(req));
-    res.redirect(303, `/claims/${id}`);
-  }, echoCheck);
+  const fileCheck = renderForm<SignedInRequest>(
+    'claims/show',
+    (req) => claimLocals(req),
+    async (req, res) => {
+      const { id } = parseInput(ClaimIdParam, req.params);
+      await checks.file(id, parseInput(CheckInput, checkFromForm(req.body)), viewer(req));
+      res.redirect(303, `/claims/${id}`);
+    },
+    echoCheck,
+  );
 
-  const editCheck = renderForm<SignedInRequest>('claims/show', async (req) => claimLocals(req, (await checks.get(parseInput(CheckIdParam, req.params).id)).claimId), async (req, res) => {
-    const check = await checks.update(parseInput(CheckIdParam, req.params).id, parseInput(CheckUpdateInput, checkFromForm(req.body)), viewer(req));
-    res.redirect(303, `/claims/${check.claimId}`);
-  }, echoCheck);
+  const editCheck = renderForm<SignedInRequest>(
+    'claims/show',
+    async (req) => claimLocals(req, (await checks.get(parseInput(CheckIdParam, req.params).id)).claimId),
+    async (req, res) => {
+      const check = await checks.update(parseInput(CheckIdParam, req.params).id, parseInput(CheckUpdateInput, checkFromForm(req.body)), viewer(req));
+      res.redirect(303, `/claims/${check.claimId}`);
+    },
+    echoCheck,
+  );
 
-  const decisionForm = renderForm<SignedInRequest>('claims/show', (req) => claimLocals(req), async (req, res) => {
-    const { id } = parseInput(ClaimIdParam, req.params);
-    const input = parseInput(DecisionInput, req.body);
-    await claims.decide(id, input, viewer(req), auditContext(req));
-    res.redirect(303, `/claims/${id}`);
-  }, echoDecision);
+  const decisionForm = renderForm<SignedInRequest>(
+    'claims/show',
+    (req) => claimLocals(req),
+    async (req, res) => {
+      const { id } = parseInput(ClaimIdParam, req.params);
+      const input = parseInput(DecisionInput, req.body);
+      await claims.decide(id, input, viewer(req), auditContext(req));
+      res.redirect(303, `/claims/${id}`);
+    },
+    echoDecision,
+  );
 
   const reviewQueue = async (req: SignedInRequest, res: Response) => {
     const filter = parseInput(QueueFilter, req.query);

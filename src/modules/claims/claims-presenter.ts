@@ -91,7 +91,8 @@ function describeChange(kind: 'check' | 'decision', revision: Revision): string 
   }
   const changes: string[] = [];
   if (before.verdict !== after.verdict) changes.push(`verdict ${label(before.verdict)} → ${label(after.verdict)}`);
-  if (before.confidence !== after.confidence && after.confidence !== undefined) changes.push(`confidence ${String(before.confidence)} → ${String(after.confidence)}`);
+  if (before.confidence !== after.confidence && after.confidence !== undefined)
+    changes.push(`confidence ${String(before.confidence)} → ${String(after.confidence)}`);
   if (before.rationale !== after.rationale && after.rationale !== undefined) changes.push('rewrote the rationale');
   if (JSON.stringify(before.sources) !== JSON.stringify(after.sources) && after.sources !== undefined) changes.push('changed the sources');
   if (before.summary !== after.summary && after.summary !== undefined) changes.push('rewrote the summary');
@@ -139,7 +140,12 @@ export function claimPage(view: ClaimView, viewer: { role: Role } | null) {
     checks: view.checks.map(checkView),
     ownCheck: view.ownCheck ? checkJson(view.ownCheck) : null,
     aggregate: view.aggregate
-      ? { ...aggregateJson(view.aggregate), statusLabel: STATUS_LABEL[view.aggregate.status], bars: distributionBars(view.aggregate), agreementPercent: view.aggregate.agreement === null ? null : Math.round(view.aggregate.agreement * 100) }
+      ? {
+          ...aggregateJson(view.aggregate),
+          statusLabel: STATUS_LABEL[view.aggregate.status],
+          bars: distributionBars(view.aggregate),
+          agreementPercent: view.aggregate.agreement === null ? null : Math.round(view.aggregate.agreement * 100),
+        }
       : null,
     history: historyView(view),
     can: {
@@ -182,7 +188,12 @@ export function queuePage(items: QueueItem[], filter: { article?: string; status
       reviewers: item.aggregate.reviewers,
       agreementPercent: item.aggregate.agreement === null ? null : Math.round(item.aggregate.agreement * 100),
       decision: item.decision
-        ? { label: VERDICT_LABEL[item.decision.verdict], verdict: item.decision.verdict, published: item.decision.published, newEvidence: item.decision.newEvidenceAt !== null }
+        ? {
+            label: VERDICT_LABEL[item.decision.verdict],
+            verdict: item.decision.verdict,
+            published: item.decision.published,
+            newEvidence: item.decision.newEvidenceAt !== null,
+          }
         : null,
     })),
   };

@@ -22,7 +22,10 @@ async function withSentences(db: Queryable, rows: ClaimRow[]): Promise<Claim[]> 
   if (rows.length === 0) return [];
   const links: { claim_id: number; sentence_id: string }[] = await db('claim_sentences')
     .join('sentences', 'sentences.id', 'claim_sentences.sentence_id')
-    .whereIn('claim_sentences.claim_id', rows.map((row) => row.id))
+    .whereIn(
+      'claim_sentences.claim_id',
+      rows.map((row) => row.id),
+    )
     .orderBy('sentences.position')
     .select('claim_sentences.claim_id', 'claim_sentences.sentence_id');
   const linksByClaim = groupBy(links, (link) => Number(link.claim_id));
@@ -59,7 +62,11 @@ export async function insertClaim(
     })
     .returning('id');
   const id = Number((row as { id: number }).id);
-  await insertInBatches(db, 'claim_sentences', claim.sentenceIds.map((sentenceId) => ({ claim_id: id, sentence_id: sentenceId })));
+  await insertInBatches(
+    db,
+    'claim_sentences',
+    claim.sentenceIds.map((sentenceId) => ({ claim_id: id, sentence_id: sentenceId })),
+  );
   return id;
 }
 

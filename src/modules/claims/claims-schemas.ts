@@ -11,7 +11,9 @@ export const MAX_SOURCES = 20;
 const offset = z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative');
 
 const QuoteInput = z.object({
-  exact: text({ error: 'is required' }).max(MAX_QUOTE_CHARS, `must be at most ${MAX_QUOTE_CHARS} characters`).refine((v) => v.trim() !== '', 'is required'),
+  exact: text({ error: 'is required' })
+    .max(MAX_QUOTE_CHARS, `must be at most ${MAX_QUOTE_CHARS} characters`)
+    .refine((v) => v.trim() !== '', 'is required'),
   prefix: text().max(200, 'must be at most 200 characters').optional(),
   suffix: text().max(200, 'must be at most 200 characters').optional(),
   start: offset.optional(),
@@ -28,7 +30,9 @@ const statement = text()
 /** POST /api/v1/articles/:slug/claims: a whole sentence, or any exact quote. */
 export const CreateClaimInput = z
   .object({
-    sentenceId: text().regex(/^s-[0-9a-f]{12}$/, 'must be a sentence id like s-0123456789ab').optional(),
+    sentenceId: text()
+      .regex(/^s-[0-9a-f]{12}$/, 'must be a sentence id like s-0123456789ab')
+      .optional(),
     quote: QuoteInput.optional(),
     statement,
   })
@@ -37,9 +41,19 @@ export type CreateClaimInput = z.output<typeof CreateClaimInput>;
 
 export const SourceInput = z.object({
   url: httpUrlSchema,
-  title: text().trim().max(300, 'must be at most 300 characters').optional().nullable().transform((v) => (v ? v : null)),
+  title: text()
+    .trim()
+    .max(300, 'must be at most 300 characters')
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null)),
   stance: z.enum(STANCES, { error: `must be one of ${STANCES.join(', ')}` }),
-  quote: text().trim().max(1000, 'must be at most 1000 characters').optional().nullable().transform((v) => (v ? v : null)),
+  quote: text()
+    .trim()
+    .max(1000, 'must be at most 1000 characters')
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null)),
 });
 export type SourceInput = z.output<typeof SourceInput>;
 
@@ -75,8 +89,15 @@ export type CheckUpdateInput = z.output<typeof CheckUpdateInput>;
 export { IdParam as ClaimIdParam, IdParam as CheckIdParam } from '../../lib/ids';
 
 export const QueueFilter = z.object({
-  article: text().trim().max(120).optional().transform((v) => (v ? v : undefined)),
-  status: z.enum(['disputed', 'needs-review', 'consensus', 'published', ''], { error: 'must be disputed, needs-review, consensus or published' }).optional().transform((v) => (v ? v : undefined)),
+  article: text()
+    .trim()
+    .max(120)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  status: z
+    .enum(['disputed', 'needs-review', 'consensus', 'published', ''], { error: 'must be disputed, needs-review, consensus or published' })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 /**
@@ -92,7 +113,5 @@ export function sourcesFromForm(body: Record<string, unknown>): unknown[] {
   const titles = list('source_title');
   const stances = list('source_stance');
   const quotes = list('source_quote');
-  return urls
-    .map((url, i) => ({ url: url.trim(), title: titles[i], stance: stances[i], quote: quotes[i] }))
-    .filter((row) => row.url !== '');
+  return urls.map((url, i) => ({ url: url.trim(), title: titles[i], stance: stances[i], quote: quotes[i] })).filter((row) => row.url !== '');
 }

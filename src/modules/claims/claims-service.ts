@@ -5,8 +5,14 @@ import { isUniqueViolation } from '../../db/errors';
 import { NotFoundError, UnprocessableError } from '../../lib/errors';
 import type { Article, ArticlesService } from '../articles';
 import {
-  aggregateVerdicts, krippendorffAlpha, VERDICT_VALUE, type DecisionInput, type DecisionsService,
-  type Aggregate, type AlphaResult, type Decision,
+  aggregateVerdicts,
+  krippendorffAlpha,
+  VERDICT_VALUE,
+  type DecisionInput,
+  type DecisionsService,
+  type Aggregate,
+  type AlphaResult,
+  type Decision,
 } from '../verdicts';
 import { parseInput } from '../../lib/parse';
 import type { AuditContext } from '../audit';
@@ -82,7 +88,9 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     if (existing) return { claim: existing, created: false };
     const sentenceIds = sentencesTouching(article.sentences, anchor.start, anchor.end);
     try {
-      const id = await db.transaction((tx) => claims.insertClaim(tx, { articleId: article.id, anchor, statement: input.statement, sentenceIds, createdBy: author.id }));
+      const id = await db.transaction((tx) =>
+        claims.insertClaim(tx, { articleId: article.id, anchor, statement: input.statement, sentenceIds, createdBy: author.id }),
+      );
       return { claim: (await claims.findClaim(db, id))!, created: true };
     } catch (error) {
       const raced = isUniqueViolation(error) ? await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end) : null;
@@ -117,11 +125,19 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
         policy,
         checks: readable.checks,
         ownCheck: readable.own,
-        aggregate: policy.aggregate ? aggregateOf(allChecks.map((c) => c.independentVerdict), decision) : null,
+        aggregate: policy.aggregate
+          ? aggregateOf(
+              allChecks.map((c) => c.independentVerdict),
+              decision,
+            )
+          : null,
         decision: readableDecision(policy, decision),
         publicSources: decision?.published ? decision.evidence : [],
         history: {
-          checks: await checks.listCheckRevisions(db, readable.checks.map((c) => c.id)),
+          checks: await checks.listCheckRevisions(
+            db,
+            readable.checks.map((c) => c.id),
+          ),
           decision: policy.decisionHistory ? await decisions.revisions(claimId) : [],
         },
       };
@@ -150,7 +166,10 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
         return {
           claim,
           article: { slug: summary.slug, title: summary.title },
-          aggregate: aggregateOf((verdictsByClaim.get(claim.id) ?? []).map((v) => v.verdict), decision),
+          aggregate: aggregateOf(
+            (verdictsByClaim.get(claim.id) ?? []).map((v) => v.verdict),
+            decision,
+          ),
           decision,
         };
       });
@@ -163,7 +182,10 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
      * Claims of one article for a signed-in reviewer: whether they have checked each, and the
      * status only where they may see the aggregate (after their own check, or as an editor).
      */
-    async forReviewer(articleId: number, viewer: Viewer): Promise<{ claim: Claim; checkedByMe: boolean; checks: number; status: Aggregate['status'] | null }[]> {
+    async forReviewer(
+      articleId: number,
+      viewer: Viewer,
+    ): Promise<{ claim: Claim; checkedByMe: boolean; checks: number; status: Aggregate['status'] | null }[]> {
       const list = await claims.listClaims(db, { articleId });
       const ids = list.map((c) => c.id);
       const [verdicts, decided] = await Promise.all([checks.listVerdicts(db, ids), decisions.forClaims(ids)]);
@@ -171,7 +193,12 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       return list.map((claim) => {
         const all = verdictsByClaim.get(claim.id) ?? [];
         const checkedByMe = all.some((v) => v.reviewerId === viewer.id);
-        const status = claimReadPolicy(viewer, checkedByMe).aggregate ? aggregateOf(all.map((v) => v.verdict), decided.get(claim.id)).status : null;
+        const status = claimReadPolicy(viewer, checkedByMe).aggregate
+          ? aggregateOf(
+              all.map((v) => v.verdict),
+              decided.get(claim.id),
+            ).status
+          : null;
         return { claim, checkedByMe, checks: all.length, status };
       });
     },
@@ -197,11 +224,12 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     async agreement(slug: string): Promise<AlphaResult & { claims: number; ratings: number }> {
       const article = await articles.getBySlug(slug);
       const list = await claims.listClaims(db, { articleId: article.id });
-      const verdicts = await checks.listVerdicts(db, list.map((c) => c.id));
-      const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
-      const units = list.map((claim) =>
-        (verdictsByClaim.get(claim.id) ?? []).map((v) => VERDICT_VALUE[v.verdict]).filter((v): v is number => v !== null),
+      const verdicts = await checks.listVerdicts(
+        db,
+        list.map((c) => c.id),
       );
+      const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
+      const units = list.map((claim) => (verdictsByClaim.get(claim.id) ?? []).map((v) => VERDICT_VALUE[v.verdict]).filter((v): v is number => v !== null));
       const alpha = krippendorffAlpha(units);
       return { ...alpha, claims: list.length, ratings: units.reduce((n, unit) => n + unit.length, 0) };
     },

@@ -56,11 +56,14 @@ export function importItem(annotation: unknown): ImportItem {
   const bodies = asArray(annotation.body).filter(isObject);
   const verdict = bodies.find((b) => b.type === 'TextualBody' && b.purpose === 'assessing');
   const description = bodies.find((b) => b.type === 'TextualBody' && b.purpose !== 'assessing');
-  const sources = bodies.filter((b) => b.type !== 'TextualBody').map(sourceOf).filter((s) => s !== null);
+  const sources = bodies
+    .filter((b) => b.type !== 'TextualBody')
+    .map(sourceOf)
+    .filter((s) => s !== null);
   const hypothesisText = typeof annotation.text === 'string' && annotation.text.trim() !== '' ? annotation.text.trim() : null;
   return {
     quote: quoteOf(annotation),
-    statement: verdict ? null : hypothesisText?.slice(0, 500) ?? null,
+    statement: verdict ? null : (hypothesisText?.slice(0, 500) ?? null),
     check: verdict ? { verdict: verdict.value, confidence: annotation['factline:confidence'] ?? 'medium', rationale: description?.value ?? '', sources } : null,
   };
 }

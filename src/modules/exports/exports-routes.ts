@@ -56,7 +56,14 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
   const importAnnotations = async (req: SignedInRequest, res: Response) => {
     const results = await exportsService.import(parseInput(SlugParam, req.params).slug, req.body, viewer(req));
     const count = (status: string) => results.filter((r) => r.status === status).length;
-    res.json({ imported: count('created'), existingClaims: count('existing-claim'), unanchored: count('unanchored'), invalid: count('invalid'), conflicts: count('conflict'), results });
+    res.json({
+      imported: count('created'),
+      existingClaims: count('existing-claim'),
+      unanchored: count('unanchored'),
+      invalid: count('invalid'),
+      conflicts: count('conflict'),
+      results,
+    });
   };
 
   const csv = async (req: SignedInRequest, res: Response) => {
@@ -69,10 +76,39 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
   };
 
   return [
-    api('get', '/api/v1/articles/:slug/annotations', 'anyone', { tag: 'Standards', summary: 'W3C Web Annotations of the article (AnnotationCollection; ?page=N for a page).', query: PageQuery, responseType: ANNO_CONTENT_TYPE }, collection),
-    api('post', '/api/v1/articles/:slug/annotations', atLeast('reviewer'), { tag: 'Standards', summary: 'Import Web Annotations or Hypothesis rows: claims and checks, re-anchored by quote, with a report.', body: z.unknown() }, importAnnotations),
-    api('get', '/api/v1/annotations/:id', 'anyone', { tag: 'Standards', summary: 'One Web Annotation (check-N or decision-N).', responseType: ANNO_CONTENT_TYPE }, single),
-    api('get', '/api/v1/articles/:slug/export.csv', atLeast('editor'), { tag: 'Exports', summary: 'The article’s claims as CSV.', responseType: 'text/csv' }, csv),
+    api(
+      'get',
+      '/api/v1/articles/:slug/annotations',
+      'anyone',
+      {
+        tag: 'Standards',
+        summary: 'W3C Web Annotations of the article (AnnotationCollection; ?page=N for a page).',
+        query: PageQuery,
+        responseType: ANNO_CONTENT_TYPE,
+      },
+      collection,
+    ),
+    api(
+      'post',
+      '/api/v1/articles/:slug/annotations',
+      atLeast('reviewer'),
+      { tag: 'Standards', summary: 'Import Web Annotations or Hypothesis rows: claims and checks, re-anchored by quote, with a report.', body: z.unknown() },
+      importAnnotations,
+    ),
+    api(
+      'get',
+      '/api/v1/annotations/:id',
+      'anyone',
+      { tag: 'Standards', summary: 'One Web Annotation (check-N or decision-N).', responseType: ANNO_CONTENT_TYPE },
+      single,
+    ),
+    api(
+      'get',
+      '/api/v1/articles/:slug/export.csv',
+      atLeast('editor'),
+      { tag: 'Exports', summary: 'The article’s claims as CSV.', responseType: 'text/csv' },
+      csv,
+    ),
     api('get', '/api/v1/articles/:slug/export.json', atLeast('editor'), { tag: 'Exports', summary: 'The article’s claims as JSON.' }, json),
   ];
 }

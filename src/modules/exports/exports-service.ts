@@ -1,6 +1,6 @@
 import { AppError, NotFoundError, PayloadTooLargeError } from '../../lib/errors';
 import type { ArticlesService } from '../articles';
-import { readableChecks, CheckInput, CreateClaimInput, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
+import { readableChecks, type CheckInput, type CreateClaimInput, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
 import { CodePointIndex } from '../../lib/code-points';
 import type { Decision, Publishing } from '../verdicts';
 import { annotationsIn, importItem } from './annotation-import';
@@ -87,12 +87,22 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
     /** Creates the claims and checks that annotations describe; reports each one it could not use. */
     async import(slug: string, payload: unknown, importer: Viewer): Promise<ImportResult[]> {
       const items = annotationsIn(payload);
-      if (items.length === 0) throw new AppError(400, 'invalid_input', 'No annotations found: send an Annotation, an array, an AnnotationPage or AnnotationCollection, or a Hypothesis {rows} result.');
+      if (items.length === 0)
+        throw new AppError(
+          400,
+          'invalid_input',
+          'No annotations found: send an Annotation, an array, an AnnotationPage or AnnotationCollection, or a Hypothesis {rows} result.',
+        );
       if (items.length > MAX_IMPORT) throw new PayloadTooLargeError(`At most ${MAX_IMPORT} annotations per request.`);
       const parsed = items.map(importItem);
-      const quoteChars = parsed.reduce((sum, item) => sum + (item.quote?.exact.length ?? 0) + (item.quote?.prefix?.length ?? 0) + (item.quote?.suffix?.length ?? 0), 0);
+      const quoteChars = parsed.reduce(
+        (sum, item) => sum + (item.quote?.exact.length ?? 0) + (item.quote?.prefix?.length ?? 0) + (item.quote?.suffix?.length ?? 0),
+        0,
+      );
       if (quoteChars > MAX_IMPORT_QUOTE_CHARS) {
-        throw new PayloadTooLargeError(`The quotes of one import may hold at most ${MAX_IMPORT_QUOTE_CHARS.toLocaleString('en-US')} characters in all; split it into several requests.`);
+        throw new PayloadTooLargeError(
+          `The quotes of one import may hold at most ${MAX_IMPORT_QUOTE_CHARS.toLocaleString('en-US')} characters in all; split it into several requests.`,
+        );
       }
       const target = await deps.claims.inArticle(slug);
       const positions = new CodePointIndex(target.article.text);

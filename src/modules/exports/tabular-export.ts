@@ -4,7 +4,10 @@ import type { ArticleExport } from './exports-service';
 /** Claims of an article with statement, quote, verdicts, consensus, decision, agreement and sources. */
 export function exportRows(data: ArticleExport, minOrdinalChecks: number) {
   return data.claims.map(({ claim, checks, decision }) => {
-    const aggregate = aggregateVerdicts(checks.map((c) => c.independentVerdict), { minOrdinalChecks, published: decision?.published ?? false });
+    const aggregate = aggregateVerdicts(
+      checks.map((c) => c.independentVerdict),
+      { minOrdinalChecks, published: decision?.published ?? false },
+    );
     return {
       claimId: claim.id,
       statement: claim.statement,
@@ -17,7 +20,9 @@ export function exportRows(data: ArticleExport, minOrdinalChecks: number) {
       reviewers: aggregate.reviewers,
       agreement: aggregate.agreement,
       distribution: aggregate.distribution,
-      decision: decision ? { verdict: decision.verdict, label: VERDICT_LABEL[decision.verdict], published: decision.published, summary: decision.summary } : null,
+      decision: decision
+        ? { verdict: decision.verdict, label: VERDICT_LABEL[decision.verdict], published: decision.published, summary: decision.summary }
+        : null,
       sourceUrls: [...new Set(checks.flatMap((c) => c.sources.map((s) => s.url)))],
     };
   });
@@ -41,11 +46,46 @@ export function csvCell(value: unknown): string {
 }
 
 export function exportCsv(data: ArticleExport, minOrdinalChecks = 2): string {
-  const header = ['claim_id', 'statement', 'quote', 'start', 'end', 'status', 'consensus', 'rating_value', 'reviewers', 'agreement', 'verdicts', 'decision', 'decision_published', 'decision_summary', 'source_urls'];
-  const lines = exportRows(data, minOrdinalChecks).map((row) => [
-    row.claimId, row.statement, row.quote, row.start, row.end, row.status, row.consensus, row.ratingValue, row.reviewers, row.agreement,
-    Object.entries(row.distribution).filter(([, n]) => n > 0).map(([v, n]) => `${v}:${n}`).join(' '),
-    row.decision?.verdict, row.decision ? String(row.decision.published) : '', row.decision?.summary, row.sourceUrls.join(' '),
-  ].map(csvCell).join(','));
+  const header = [
+    'claim_id',
+    'statement',
+    'quote',
+    'start',
+    'end',
+    'status',
+    'consensus',
+    'rating_value',
+    'reviewers',
+    'agreement',
+    'verdicts',
+    'decision',
+    'decision_published',
+    'decision_summary',
+    'source_urls',
+  ];
+  const lines = exportRows(data, minOrdinalChecks).map((row) =>
+    [
+      row.claimId,
+      row.statement,
+      row.quote,
+      row.start,
+      row.end,
+      row.status,
+      row.consensus,
+      row.ratingValue,
+      row.reviewers,
+      row.agreement,
+      Object.entries(row.distribution)
+        .filter(([, n]) => n > 0)
+        .map(([v, n]) => `${v}:${n}`)
+        .join(' '),
+      row.decision?.verdict,
+      row.decision ? String(row.decision.published) : '',
+      row.decision?.summary,
+      row.sourceUrls.join(' '),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
 }

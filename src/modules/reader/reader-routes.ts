@@ -17,7 +17,14 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
     res.render('articles/show', {
       ...page,
       reviewing: myClaims && {
-        claims: myClaims.map(({ claim, checkedByMe, checks, status }) => ({ id: claim.id, quote: claim.exact, statement: claim.statement, checkedByMe, checks, status })),
+        claims: myClaims.map(({ claim, checkedByMe, checks, status }) => ({
+          id: claim.id,
+          quote: claim.exact,
+          statement: claim.statement,
+          checkedByMe,
+          checks,
+          status,
+        })),
       },
     });
   };
@@ -47,8 +54,20 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
 
   return [
     route('get', '/articles/:slug', 'anyone', articlePage),
-    api('get', '/api/v1/articles/:slug/verdicts', 'anyone', { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.' }, verdicts),
-    api('get', '/api/v1/articles/:slug/claimreview', 'anyone', { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.' }, articleClaimReviews),
+    api(
+      'get',
+      '/api/v1/articles/:slug/verdicts',
+      'anyone',
+      { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.' },
+      verdicts,
+    ),
+    api(
+      'get',
+      '/api/v1/articles/:slug/claimreview',
+      'anyone',
+      { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.' },
+      articleClaimReviews,
+    ),
     route('get', '/claimreview.json', 'anyone', siteClaimReviews),
   ];
 }

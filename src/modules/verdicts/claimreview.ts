@@ -45,5 +45,8 @@ export function claimReviewJsonLd({ baseUrl, publisherName, claim, decision, art
 
 /** JSON for a <script type="application/ld+json"> block: "<" is escaped so no text can end the element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

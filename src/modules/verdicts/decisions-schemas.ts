@@ -13,7 +13,12 @@ export const DecisionInput = z.object({
     .trim()
     .min(1, 'is required: readers see it next to the verdict')
     .max(MAX_SUMMARY_CHARS, `must be at most ${MAX_SUMMARY_CHARS} characters`),
-  note: text().trim().max(2000, 'must be at most 2000 characters').optional().nullable().transform((v) => (v ? v : null)),
+  note: text()
+    .trim()
+    .max(2000, 'must be at most 2000 characters')
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null)),
   publish: booleanInput,
 });
 export type DecisionInput = z.output<typeof DecisionInput>;

@@ -58,7 +58,13 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
      * evidence readers see; publishing again takes in newer evidence and clears the "new
      * evidence" mark. Only publishing, or unpublishing what was published, is audited.
      */
-    async decide(claimId: number, raw: DecisionInput, editorId: number, audit: AuditContext, evidenceOf: (tx: Queryable) => Promise<ClaimEvidence>): Promise<void> {
+    async decide(
+      claimId: number,
+      raw: DecisionInput,
+      editorId: number,
+      audit: AuditContext,
+      evidenceOf: (tx: Queryable) => Promise<ClaimEvidence>,
+    ): Promise<void> {
       const input = parseInput(DecisionInput, raw);
       await db.transaction(async (tx) => {
         const evidence = await evidenceOf(tx);
@@ -79,7 +85,8 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
           newEvidenceAt: input.publish ? null : (before?.newEvidenceAt ?? null),
         });
         await repo.insertDecisionRevision(tx, claimId, editorId, before ? snapshot(before) : null, after);
-        if (input.publish) await recordAuditEvent(tx, 'decision.published', audit, `claim ${claimId}`, { verdict: input.verdict, republished: before?.published ?? false });
+        if (input.publish)
+          await recordAuditEvent(tx, 'decision.published', audit, `claim ${claimId}`, { verdict: input.verdict, republished: before?.published ?? false });
         else if (before?.published) await recordAuditEvent(tx, 'decision.unpublished', audit, `claim ${claimId}`, { verdict: input.verdict });
       });
     },

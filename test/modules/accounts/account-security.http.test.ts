@@ -57,7 +57,10 @@ describe('registration cannot be used to stall the server', () => {
     for (const displayName of ['ed1\u200b', '\u202eed1', 'e\u200dd1']) {
       const agent = request.agent(t.app);
       const csrf = csrfFrom((await agent.get('/register').expect(200)).text);
-      const res = await agent.post('/register').type('form').send({ username: `mimic${displayName.length}${displayName.charCodeAt(0)}`, password: 'a fine long passphrase', displayName, _csrf: csrf });
+      const res = await agent
+        .post('/register')
+        .type('form')
+        .send({ username: `mimic${displayName.length}${displayName.charCodeAt(0)}`, password: 'a fine long passphrase', displayName, _csrf: csrf });
       expect(res.status).toBe(400);
       expect(res.text).toContain('must not contain invisible or text-direction characters');
     }
@@ -75,7 +78,9 @@ describe('sign-in limits', () => {
       }),
     );
     const results = await Promise.all(
-      agents.map(({ agent, csrf, address, password }) => agent.post('/login').set('x-forwarded-for', address).type('form').send({ username: 'target', password, _csrf: csrf })),
+      agents.map(({ agent, csrf, address, password }) =>
+        agent.post('/login').set('x-forwarded-for', address).type('form').send({ username: 'target', password, _csrf: csrf }),
+      ),
     );
     const checked = results.filter((r) => r.status === 401 || r.status === 303).length;
     expect(checked).toBeLessThanOrEqual(5);
@@ -90,7 +95,11 @@ describe('sign-in limits', () => {
     const admin = await createUser(t.db, 'admin', 'chief');
     const ownBrowser = request.agent(t.app);
     expect((await loginFrom('203.0.113.1', 'chief', admin.password, ownBrowser)).status).toBe(303);
-    await ownBrowser.post('/logout').type('form').send({ _csrf: csrfFrom((await ownBrowser.get('/account').expect(200)).text) }).expect(303);
+    await ownBrowser
+      .post('/logout')
+      .type('form')
+      .send({ _csrf: csrfFrom((await ownBrowser.get('/account').expect(200)).text) })
+      .expect(303);
     for (let i = 0; i < 6; i++) await loginFrom(`198.18.0.${i}`, 'chief', `attacker guess ${i}`);
     expect((await loginFrom('203.0.113.99', 'chief', admin.password)).status).toBe(429); // an unknown browser
     expect((await loginFrom('203.0.113.1', 'chief', admin.password, ownBrowser)).status).toBe(303); // the known device
@@ -105,7 +114,11 @@ describe('sign-in limits', () => {
     expect((await loginFrom('203.0.113.5', 'boss', admin.password, otherBrowser)).status).toBe(429);
     const forged = request.agent(t.app);
     const csrf = csrfFrom((await forged.get('/login').expect(200)).text);
-    const res = await forged.post('/login').set('Cookie', `factline.device=Ym9zcw.AAAAAAAAAAAAAAAA.forgedsignature`).type('form').send({ username: 'boss', password: admin.password, _csrf: csrf });
+    const res = await forged
+      .post('/login')
+      .set('Cookie', `factline.device=Ym9zcw.AAAAAAAAAAAAAAAA.forgedsignature`)
+      .type('form')
+      .send({ username: 'boss', password: admin.password, _csrf: csrf });
     expect(res.status).toBe(429); // the forged device cookie is ignored: the account's bucket applies
   });
 });
@@ -145,9 +158,17 @@ describe('sessions end when they should', () => {
     const admin = await createUser(t.db, 'admin');
     const user = await createUser(t.db, 'reviewer');
     const agent = await signIn(t.app, user.username, user.password);
-    await request(t.app).post(`/api/v1/users/${user.id}/password`).set(bearer(await createApiToken(t.db, admin))).send({ password: 'short' }).expect(400);
+    await request(t.app)
+      .post(`/api/v1/users/${user.id}/password`)
+      .set(bearer(await createApiToken(t.db, admin)))
+      .send({ password: 'short' })
+      .expect(400);
     await agent.get('/api/v1/me').expect(200);
-    await request(t.app).post(`/api/v1/users/${user.id}/password`).set(bearer(await createApiToken(t.db, admin))).send({ password: 'a reset passphrase' }).expect(204);
+    await request(t.app)
+      .post(`/api/v1/users/${user.id}/password`)
+      .set(bearer(await createApiToken(t.db, admin)))
+      .send({ password: 'a reset passphrase' })
+      .expect(204);
     await agent.get('/api/v1/me').expect(401);
     expect((await loginFrom('192.0.2.60', user.username, 'a reset passphrase')).status).toBe(303);
   });

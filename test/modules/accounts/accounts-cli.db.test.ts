@@ -24,8 +24,12 @@ describe('operator CLI', () => {
   });
 
   test('when the role is unknown or the password short, then it fails with a clear message and creates nothing', async () => {
-    await expect(runAccountsCommand(database.db, ['user', 'add', 'desk', '--role', 'chief'], io('a strong password').io)).rejects.toThrow(/role: must be one of reviewer, editor, admin/);
-    await expect(runAccountsCommand(database.db, ['user', 'add', 'desk', '--role', 'editor'], io('short').io)).rejects.toThrow(/password: must be at least 10 characters/);
+    await expect(runAccountsCommand(database.db, ['user', 'add', 'desk', '--role', 'chief'], io('a strong password').io)).rejects.toThrow(
+      /role: must be one of reviewer, editor, admin/,
+    );
+    await expect(runAccountsCommand(database.db, ['user', 'add', 'desk', '--role', 'editor'], io('short').io)).rejects.toThrow(
+      /password: must be at least 10 characters/,
+    );
     expect(await countRows(database.db, 'users')).toBe(0);
   });
 

@@ -15,7 +15,11 @@ const sessionCookie = (res: request.Response): string | undefined =>
 
 async function register(agent: ReturnType<typeof request.agent>, fields: Record<string, string>, status: number) {
   const csrf = await csrfTokenFor(agent, '/login');
-  return agent.post('/register').type('form').send({ ...fields, _csrf: csrf }).expect(status);
+  return agent
+    .post('/register')
+    .type('form')
+    .send({ ...fields, _csrf: csrf })
+    .expect(status);
 }
 
 describe('registration', () => {
@@ -60,7 +64,11 @@ describe('registration', () => {
     await createUser(t.db, 'admin', 'other');
     const admin = await signIn(t.app, 'other', TEST_PASSWORD);
     const csrf = csrfFrom((await admin.get('/admin/users').expect(200)).text);
-    const res = await admin.post('/admin/users').type('form').send({ _csrf: csrf, username: 'TAKEN', password: 'a long enough pass', role: 'reviewer' }).expect(409);
+    const res = await admin
+      .post('/admin/users')
+      .type('form')
+      .send({ _csrf: csrf, username: 'TAKEN', password: 'a long enough pass', role: 'reviewer' })
+      .expect(409);
     expect(res.text).toContain('is already taken');
   });
 });
@@ -72,7 +80,11 @@ describe('sign in and out', () => {
     const loginPage = await agent.get('/login').expect(200);
     const before = sessionCookie(loginPage);
     expect(before).toBeDefined();
-    const res = await agent.post('/login').type('form').send({ username: user.username, password: user.password, _csrf: csrfFrom(loginPage.text) }).expect(303);
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ username: user.username, password: user.password, _csrf: csrfFrom(loginPage.text) })
+      .expect(303);
     const after = sessionCookie(res)!;
     expect(after.split(';')[0]).not.toBe(before!.split(';')[0]);
     expect(after).toMatch(/HttpOnly/);
@@ -94,7 +106,12 @@ describe('sign in and out', () => {
 
   test('when the login form has no CSRF token, then it is refused', async () => {
     const user = await createUser(t.db, 'reviewer');
-    const res = await request(t.app).post('/login').type('form').set('accept', 'text/html').send({ username: user.username, password: user.password }).expect(403);
+    const res = await request(t.app)
+      .post('/login')
+      .type('form')
+      .set('accept', 'text/html')
+      .send({ username: user.username, password: user.password })
+      .expect(403);
     expect(res.text).toContain('Reload the page and try again');
   });
 
@@ -113,7 +130,11 @@ describe('sign in and out', () => {
     const reviewer = await createUser(t.db, 'reviewer');
     const token = await createApiToken(t.db, reviewer);
     const reviewerAgent = await signIn(t.app, reviewer.username, reviewer.password);
-    await request(t.app).patch(`/api/v1/users/${reviewer.id}`).set('Authorization', `Bearer ${await createApiToken(t.db, admin)}`).send({ disabled: true }).expect(200);
+    await request(t.app)
+      .patch(`/api/v1/users/${reviewer.id}`)
+      .set('Authorization', `Bearer ${await createApiToken(t.db, admin)}`)
+      .send({ disabled: true })
+      .expect(200);
     await reviewerAgent.get('/api/v1/me').expect(401);
     await request(t.app).get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
@@ -133,13 +154,21 @@ describe('roles and admin', () => {
 
   test('when the last admin would be demoted, then it is a 409', async () => {
     const admin = await createUser(t.db, 'admin');
-    const res = await request(t.app).patch(`/api/v1/users/${admin.id}`).set('Authorization', `Bearer ${await createApiToken(t.db, admin)}`).send({ role: 'reviewer' }).expect(409);
+    const res = await request(t.app)
+      .patch(`/api/v1/users/${admin.id}`)
+      .set('Authorization', `Bearer ${await createApiToken(t.db, admin)}`)
+      .send({ role: 'reviewer' })
+      .expect(409);
     expect(res.body.error.message).toMatch(/last active admin/);
   });
 
   test('when an admin creates an account through the API, then the response has no password or hash', async () => {
     const admin = await createUser(t.db, 'admin');
-    const res = await request(t.app).post('/api/v1/users').set('Authorization', `Bearer ${await createApiToken(t.db, admin)}`).send({ username: 'fresh', password: 'a long enough pass', role: 'editor' }).expect(201);
+    const res = await request(t.app)
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${await createApiToken(t.db, admin)}`)
+      .send({ username: 'fresh', password: 'a long enough pass', role: 'editor' })
+      .expect(201);
     expect(Object.keys(res.body).sort()).toEqual(['createdAt', 'disabled', 'displayName', 'id', 'role', 'username']);
   });
 
@@ -147,7 +176,10 @@ describe('roles and admin', () => {
     const user = await createUser(t.db, role);
     const agent = await signIn(t.app, user.username, user.password);
     await agent.get('/admin/users').expect(403);
-    await request(t.app).get('/api/v1/users').set('Authorization', `Bearer ${await createApiToken(t.db, user)}`).expect(403);
+    await request(t.app)
+      .get('/api/v1/users')
+      .set('Authorization', `Bearer ${await createApiToken(t.db, user)}`)
+      .expect(403);
   });
 });
 
@@ -174,13 +206,20 @@ describe('API tokens', () => {
     const other = await createUser(t.db, 'reviewer');
     const token = await createApiToken(t.db, owner);
     const { id } = await t.db('api_tokens').where({ user_id: owner.id }).first();
-    await request(t.app).delete(`/api/v1/tokens/${id}`).set('Authorization', `Bearer ${await createApiToken(t.db, other)}`).expect(404);
+    await request(t.app)
+      .delete(`/api/v1/tokens/${id}`)
+      .set('Authorization', `Bearer ${await createApiToken(t.db, other)}`)
+      .expect(404);
     await request(t.app).get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
   });
 
   test('when a token is created through the API, then it is returned once with its metadata', async () => {
     const user = await createUser(t.db, 'editor');
-    const res = await request(t.app).post('/api/v1/tokens').set('Authorization', `Bearer ${await createApiToken(t.db, user)}`).send({ name: 'ci' }).expect(201);
+    const res = await request(t.app)
+      .post('/api/v1/tokens')
+      .set('Authorization', `Bearer ${await createApiToken(t.db, user)}`)
+      .send({ name: 'ci' })
+      .expect(201);
     expect(res.body).toMatchObject({ token: expect.stringMatching(/^fl_/), name: 'ci', prefix: res.body.token.slice(0, 10) });
     const list = await request(t.app).get('/api/v1/tokens').set('Authorization', `Bearer ${res.body.token}`).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(res.body.token);

@@ -29,7 +29,11 @@ describe('composeDocument', () => {
   });
 
   test('when blocks are blank, then they are left out', () => {
-    const doc = composeDocument('x', [{ kind: 'headline', text: 'T' }, { kind: 'paragraph', text: '  \n ' }, { kind: 'paragraph', text: 'Body.' }]);
+    const doc = composeDocument('x', [
+      { kind: 'headline', text: 'T' },
+      { kind: 'paragraph', text: '  \n ' },
+      { kind: 'paragraph', text: 'Body.' },
+    ]);
     expect(doc.blocks).toHaveLength(2);
     expect(doc.text).toBe('T\n\nBody.');
   });

@@ -60,7 +60,9 @@ describe('the seed article', () => {
       for (const id of block.sentences) expect(article.sentences.find((s: { id: string }) => s.id === id).blockIndex).toBe(block.index);
     }
     const texts: string[] = article.sentences.map((s: { text: string }) => s.text);
-    expect(texts).toContain('More and more people from mainland China are attempting the difficult and illegal journey from Latin America to the United States via the Mexican border, with over 22,000 arrested by U.S. Customs and Border Patrol officials this year.');
+    expect(texts).toContain(
+      'More and more people from mainland China are attempting the difficult and illegal journey from Latin America to the United States via the Mexican border, with over 22,000 arrested by U.S. Customs and Border Patrol officials this year.',
+    );
     expect(texts).toContain('Chinese nationals hold up documents while waiting arrest by U.S. border control officers.');
     expect(texts.some((text) => text.startsWith('2023 has seen a massive increase'))).toBe(true);
   });
@@ -86,14 +88,36 @@ describe('the seed article', () => {
 });
 
 describe('POST /api/v1/articles', () => {
-  const post = (body: unknown, token = editorToken) => request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${token}`).send(body as object);
+  const post = (body: unknown, token = editorToken) =>
+    request(t.app)
+      .post('/api/v1/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .send(body as object);
 
   test('when an editor posts plain text, then the article is created with blocks and sentences', async () => {
-    const res = await post({ title: 'Council approves budget', text: 'The council met on Tuesday. It approved the budget.\n\n## Reactions\n\nMr. Lee said it was fair.', byline: 'A. Writer', publishedAt: '2024-02-29', sourceUrl: 'https://example.org/budget' }).expect(201);
+    const res = await post({
+      title: 'Council approves budget',
+      text: 'The council met on Tuesday. It approved the budget.\n\n## Reactions\n\nMr. Lee said it was fair.',
+      byline: 'A. Writer',
+      publishedAt: '2024-02-29',
+      sourceUrl: 'https://example.org/budget',
+    }).expect(201);
     expect(res.headers.location).toBe('/api/v1/articles/council-approves-budget');
-    expect(res.body).toMatchObject({ slug: 'council-approves-budget', title: 'Council approves budget', byline: 'A. Writer', publishedAt: '2024-02-29', sourceUrl: 'https://example.org/budget' });
+    expect(res.body).toMatchObject({
+      slug: 'council-approves-budget',
+      title: 'Council approves budget',
+      byline: 'A. Writer',
+      publishedAt: '2024-02-29',
+      sourceUrl: 'https://example.org/budget',
+    });
     expect(res.body.blocks.map((b: { kind: string }) => b.kind)).toEqual(['headline', 'paragraph', 'heading', 'paragraph']);
-    expect(res.body.sentences.map((s: { text: string }) => s.text)).toEqual(['Council approves budget', 'The council met on Tuesday.', 'It approved the budget.', 'Reactions', 'Mr. Lee said it was fair.']);
+    expect(res.body.sentences.map((s: { text: string }) => s.text)).toEqual([
+      'Council approves budget',
+      'The council met on Tuesday.',
+      'It approved the budget.',
+      'Reactions',
+      'Mr. Lee said it was fair.',
+    ]);
     await request(t.app).get('/articles/council-approves-budget').expect(200);
   });
 
@@ -125,7 +149,12 @@ describe('POST /api/v1/articles', () => {
   });
 
   test('when the body is not JSON, then it is a 400 with a JSON error', async () => {
-    const res = await request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).set('content-type', 'application/json').send('{"title":').expect(400);
+    const res = await request(t.app)
+      .post('/api/v1/articles')
+      .set('Authorization', `Bearer ${editorToken}`)
+      .set('content-type', 'application/json')
+      .send('{"title":')
+      .expect(400);
     expect(res.body.error.code).toBe('invalid_json');
   });
 
@@ -166,7 +195,11 @@ describe('the new-article form', () => {
     const editor = await createUser(t.db, 'editor');
     const agent = await signIn(t.app, editor.username, editor.password);
     const csrf = csrfFrom((await agent.get('/articles/new').expect(200)).text);
-    const res = await agent.post('/articles').type('form').send({ _csrf: csrf, title: 'Dated story', text: 'Body <b>bold</b>.', publishedAt: '31/12/2023' }).expect(400);
+    const res = await agent
+      .post('/articles')
+      .type('form')
+      .send({ _csrf: csrf, title: 'Dated story', text: 'Body <b>bold</b>.', publishedAt: '31/12/2023' })
+      .expect(400);
     expect(res.text).toContain('role="alert"');
     expect(res.text).toContain('publishedAt: must be a date like 2023-11-23');
     expect(res.text).toContain('value="Dated story"');
@@ -185,15 +218,27 @@ describe('the new-article form', () => {
 
 describe('addresses and order (hardening)', () => {
   test('when an article is titled "New", then it does not take /articles/new; an explicit reserved slug is refused', async () => {
-    const created = await request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).send({ title: 'New', text: 'A body.' }).expect(201);
+    const created = await request(t.app)
+      .post('/api/v1/articles')
+      .set('Authorization', `Bearer ${editorToken}`)
+      .send({ title: 'New', text: 'A body.' })
+      .expect(201);
     expect(created.body.slug).toBe('new-article');
-    const refused = await request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).send({ title: 'Edit', text: 'A body.', slug: 'edit' }).expect(400);
+    const refused = await request(t.app)
+      .post('/api/v1/articles')
+      .set('Authorization', `Bearer ${editorToken}`)
+      .send({ title: 'Edit', text: 'A body.', slug: 'edit' })
+      .expect(400);
     expect(refused.body.error.message).toMatch(/slug: is the address of one of Factline’s own pages/);
   });
 
   test('when some articles have no date, then they come after the dated ones on every database', async () => {
     const post = (title: string, publishedAt?: string) =>
-      request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).send({ title, text: 'A body.', ...(publishedAt ? { publishedAt } : {}) }).expect(201);
+      request(t.app)
+        .post('/api/v1/articles')
+        .set('Authorization', `Bearer ${editorToken}`)
+        .send({ title, text: 'A body.', ...(publishedAt ? { publishedAt } : {}) })
+        .expect(201);
     await post('Undated story for ordering');
     await post('Dated story for ordering', '2024-02-01');
     const list = (await request(t.app).get('/api/v1/articles').expect(200)).body.articles as { publishedAt: string | null }[];

@@ -19,7 +19,12 @@ afterAll(() => t.close());
 
 /** Events of people and the CLI; the test's own fixtures go through the services too and are marked via=system. */
 const count = async (event: string, subject?: string) =>
-  (await t.db('audit_events').where({ event, ...(subject ? { subject } : {}) }).select('details')).filter((row: { details: string | null }) => !row.details?.includes('"via":"system"')).length;
+  (
+    await t
+      .db('audit_events')
+      .where({ event, ...(subject ? { subject } : {}) })
+      .select('details')
+  ).filter((row: { details: string | null }) => !row.details?.includes('"via":"system"')).length;
 const io = (stdin = '') => ({ readLine: async () => stdin, out: () => {} });
 
 async function form(agent: ReturnType<typeof request.agent>, page: string, path: string, fields: Record<string, string>, ip?: string) {
@@ -35,7 +40,11 @@ test('when every audited action is done once, then each event is recorded exactl
   const adminAgent = await signIn(t.app, admin.username, admin.password); // login.succeeded for chief
 
   // Accounts through the API, then the same changes again (no-ops).
-  const created = await request(t.app).post('/api/v1/users').set(bearer(adminToken)).send({ username: 'rita', password: 'a long passphrase', role: 'reviewer' }).expect(201);
+  const created = await request(t.app)
+    .post('/api/v1/users')
+    .set(bearer(adminToken))
+    .send({ username: 'rita', password: 'a long passphrase', role: 'reviewer' })
+    .expect(201);
   await request(t.app).patch(`/api/v1/users/${created.body.id}`).set(bearer(adminToken)).send({ role: 'editor' }).expect(200);
   await request(t.app).patch(`/api/v1/users/${created.body.id}`).set(bearer(adminToken)).send({ role: 'editor' }).expect(200);
   await request(t.app).patch(`/api/v1/users/${created.body.id}`).set(bearer(adminToken)).send({ disabled: true }).expect(200);
@@ -65,7 +74,12 @@ test('when every audited action is done once, then each event is recorded exactl
   const reviewer = await createApiToken(t.db, await createUser(t.db, 'reviewer'));
   const claimId = await createClaim(t.app, reviewer, { sentenceId: (await seedSentenceIds(t.app))[3] });
   await fileCheck(t.app, reviewer, claimId);
-  for (const publish of [false, true, false]) await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(adminToken)).send({ verdict: 'mostly-true', summary: 'S.', publish }).expect(200);
+  for (const publish of [false, true, false])
+    await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(adminToken))
+      .send({ verdict: 'mostly-true', summary: 'S.', publish })
+      .expect(200);
 
   // The CLI's actions.
   await runAccountsCommand(t.db, ['user', 'add', 'opsdesk', '--role', 'reviewer'], io('a strong password'));

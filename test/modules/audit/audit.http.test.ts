@@ -53,7 +53,11 @@ describe('password policy', () => {
     ['the username inside', 'newperson-2024', /must not contain the username/],
   ])('when an admin sets %s, then the account is refused', async (_name, password, message) => {
     const admin = await createUser(t.db, 'admin');
-    const res = await request(t.app).post('/api/v1/users').set(bearer(await createApiToken(t.db, admin))).send({ username: 'newperson', password, role: 'reviewer' }).expect(400);
+    const res = await request(t.app)
+      .post('/api/v1/users')
+      .set(bearer(await createApiToken(t.db, admin)))
+      .send({ username: 'newperson', password, role: 'reviewer' })
+      .expect(400);
     expect(res.body.error.message).toMatch(message);
   });
 });
@@ -70,14 +74,28 @@ describe('audit log', () => {
     const sentences = await seedSentenceIds(t.app);
     const claimId = await createClaim(t.app, adminToken, { sentenceId: sentences[1] });
     await fileCheck(t.app, adminToken, claimId);
-    await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(adminToken)).send({ verdict: 'mostly-true', summary: 'S.', publish: true }).expect(200);
-    await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(adminToken)).send({ verdict: 'mostly-true', summary: 'S.', publish: false }).expect(200);
+    await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(adminToken))
+      .send({ verdict: 'mostly-true', summary: 'S.', publish: true })
+      .expect(200);
+    await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(adminToken))
+      .send({ verdict: 'mostly-true', summary: 'S.', publish: false })
+      .expect(200);
 
     const events = (await request(t.app).get('/api/v1/audit').set(bearer(adminToken)).expect(200)).body.events;
     const names = events.map((e: { event: string }) => e.event);
-    expect(names).toEqual(expect.arrayContaining(['login.failed', 'login.succeeded', 'account.role_changed', 'token.created', 'decision.published', 'decision.unpublished']));
+    expect(names).toEqual(
+      expect.arrayContaining(['login.failed', 'login.succeeded', 'account.role_changed', 'token.created', 'decision.published', 'decision.unpublished']),
+    );
     expect(events.find((e: { event: string }) => e.event === 'login.failed')).toMatchObject({ subject: 'rita', ip: '192.0.2.44', actorId: null });
-    expect(events.find((e: { event: string }) => e.event === 'account.role_changed')).toMatchObject({ actorName: 'ada', subject: 'rita', details: { from: 'reviewer', to: 'editor' } });
+    expect(events.find((e: { event: string }) => e.event === 'account.role_changed')).toMatchObject({
+      actorName: 'ada',
+      subject: 'rita',
+      details: { from: 'reviewer', to: 'editor' },
+    });
     expect(JSON.stringify(events)).not.toContain(created.body.token);
     expect(JSON.stringify(events)).not.toContain('not her password');
 

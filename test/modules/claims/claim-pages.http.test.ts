@@ -24,7 +24,11 @@ afterAll(() => t.close());
 /** Loads the page for its CSRF token, submits the form, and expects the status. */
 async function post(agent: Agent, pageUrl: string, action: string, fields: Record<string, string | string[]>, status: number) {
   const csrf = csrfFrom((await agent.get(pageUrl).expect(200)).text);
-  return agent.post(action).type('form').send({ _csrf: csrf, ...fields }).expect(status);
+  return agent
+    .post(action)
+    .type('form')
+    .send({ _csrf: csrf, ...fields })
+    .expect(status);
 }
 
 const checkForm = (verdict: string, rationale = 'Checked against CBP monthly data.') => ({
@@ -43,7 +47,13 @@ describe('the whole loop with plain forms (no JavaScript)', () => {
     const article = (await ritaAgent.get(`/articles/${SEED_SLUG}`).expect(200)).text;
     expect(article).toContain(`href="/articles/${SEED_SLUG}/claims/new"`);
 
-    const created = await post(ritaAgent, `/articles/${SEED_SLUG}/claims/new?sentence=${sentences[2]}`, `/articles/${SEED_SLUG}/claims`, { sentenceId: sentences[2], quote: '', statement: 'Arrests rose sharply in 2023' }, 303);
+    const created = await post(
+      ritaAgent,
+      `/articles/${SEED_SLUG}/claims/new?sentence=${sentences[2]}`,
+      `/articles/${SEED_SLUG}/claims`,
+      { sentenceId: sentences[2], quote: '', statement: 'Arrests rose sharply in 2023' },
+      303,
+    );
     const claimUrl = created.headers.location as string;
     expect(claimUrl).toMatch(/^\/claims\/\d+$/);
 
@@ -90,14 +100,26 @@ describe('the whole loop with plain forms (no JavaScript)', () => {
     const claimId = await createClaim(t.app, token, { sentenceId: sentences[12] });
     await fileCheck(t.app, token, claimId, { verdict: 'false' });
     const agent = await signIn(t.app, edna.username, edna.password);
-    const res = await post(agent, `/claims/${claimId}`, `/claims/${claimId}/decision`, { verdict: 'true', summary: 'Typed summary', note: '', publish: 'true' }, 400);
+    const res = await post(
+      agent,
+      `/claims/${claimId}`,
+      `/claims/${claimId}/decision`,
+      { verdict: 'true', summary: 'Typed summary', note: '', publish: 'true' },
+      400,
+    );
     expect(res.text).toContain('say why in a note');
     expect(res.text).toContain('Typed summary</textarea>');
   });
 
   test('when a reviewer quotes text that is not in the article, then the claim form says so', async () => {
     const agent = await signIn(t.app, rita.username, rita.password);
-    const res = await post(agent, `/articles/${SEED_SLUG}/claims/new`, `/articles/${SEED_SLUG}/claims`, { sentenceId: '', quote: 'Not in the article at all', statement: '' }, 422);
+    const res = await post(
+      agent,
+      `/articles/${SEED_SLUG}/claims/new`,
+      `/articles/${SEED_SLUG}/claims`,
+      { sentenceId: '', quote: 'Not in the article at all', statement: '' },
+      422,
+    );
     expect(res.text).toContain('The quote was not found in the article’s text.');
     expect(res.text).toContain('Not in the article at all</textarea>');
   });
@@ -125,7 +147,12 @@ describe('review queue and agreement', () => {
     const onlyConsensus = (await agent.get('/review?status=consensus').expect(200)).text;
     expect(onlyConsensus).toContain(`/claims/${agreed}"`);
     expect(onlyConsensus).not.toContain(`/claims/${disputed}"`);
-    const api = (await request(t.app).get(`/api/v1/review?status=disputed&article=${SEED_SLUG}`).set(bearer(await createApiToken(t.db, edna))).expect(200)).body;
+    const api = (
+      await request(t.app)
+        .get(`/api/v1/review?status=disputed&article=${SEED_SLUG}`)
+        .set(bearer(await createApiToken(t.db, edna)))
+        .expect(200)
+    ).body;
     expect(api.claims.every((c: { aggregate: { status: string } }) => c.aggregate.status === 'disputed')).toBe(true);
     await agent.get('/review?status=bogus').expect(400);
     await agent.get('/review?article=no-such-article').expect(404);
@@ -146,7 +173,10 @@ describe('review queue and agreement', () => {
     expect(res.ratings).toBeGreaterThan(4);
     for (const level of ['nominal', 'ordinal', 'interval'] as const) expect(res.alpha[level]).toBeCloseTo(direct[level] as number, 10);
     expect(res.pairableClaims).toBe(direct.units);
-    await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/agreement`).set(bearer(await createApiToken(t.db, rita))).expect(403);
+    await request(t.app)
+      .get(`/api/v1/articles/${SEED_SLUG}/agreement`)
+      .set(bearer(await createApiToken(t.db, rita)))
+      .expect(403);
   });
 });
 

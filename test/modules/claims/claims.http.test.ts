@@ -22,14 +22,23 @@ afterAll(() => t.close());
 const claimsUrl = `/api/v1/articles/${SEED_SLUG}/claims`;
 
 async function counts() {
-  return { claims: await countRows(t.db, 'claims'), checks: await countRows(t.db, 'checks'), sources: await countRows(t.db, 'check_sources'), decisions: await countRows(t.db, 'decisions') };
+  return {
+    claims: await countRows(t.db, 'claims'),
+    checks: await countRows(t.db, 'checks'),
+    sources: await countRows(t.db, 'check_sources'),
+    decisions: await countRows(t.db, 'decisions'),
+  };
 }
 
 describe('creating claims', () => {
   test('when a reviewer picks a sentence, then the claim targets exactly that sentence; asking again returns the same claim', async () => {
     const article = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}`)).body;
     const sentence = article.sentences[3];
-    const first = await request(t.app).post(claimsUrl).set(bearer(reviewer)).send({ sentenceId: sentence.id, statement: 'Over 22,000 Chinese nationals were arrested at the border in 2023.' }).expect(201);
+    const first = await request(t.app)
+      .post(claimsUrl)
+      .set(bearer(reviewer))
+      .send({ sentenceId: sentence.id, statement: 'Over 22,000 Chinese nationals were arrested at the border in 2023.' })
+      .expect(201);
     expect(first.body.target).toMatchObject({ exact: sentence.text, start: sentence.start, end: sentence.end, sentenceIds: [sentence.id] });
     expect(first.body.target.prefix).toBe(article.text.slice(sentence.start - 32, sentence.start));
     expect(first.body.statement).toBe('Over 22,000 Chinese nationals were arrested at the border in 2023.');
@@ -38,7 +47,8 @@ describe('creating claims', () => {
   });
 
   test('when a quote crosses two sentences, then it touches both', async () => {
-    const exact = 'That’s a 1300-percent increase from 2022, as well as the years before, when typically the number of Chinese arrested at the southern border would be in the low thousands. By contrast, more than 4,000 citizens';
+    const exact =
+      'That’s a 1300-percent increase from 2022, as well as the years before, when typically the number of Chinese arrested at the southern border would be in the low thousands. By contrast, more than 4,000 citizens';
     const res = await request(t.app).post(claimsUrl).set(bearer(reviewer)).send({ quote: { exact } }).expect(201);
     expect(res.body.target.exact).toBe(exact);
     expect(res.body.target.sentenceIds).toHaveLength(2);
@@ -47,12 +57,20 @@ describe('creating claims', () => {
   test('when a quote occurs several times, then prefix and suffix choose the occurrence', async () => {
     const article = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}`)).body;
     const at = article.text.indexOf('The U.S. is home');
-    const res = await request(t.app).post(claimsUrl).set(bearer(reviewer)).send({ quote: { exact: 'U.S.', prefix: 'The ', suffix: ' is home' } }).expect(201);
+    const res = await request(t.app)
+      .post(claimsUrl)
+      .set(bearer(reviewer))
+      .send({ quote: { exact: 'U.S.', prefix: 'The ', suffix: ' is home' } })
+      .expect(201);
     expect(res.body.target.start).toBe(at + 4);
   });
 
   test('when a quote differs from the text only in whitespace, then it still anchors', async () => {
-    const res = await request(t.app).post(claimsUrl).set(bearer(reviewer)).send({ quote: { exact: 'has accepted   66,000\nrefugees' } }).expect(201);
+    const res = await request(t.app)
+      .post(claimsUrl)
+      .set(bearer(reviewer))
+      .send({ quote: { exact: 'has accepted   66,000\nrefugees' } })
+      .expect(201);
     expect(res.body.target.exact).toBe('has accepted 66,000 refugees');
   });
 
@@ -93,7 +111,9 @@ describe('checks and independent review', () => {
 
   test('when the claim does not exist, then filing a check is a 404 and nothing is stored', async () => {
     const before = await counts();
-    expect((await request(t.app).post('/api/v1/claims/987654/checks').set(bearer(reviewer)).send(validCheck()).expect(404)).body.error.message).toBe('There is no such claim.');
+    expect((await request(t.app).post('/api/v1/claims/987654/checks').set(bearer(reviewer)).send(validCheck()).expect(404)).body.error.message).toBe(
+      'There is no such claim.',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -101,7 +121,9 @@ describe('checks and independent review', () => {
     const claimId = await createClaim(t.app, reviewer, { sentenceId: sentences[7] });
     await fileCheck(t.app, reviewer, claimId);
     const before = await counts();
-    expect((await request(t.app).post(`/api/v1/claims/${claimId}/checks`).set(bearer(reviewer)).send(validCheck()).expect(409)).body.error.code).toBe('conflict');
+    expect((await request(t.app).post(`/api/v1/claims/${claimId}/checks`).set(bearer(reviewer)).send(validCheck()).expect(409)).body.error.code).toBe(
+      'conflict',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -132,14 +154,26 @@ describe('checks and independent review', () => {
     const checkId = await fileCheck(t.app, reviewer, claimId, { verdict: 'mixed' });
     await request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(otherReviewer)).send({ verdict: 'true' }).expect(403);
     await request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(editor)).send({ verdict: 'true' }).expect(403);
-    const res = await request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(reviewer)).send({ verdict: 'mostly-false', sources: [{ url: 'https://example.org/report', stance: 'refutes', quote: 'fewer than claimed' }] }).expect(200);
-    expect(res.body).toMatchObject({ verdict: 'mostly-false', confidence: 'high', sources: [{ url: 'https://example.org/report', domain: 'example.org', stance: 'refutes', quote: 'fewer than claimed' }] });
+    const res = await request(t.app)
+      .patch(`/api/v1/checks/${checkId}`)
+      .set(bearer(reviewer))
+      .send({ verdict: 'mostly-false', sources: [{ url: 'https://example.org/report', stance: 'refutes', quote: 'fewer than claimed' }] })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      verdict: 'mostly-false',
+      confidence: 'high',
+      sources: [{ url: 'https://example.org/report', domain: 'example.org', stance: 'refutes', quote: 'fewer than claimed' }],
+    });
     const revisions = await t.db('check_revisions').where({ check_id: checkId }).orderBy('id');
     expect(revisions).toHaveLength(2);
     expect(JSON.parse(revisions[1].before).verdict).toBe('mixed');
     expect(JSON.parse(revisions[1].after).verdict).toBe('mostly-false');
     await request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(reviewer)).send({}).expect(400);
-    await request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(reviewer)).send({ sources: [{ url: 'ftp://x.org', stance: 'refutes' }] }).expect(400);
+    await request(t.app)
+      .patch(`/api/v1/checks/${checkId}`)
+      .set(bearer(reviewer))
+      .send({ sources: [{ url: 'ftp://x.org', stance: 'refutes' }] })
+      .expect(400);
     expect(await t.db('check_revisions').where({ check_id: checkId })).toHaveLength(2); // the rejected edits added no revision
     expect((await t.db('check_sources').where({ check_id: checkId })).map((s: { url: string }) => s.url)).toEqual(['https://example.org/report']);
   });
@@ -154,7 +188,11 @@ describe('decisions, publishing and the reader overlay', () => {
     await fileCheck(t.app, otherReviewer, claimId, { verdict: 'true', sources: [{ url: 'https://example.org/cbp', title: 'CBP data', stance: 'supports' }] });
 
     await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(reviewer)).send({ verdict: 'true', summary: 'x', publish: true }).expect(403);
-    const noNote = await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'true', summary: 'Right.', publish: true }).expect(400);
+    const noNote = await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(editor))
+      .send({ verdict: 'true', summary: 'Right.', publish: true })
+      .expect(400);
     expect(noNote.body.error.message).toMatch(/note: the verdict differs from the reviewers’ consensus \(Mostly true\)/);
     expect(await countRows(t.db, 'decisions')).toBe(0);
 
@@ -162,12 +200,22 @@ describe('decisions, publishing and the reader overlay', () => {
     await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'mostly-true', summary, publish: true }).expect(200);
 
     const anonymous = (await request(t.app).get(`/api/v1/claims/${claimId}`).expect(200)).body;
-    expect(anonymous).toMatchObject({ visibility: 'none', checks: [], aggregate: null, decision: { verdict: 'mostly-true', label: 'Mostly true', summary, published: true } });
+    expect(anonymous).toMatchObject({
+      visibility: 'none',
+      checks: [],
+      aggregate: null,
+      decision: { verdict: 'mostly-true', label: 'Mostly true', summary, published: true },
+    });
     expect(anonymous.decision).not.toHaveProperty('note');
-    expect(anonymous.sources.map((s: { url: string }) => s.url)).toEqual(['https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters', 'https://example.org/cbp']);
+    expect(anonymous.sources.map((s: { url: string }) => s.url)).toEqual([
+      'https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters',
+      'https://example.org/cbp',
+    ]);
 
     const verdicts = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/verdicts`).expect(200)).body;
-    expect(verdicts.verdicts).toEqual([expect.objectContaining({ claimId, verdict: 'mostly-true', ratingValue: 4, summary, target: expect.objectContaining({ sentenceIds: [sentenceId] }) })]);
+    expect(verdicts.verdicts).toEqual([
+      expect.objectContaining({ claimId, verdict: 'mostly-true', ratingValue: 4, summary, target: expect.objectContaining({ sentenceIds: [sentenceId] }) }),
+    ]);
     expect(verdicts.summary['mostly-true']).toBe(1);
 
     const page = (await request(t.app).get(`/articles/${SEED_SLUG}`).expect(200)).text;
@@ -181,7 +229,11 @@ describe('decisions, publishing and the reader overlay', () => {
     expect(off).not.toContain('has-verdict');
     expect(off).toContain('Show highlights');
 
-    const overridden = await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'true', summary, note: 'Final CBP figures confirm it.', publish: false }).expect(200);
+    const overridden = await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(editor))
+      .send({ verdict: 'true', summary, note: 'Final CBP figures confirm it.', publish: false })
+      .expect(200);
     expect(overridden.body.decision).toMatchObject({ verdict: 'true', published: false, note: 'Final CBP figures confirm it.' });
     await request(t.app).get(`/api/v1/claims/${claimId}`).expect(404);
     expect((await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/verdicts`)).body.verdicts).toEqual([]);
@@ -190,7 +242,11 @@ describe('decisions, publishing and the reader overlay', () => {
 
   test('when a claim has no check, then a decision is a 422', async () => {
     const claimId = await createClaim(t.app, reviewer, { quote: { exact: 'Ecuador, a country that allows visa-free travel from the PRC' } });
-    const res = await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'true', summary: 'x', publish: true }).expect(422);
+    const res = await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(editor))
+      .send({ verdict: 'true', summary: 'x', publish: true })
+      .expect(422);
     expect(res.body.error.message).toMatch(/needs at least one reviewer/);
   });
 

@@ -104,7 +104,11 @@ describe('published evidence', () => {
     await fileCheck(t.app, b, claimId, { verdict: 'true', sources: [{ url: 'https://example.org/second', stance: 'supports' }] });
     await decide(claimId, { verdict: 'true', summary: 'Checked again.', note: 'Took in new evidence.', publish: true });
     const republished = await request(t.app).get(`/api/v1/claims/${claimId}`).expect(200);
-    expect(republished.body.sources.map((s: { url: string }) => s.url)).toEqual(['https://example.org/original', 'https://spam.example.net/buy-now', 'https://example.org/second']);
+    expect(republished.body.sources.map((s: { url: string }) => s.url)).toEqual([
+      'https://example.org/original',
+      'https://spam.example.net/buy-now',
+      'https://example.org/second',
+    ]);
     const cleared = await request(t.app).get(`/api/v1/claims/${claimId}`).set(bearer(editor)).expect(200);
     expect(cleared.body.decision.newEvidenceAt).toBeNull();
   });
@@ -115,7 +119,12 @@ describe('audit of decisions', () => {
     const a = await newUserToken('reviewer');
     const claimId = await createClaim(t.app, a, { sentenceId: sentences[next++] });
     await fileCheck(t.app, a, claimId, { verdict: 'true' });
-    const events = () => t.db('audit_events').where({ subject: `claim ${claimId}` }).orderBy('id').pluck('event');
+    const events = () =>
+      t
+        .db('audit_events')
+        .where({ subject: `claim ${claimId}` })
+        .orderBy('id')
+        .pluck('event');
     await decide(claimId, { verdict: 'true', summary: 'Draft.', publish: false });
     expect(await events()).toEqual([]);
     await decide(claimId, { verdict: 'true', summary: 'Out.', publish: true });
@@ -130,7 +139,9 @@ describe('concurrent edits of one check', () => {
     const claimId = await createClaim(t.app, author, { sentenceId: sentences[next++] });
     const checkId = await fileCheck(t.app, author, claimId, { verdict: 'true', rationale: 'r0' });
     await Promise.all(
-      ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((rationale) => request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(author)).send({ rationale }).expect(200)),
+      ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'].map((rationale) =>
+        request(t.app).patch(`/api/v1/checks/${checkId}`).set(bearer(author)).send({ rationale }).expect(200),
+      ),
     );
     const revisions = (await t.db('check_revisions').where({ check_id: checkId }).orderBy('id')).map((r: { before: string | null; after: string }) => ({
       before: r.before ? (JSON.parse(r.before) as { rationale: string }).rationale : null,

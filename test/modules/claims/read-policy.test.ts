@@ -9,9 +9,24 @@ const decision = (published: boolean) => ({ claimId: 9, verdict: 'mixed', publis
 describe('claimReadPolicy', () => {
   test.each([
     ['an anonymous reader', null, false, { checks: 'none', aggregate: false, decisionInternals: false, unpublishedDecision: false, decisionHistory: false }],
-    ['a reviewer who has not filed', reviewer, false, { checks: 'own', aggregate: false, decisionInternals: false, unpublishedDecision: false, decisionHistory: false }],
-    ['a reviewer who has filed', reviewer, true, { checks: 'all', aggregate: true, decisionInternals: true, unpublishedDecision: false, decisionHistory: false }],
-    ['an editor who has not filed', editor, false, { checks: 'all', aggregate: true, decisionInternals: true, unpublishedDecision: true, decisionHistory: true }],
+    [
+      'a reviewer who has not filed',
+      reviewer,
+      false,
+      { checks: 'own', aggregate: false, decisionInternals: false, unpublishedDecision: false, decisionHistory: false },
+    ],
+    [
+      'a reviewer who has filed',
+      reviewer,
+      true,
+      { checks: 'all', aggregate: true, decisionInternals: true, unpublishedDecision: false, decisionHistory: false },
+    ],
+    [
+      'an editor who has not filed',
+      editor,
+      false,
+      { checks: 'all', aggregate: true, decisionInternals: true, unpublishedDecision: true, decisionHistory: true },
+    ],
     ['an admin', admin, false, { checks: 'all', aggregate: true, decisionInternals: true, unpublishedDecision: true, decisionHistory: true }],
   ] as const)('when %s reads a claim, then the policy is exactly this', (_who, viewer, filed, expected) => {
     expect(claimReadPolicy(viewer, filed)).toEqual(expected);
@@ -19,7 +34,10 @@ describe('claimReadPolicy', () => {
 });
 
 describe('what is readable', () => {
-  const checks = [{ id: 10, reviewerId: 1 }, { id: 11, reviewerId: 4 }];
+  const checks = [
+    { id: 10, reviewerId: 1 },
+    { id: 11, reviewerId: 4 },
+  ];
 
   test('when a reviewer has filed, then they read every check; before filing, nobody else’s', () => {
     expect(readableChecks(reviewer, checks).checks.map((c) => c.id)).toEqual([10, 11]);

@@ -19,9 +19,19 @@ beforeAll(async () => {
   editor = await createApiToken(t.db, await createUser(t.db, 'editor', 'edna'));
   sentences = await seedSentenceIds(t.app);
   published = await createClaim(t.app, rita, { sentenceId: sentences[3] });
-  await fileCheck(t.app, rita, published, { verdict: 'mostly-true', sources: [{ url: 'https://www.cbp.gov/stats', title: 'CBP', stance: 'supports', quote: '24,000 encounters' }, { url: 'https://example.org/context', stance: 'context' }] });
+  await fileCheck(t.app, rita, published, {
+    verdict: 'mostly-true',
+    sources: [
+      { url: 'https://www.cbp.gov/stats', title: 'CBP', stance: 'supports', quote: '24,000 encounters' },
+      { url: 'https://example.org/context', stance: 'context' },
+    ],
+  });
   await fileCheck(t.app, omar, published, { verdict: 'true' });
-  await request(t.app).post(`/api/v1/claims/${published}/decision`).set(bearer(editor)).send({ verdict: 'mostly-true', summary: 'About 24,000.', publish: true }).expect(200);
+  await request(t.app)
+    .post(`/api/v1/claims/${published}/decision`)
+    .set(bearer(editor))
+    .send({ verdict: 'mostly-true', summary: 'About 24,000.', publish: true })
+    .expect(200);
   const onlyOmar = await createClaim(t.app, omar, { sentenceId: sentences[4] });
   await fileCheck(t.app, omar, onlyOmar, { verdict: 'false' });
 });
@@ -37,7 +47,13 @@ describe('W3C Web Annotation export', () => {
     const body = JSON.parse(res.text);
     expect(collectionErrors(body)).toEqual([]);
     expect(body).toMatchObject({ type: 'AnnotationCollection', total: 1, id: `${BASE}${collectionUrl()}` });
-    expect(items(body)).toEqual([expect.objectContaining({ id: `${BASE}/api/v1/annotations/decision-${published}`, motivation: 'assessing', creator: { id: BASE, type: 'Organization', name: 'Example Fact Desk' } })]);
+    expect(items(body)).toEqual([
+      expect.objectContaining({
+        id: `${BASE}/api/v1/annotations/decision-${published}`,
+        motivation: 'assessing',
+        creator: { id: BASE, type: 'Organization', name: 'Example Fact Desk' },
+      }),
+    ]);
   });
 
   test('when an editor asks, then every check is an annotation with verdict, rationale, linked sources and both selectors', async () => {
@@ -48,8 +64,19 @@ describe('W3C Web Annotation export', () => {
     expect(check.body).toEqual([
       { type: 'TextualBody', purpose: 'assessing', value: 'mostly-true', format: 'text/plain', 'schema:name': 'Mostly true' },
       { type: 'TextualBody', purpose: 'describing', value: expect.stringContaining('CBP'), format: 'text/markdown' },
-      { type: 'SpecificResource', purpose: 'linking', source: { id: 'https://www.cbp.gov/stats', type: 'Text', format: 'text/html', 'schema:name': 'CBP' }, 'factline:stance': 'supports', 'factline:excerpt': '24,000 encounters' },
-      { type: 'SpecificResource', purpose: 'linking', source: { id: 'https://example.org/context', type: 'Text', format: 'text/html' }, 'factline:stance': 'context' },
+      {
+        type: 'SpecificResource',
+        purpose: 'linking',
+        source: { id: 'https://www.cbp.gov/stats', type: 'Text', format: 'text/html', 'schema:name': 'CBP' },
+        'factline:stance': 'supports',
+        'factline:excerpt': '24,000 encounters',
+      },
+      {
+        type: 'SpecificResource',
+        purpose: 'linking',
+        source: { id: 'https://example.org/context', type: 'Text', format: 'text/html' },
+        'factline:stance': 'context',
+      },
     ]);
     const selectors = (check.target as { selector: { type: string }[] }).selector;
     expect(selectors.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
@@ -58,7 +85,9 @@ describe('W3C Web Annotation export', () => {
 
   test('when a reviewer asks, then they see checks only on claims they have checked', async () => {
     const body = JSON.parse((await request(t.app).get(collectionUrl()).set(bearer(rita)).expect(200)).text);
-    const creators = items(body).map((a) => (a.creator as { name: string }).name).sort();
+    const creators = items(body)
+      .map((a) => (a.creator as { name: string }).name)
+      .sort();
     expect(creators).toEqual(['Example Fact Desk', 'omar', 'rita']);
   });
 
@@ -90,7 +119,14 @@ describe('W3C Web Annotation export', () => {
       '3.3.5 motivation MUST be a defined motivation',
       '3.3.1 created MUST be an xsd:dateTime with a timezone',
     ]);
-    expect(annotationErrors({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:x', type: 'Annotation', target: { source: 'urn:y', selector: { type: 'TextPositionSelector', start: 5, end: 2 } } })).toEqual(['target[0].selector[0]: 4.2.5 TextPositionSelector MUST have integer start <= end, both >= 0']);
+    expect(
+      annotationErrors({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: 'urn:x',
+        type: 'Annotation',
+        target: { source: 'urn:y', selector: { type: 'TextPositionSelector', start: 5, end: 2 } },
+      }),
+    ).toEqual(['target[0].selector[0]: 4.2.5 TextPositionSelector MUST have integer start <= end, both >= 0']);
   });
 });
 
@@ -101,9 +137,15 @@ describe('importing annotations', () => {
     const writer = await createApiToken(t.db, await createUser(t.db, 'reviewer', 'writer'));
     await request(t.app).post('/api/v1/articles').set(bearer(editor)).send({ slug: 'budget-original', title: 'Budget', text: articleText }).expect(201);
     await request(t.app).post('/api/v1/articles').set(bearer(editor)).send({ slug: 'budget-copy', title: 'Budget', text: articleText }).expect(201);
-    for (const [exact, verdict] of [['It approved a budget of 4 million dollars.', 'true'], ['Critics said the figure was too low', 'unverifiable']]) {
+    for (const [exact, verdict] of [
+      ['It approved a budget of 4 million dollars.', 'true'],
+      ['Critics said the figure was too low', 'unverifiable'],
+    ]) {
       const claim = await request(t.app).post('/api/v1/articles/budget-original/claims').set(bearer(writer)).send({ quote: { exact } }).expect(201);
-      await fileCheck(t.app, writer, claim.body.id, { verdict, sources: [{ url: 'https://example.org/minutes', title: 'Minutes', stance: 'supports', quote: 'approved' }] });
+      await fileCheck(t.app, writer, claim.body.id, {
+        verdict,
+        sources: [{ url: 'https://example.org/minutes', title: 'Minutes', stance: 'supports', quote: 'approved' }],
+      });
     }
     const exported = JSON.parse((await request(t.app).get('/api/v1/articles/budget-original/annotations').set(bearer(writer))).text);
     const report = await request(t.app).post('/api/v1/articles/budget-copy/annotations').set(bearer(writer)).send(exported).expect(200);
@@ -117,12 +159,27 @@ describe('importing annotations', () => {
   test('when annotations cannot be anchored or are invalid, then each is reported and nothing is created for it', async () => {
     const importer = await createApiToken(t.db, await createUser(t.db, 'reviewer', 'importer'));
     await request(t.app).post('/api/v1/articles').set(bearer(editor)).send({ slug: 'budget-import', title: 'Budget', text: articleText }).expect(201);
-    const anchored = { type: 'Annotation', target: { source: 'x', selector: { type: 'TextQuoteSelector', exact: 'The council met on Tuesday.' } }, body: [{ type: 'TextualBody', purpose: 'assessing', value: 'true' }, { type: 'TextualBody', purpose: 'describing', value: 'Minutes confirm it.' }, { type: 'SpecificResource', purpose: 'linking', source: 'https://example.org/m' }] };
+    const anchored = {
+      type: 'Annotation',
+      target: { source: 'x', selector: { type: 'TextQuoteSelector', exact: 'The council met on Tuesday.' } },
+      body: [
+        { type: 'TextualBody', purpose: 'assessing', value: 'true' },
+        { type: 'TextualBody', purpose: 'describing', value: 'Minutes confirm it.' },
+        { type: 'SpecificResource', purpose: 'linking', source: 'https://example.org/m' },
+      ],
+    };
     const payload = [
       anchored,
       { ...anchored, target: { selector: { type: 'TextQuoteSelector', exact: 'Words that are not in the article' } } },
       { ...anchored, body: [{ type: 'TextualBody', purpose: 'assessing', value: 'pants-on-fire' }] },
-      { ...anchored, body: [{ type: 'TextualBody', purpose: 'assessing', value: 'true' }, { type: 'TextualBody', value: 'r' }, { type: 'SpecificResource', source: 'javascript:alert(1)' }] },
+      {
+        ...anchored,
+        body: [
+          { type: 'TextualBody', purpose: 'assessing', value: 'true' },
+          { type: 'TextualBody', value: 'r' },
+          { type: 'SpecificResource', source: 'javascript:alert(1)' },
+        ],
+      },
       { type: 'Annotation', body: [] },
       anchored,
     ];
@@ -136,7 +193,22 @@ describe('importing annotations', () => {
 
   test('when Hypothesis annotations are imported, then their quotes become claims with the comment as statement', async () => {
     const importer = await createApiToken(t.db, await createUser(t.db, 'reviewer', 'hypo'));
-    const rows = [{ id: 'h1', text: 'Is 4 million right?', target: [{ source: 'https://news.example/budget', selector: [{ type: 'RangeSelector' }, { type: 'TextPositionSelector', start: 0, end: 1 }, { type: 'TextQuoteSelector', exact: 'a budget of 4 million dollars', prefix: 'It approved ', suffix: '.' }] }] }];
+    const rows = [
+      {
+        id: 'h1',
+        text: 'Is 4 million right?',
+        target: [
+          {
+            source: 'https://news.example/budget',
+            selector: [
+              { type: 'RangeSelector' },
+              { type: 'TextPositionSelector', start: 0, end: 1 },
+              { type: 'TextQuoteSelector', exact: 'a budget of 4 million dollars', prefix: 'It approved ', suffix: '.' },
+            ],
+          },
+        ],
+      },
+    ];
     const report = (await request(t.app).post('/api/v1/articles/budget-original/annotations').set(bearer(importer)).send({ total: 1, rows }).expect(200)).body;
     expect(report.results).toEqual([expect.objectContaining({ status: 'created' })]);
     const claim = (await request(t.app).get(`/api/v1/claims/${report.results[0].claimId}`).set(bearer(editor))).body;
@@ -153,14 +225,27 @@ describe('importing annotations', () => {
 describe('CSV and JSON exports', () => {
   test('when an editor exports, then CSV and JSON carry statement, quote, verdicts, consensus, decision, agreement and sources', async () => {
     await createClaim(t.app, rita, { sentenceId: sentences[6], statement: '=HYPERLINK("http://evil.example","click")' });
-    const csv = await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/export.csv`).set(bearer(editor)).expect(200).expect('content-type', /text\/csv/);
+    const csv = await request(t.app)
+      .get(`/api/v1/articles/${SEED_SLUG}/export.csv`)
+      .set(bearer(editor))
+      .expect(200)
+      .expect('content-type', /text\/csv/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('claim_id,statement,quote,start,end,status,consensus,rating_value,reviewers,agreement,verdicts,decision,decision_published,decision_summary,source_urls');
+    expect(lines[0]).toBe(
+      'claim_id,statement,quote,start,end,status,consensus,rating_value,reviewers,agreement,verdicts,decision,decision_published,decision_summary,source_urls',
+    );
     const publishedRow = lines.find((line) => line.startsWith(`${published},`))!;
-    expect(publishedRow).toContain(',published,mostly-true,4,2,0.75,mostly-true:1 true:1,mostly-true,true,"About 24,000.",https://www.cbp.gov/stats https://example.org/context https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters');
+    expect(publishedRow).toContain(
+      ',published,mostly-true,4,2,0.75,mostly-true:1 true:1,mostly-true,true,"About 24,000.",https://www.cbp.gov/stats https://example.org/context https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters',
+    );
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     const json = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/export.json`).set(bearer(editor)).expect(200)).body;
-    expect(json.claims.find((c: { claimId: number }) => c.claimId === published)).toMatchObject({ consensus: 'mostly-true', agreement: 0.75, decision: { verdict: 'mostly-true', published: true }, sourceUrls: ['https://www.cbp.gov/stats', 'https://example.org/context', 'https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters'] });
+    expect(json.claims.find((c: { claimId: number }) => c.claimId === published)).toMatchObject({
+      consensus: 'mostly-true',
+      agreement: 0.75,
+      decision: { verdict: 'mostly-true', published: true },
+      sourceUrls: ['https://www.cbp.gov/stats', 'https://example.org/context', 'https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters'],
+    });
     await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/export.csv`).set(bearer(rita)).expect(403);
   });
 });

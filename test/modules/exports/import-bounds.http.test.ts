@@ -25,7 +25,11 @@ async function article(title: string, text: string): Promise<string> {
 describe('annotation import', () => {
   test('when an annotation has an empty or blank quote, then it is reported invalid at once and nothing is stored', async () => {
     const claimsBefore = await t.db('claims').count({ n: '*' }).first();
-    const res = await request(t.app).post(`/api/v1/articles/${SEED_SLUG}/annotations`).set(bearer(editor)).send([annotation(''), annotation('   ')]).expect(200);
+    const res = await request(t.app)
+      .post(`/api/v1/articles/${SEED_SLUG}/annotations`)
+      .set(bearer(editor))
+      .send([annotation(''), annotation('   ')])
+      .expect(200);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['invalid', 'invalid']);
     expect(res.body.results[0].message).toMatch(/exact: is required/);
     expect(await t.db('claims').count({ n: '*' }).first()).toEqual(claimsBefore);
@@ -51,7 +55,10 @@ describe('annotation import', () => {
     const slug = await article('Exclamations', 'A! '.repeat(700));
     const text = (await request(t.app).get(`/api/v1/articles/${slug}`).expect(200)).body.text as string;
     const quote = text.slice(0, 1998).trim();
-    const res = await request(t.app).post(`/api/v1/articles/${slug}/claims`).set(bearer(editor)).send({ quote: { exact: quote } });
+    const res = await request(t.app)
+      .post(`/api/v1/articles/${slug}/claims`)
+      .set(bearer(editor))
+      .send({ quote: { exact: quote } });
     expect(res.status).toBe(201);
     expect(res.body.target.sentenceIds.length).toBeGreaterThan(600);
   });
@@ -64,7 +71,11 @@ describe('TextPositionSelector counts code points', () => {
     const slug = await article('Emoji text A', `${emoji} Same words here. Same words here. End.`);
     const text = (await request(t.app).get(`/api/v1/articles/${slug}`).expect(200)).body.text as string;
     const second = text.lastIndexOf('Same words here.');
-    const created = await request(t.app).post(`/api/v1/articles/${slug}/claims`).set(bearer(editor)).send({ quote: { exact: 'Same words here.', start: second, end: second + 16 } }).expect(201);
+    const created = await request(t.app)
+      .post(`/api/v1/articles/${slug}/claims`)
+      .set(bearer(editor))
+      .send({ quote: { exact: 'Same words here.', start: second, end: second + 16 } })
+      .expect(201);
     expect(created.body.target.start).toBe(second);
 
     // A claim is exported through its checks and decision: file one.

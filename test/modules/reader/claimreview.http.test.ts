@@ -13,10 +13,18 @@ beforeAll(async () => {
   const sentences = await seedSentenceIds(t.app);
   claimId = await createClaim(t.app, reviewer, { sentenceId: sentences[3], statement: 'Over 22,000 arrests </script><script>alert(1)</script>' });
   await fileCheck(t.app, reviewer, claimId, { verdict: 'mostly-true' });
-  await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'mostly-true', summary: 'About 24,000.', publish: true }).expect(200);
+  await request(t.app)
+    .post(`/api/v1/claims/${claimId}/decision`)
+    .set(bearer(editor))
+    .send({ verdict: 'mostly-true', summary: 'About 24,000.', publish: true })
+    .expect(200);
   const unpublished = await createClaim(t.app, reviewer, { sentenceId: sentences[4] });
   await fileCheck(t.app, reviewer, unpublished);
-  await request(t.app).post(`/api/v1/claims/${unpublished}/decision`).set(bearer(editor)).send({ verdict: 'false', summary: 'Draft.', note: 'n', publish: false }).expect(200);
+  await request(t.app)
+    .post(`/api/v1/claims/${unpublished}/decision`)
+    .set(bearer(editor))
+    .send({ verdict: 'false', summary: 'Draft.', note: 'n', publish: false })
+    .expect(200);
 });
 afterAll(() => t.close());
 
@@ -26,13 +34,25 @@ describe('ClaimReview output', () => {
   test('when the article feed is requested, then it lists only published decisions as valid ClaimReviews', async () => {
     const reviews = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/claimreview`).expect(200)).body;
     expect(reviews).toHaveLength(1);
-    expect(reviews[0]).toMatchObject({ '@type': 'ClaimReview', url: `https://factcheck.example.org/claims/${claimId}`, author: { name: 'Example Fact Desk' }, reviewRating: { ratingValue: 4, alternateName: 'Mostly true' } });
-    expect(reviews[0].itemReviewed).toMatchObject({ author: { '@type': 'Person', name: 'Leo Timm' }, datePublished: '2023-11-23', appearance: { url: `https://factcheck.example.org/articles/${SEED_SLUG}` } });
+    expect(reviews[0]).toMatchObject({
+      '@type': 'ClaimReview',
+      url: `https://factcheck.example.org/claims/${claimId}`,
+      author: { name: 'Example Fact Desk' },
+      reviewRating: { ratingValue: 4, alternateName: 'Mostly true' },
+    });
+    expect(reviews[0].itemReviewed).toMatchObject({
+      author: { '@type': 'Person', name: 'Leo Timm' },
+      datePublished: '2023-11-23',
+      appearance: { url: `https://factcheck.example.org/articles/${SEED_SLUG}` },
+    });
     expect(undefinedProperties(reviews)).toEqual([]);
   });
 
   test('when the site-wide feed is requested, then it is JSON-LD with the same reviews', async () => {
-    const res = await request(t.app).get('/claimreview.json').expect(200).expect('content-type', /application\/ld\+json/);
+    const res = await request(t.app)
+      .get('/claimreview.json')
+      .expect(200)
+      .expect('content-type', /application\/ld\+json/);
     expect(JSON.parse(res.text)).toEqual((await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/claimreview`)).body);
   });
 

@@ -57,7 +57,12 @@ describe('aggregateVerdicts', () => {
   });
 
   test('when unverifiable stands beside a moderate verdict, then it does not count as a rating', () => {
-    expect(aggregate(['unverifiable', 'mostly-true', 'mostly-true'])).toMatchObject({ status: 'consensus', ordinalRatings: 2, reviewers: 3, verdict: 'mostly-true' });
+    expect(aggregate(['unverifiable', 'mostly-true', 'mostly-true'])).toMatchObject({
+      status: 'consensus',
+      ordinalRatings: 2,
+      reviewers: 3,
+      verdict: 'mostly-true',
+    });
     expect(aggregate(['unverifiable', 'unverifiable'])).toMatchObject({ status: 'needs-review', verdict: null });
   });
 
@@ -70,6 +75,13 @@ describe('aggregateVerdicts', () => {
   });
 
   test('when checks are counted, then the distribution covers all six verdicts', () => {
-    expect(aggregate(['false', 'false', 'unverifiable']).distribution).toEqual({ false: 2, 'mostly-false': 0, mixed: 0, 'mostly-true': 0, true: 0, unverifiable: 1 });
+    expect(aggregate(['false', 'false', 'unverifiable']).distribution).toEqual({
+      false: 2,
+      'mostly-false': 0,
+      mixed: 0,
+      'mostly-true': 0,
+      true: 0,
+      unverifiable: 1,
+    });
   });
 });

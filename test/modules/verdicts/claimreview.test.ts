@@ -34,14 +34,24 @@ describe('claimReviewJsonLd', () => {
   });
 
   test('when the claim has no statement, no byline and an original URL, then the quote, no author and the original URL are used', () => {
-    const review = claimReviewJsonLd({ ...input, claim: { ...input.claim, statement: null }, article: { ...input.article, byline: null, publishedAt: null, sourceUrl: 'https://news.example/story' } });
+    const review = claimReviewJsonLd({
+      ...input,
+      claim: { ...input.claim, statement: null },
+      article: { ...input.article, byline: null, publishedAt: null, sourceUrl: 'https://news.example/story' },
+    });
     expect(review.claimReviewed).toBe('with over 22,000 arrested');
-    expect(review.itemReviewed).toEqual({ '@type': 'Claim', appearance: { '@type': 'NewsArticle', url: 'https://news.example/story', headline: 'Soaring Numbers' } });
+    expect(review.itemReviewed).toEqual({
+      '@type': 'Claim',
+      appearance: { '@type': 'NewsArticle', url: 'https://news.example/story', headline: 'Soaring Numbers' },
+    });
   });
 
-  test.each(['false', 'mostly-false', 'mixed', 'mostly-true', 'true', 'unverifiable'] as const)('when the verdict is %s, then every property is one schema.org defines for its type', (verdict) => {
-    expect(undefinedProperties(claimReviewJsonLd({ ...input, decision: { ...input.decision, verdict } }))).toEqual([]);
-  });
+  test.each(['false', 'mostly-false', 'mixed', 'mostly-true', 'true', 'unverifiable'] as const)(
+    'when the verdict is %s, then every property is one schema.org defines for its type',
+    (verdict) => {
+      expect(undefinedProperties(claimReviewJsonLd({ ...input, decision: { ...input.decision, verdict } }))).toEqual([]);
+    },
+  );
 
   test('when the property check sees a made-up property, then it reports it (the check can fail)', () => {
     expect(undefinedProperties({ '@type': 'Rating', ratingValue: 1, verdictColour: 'red' })).toEqual(['$.verdictColour is not a Rating property']);

@@ -6,8 +6,18 @@ import { krippendorffAlpha } from '../../../src/modules/verdicts/krippendorff';
  * interval .849. Units as columns (missing values left out; unit 12 has one value).
  */
 const KRIPPENDORFF_2011_UNITS = [
-  [1, 1, 1], [2, 2, 3, 2], [3, 3, 3, 3], [3, 3, 3, 3], [2, 2, 2, 2], [1, 2, 3, 4],
-  [4, 4, 4, 4], [1, 1, 2, 1], [2, 2, 2, 2], [5, 5, 5], [1, 1], [3],
+  [1, 1, 1],
+  [2, 2, 3, 2],
+  [3, 3, 3, 3],
+  [3, 3, 3, 3],
+  [2, 2, 2, 2],
+  [1, 2, 3, 4],
+  [4, 4, 4, 4],
+  [1, 1, 2, 1],
+  [2, 2, 2, 2],
+  [5, 5, 5],
+  [1, 1],
+  [3],
 ];
 
 /**
@@ -83,7 +93,12 @@ describe('krippendorffAlpha', () => {
   });
 
   test('when every rating is the same, then alpha is undefined (null), not 1', () => {
-    expect(krippendorffAlpha([[4, 4], [4, 4, 4]])).toMatchObject({ nominal: null, ordinal: null, interval: null, units: 2 });
+    expect(
+      krippendorffAlpha([
+        [4, 4],
+        [4, 4, 4],
+      ]),
+    ).toMatchObject({ nominal: null, ordinal: null, interval: null, units: 2 });
   });
 
   test('when no unit has two ratings, then alpha is undefined and no unit counts', () => {
@@ -91,6 +106,12 @@ describe('krippendorffAlpha', () => {
   });
 
   test('when raters disagree systematically, then alpha is negative', () => {
-    expect(krippendorffAlpha([[1, 5], [5, 1], [1, 5]]).interval!).toBeLessThan(0);
+    expect(
+      krippendorffAlpha([
+        [1, 5],
+        [5, 1],
+        [1, 5],
+      ]).interval!,
+    ).toBeLessThan(0);
   });
 });

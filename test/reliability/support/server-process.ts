@@ -55,7 +55,10 @@ export async function prepareFixture(writers: number, claims: number, options: {
     const accounts = createAccountsService(db);
     const tokens: string[] = [];
     for (let w = 0; w < writers; w++) {
-      const user = await accounts.createUser({ username: `writer-${w}`, password: 'reliable writer pass', role: 'reviewer', displayName: undefined }, SYSTEM_ACTOR);
+      const user = await accounts.createUser(
+        { username: `writer-${w}`, password: 'reliable writer pass', role: 'reviewer', displayName: undefined },
+        SYSTEM_ACTOR,
+      );
       tokens.push((await accounts.createToken(user.id, 'reliability', SYSTEM_ACTOR)).token);
     }
     const claimService = createClaimsService(db, articles, createDecisionsService(db, { minOrdinalChecks: 2 }), { minOrdinalChecks: 2 });
@@ -63,7 +66,11 @@ export async function prepareFixture(writers: number, claims: number, options: {
     const claimIds: number[] = [];
     for (let c = 0; c < claims; c++) {
       const start = 200 + c * 7;
-      const { claim } = await claimService.create(SEED_SLUG, { quote: { exact: article.text.slice(start, start + 30), start, end: start + 30 }, statement: null }, { id: 1, role: 'reviewer' });
+      const { claim } = await claimService.create(
+        SEED_SLUG,
+        { quote: { exact: article.text.slice(start, start + 30), start, end: start + 30 }, statement: null },
+        { id: 1, role: 'reviewer' },
+      );
       claimIds.push(claim.id);
     }
     return { dir, dbFile, databaseUrl, dropDatabase, tokens, claimIds };
@@ -95,7 +102,15 @@ export async function startServerProcess(
   port: number,
   options: { sharedSecretFromDatabase?: boolean; productionPasswordCost?: boolean } = {},
 ): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: fixture.databaseUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: 'reliability-secret-reliability-secret' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: fixture.databaseUrl,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'reliability-secret-reliability-secret',
+  };
   if (options.sharedSecretFromDatabase) delete env.SESSION_SECRET;
   if (options.productionPasswordCost) delete env.FACTLINE_SCRYPT_LOG2N; // scrypt at its real cost (64 MiB)
   const child = spawn(process.execPath, [SERVER_ENTRY], {
@@ -108,7 +123,10 @@ export async function startServerProcess(
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-    const status = await requestJson('GET', port, '/healthz').then((r) => r.status, () => 0);
+    const status = await requestJson('GET', port, '/healthz').then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return { child, port, exited };
     if (Date.now() > deadline) throw new Error(`server did not become healthy: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -121,7 +139,17 @@ export function requestJson(method: string, port: number, urlPath: string, body?
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
-      { host: '127.0.0.1', port, path: urlPath, method, agent: keepAlive, headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: urlPath,
+        method,
+        agent: keepAlive,
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
       (res) => {
         let data = '';
         res.on('data', (chunk) => (data += chunk));

@@ -8,9 +8,7 @@
  * (a lower-case word never starts a sentence; after an ambiguous abbreviation only a common
  * sentence opener does). See test/modules/articles/segmentation for the cases it is held to.
  */
-import {
-  BEFORE_NUMBER, CAPITALISED, POSTPOSITIVE, PREPOSITIVE, SENTENCE_OPENERS, TIME_OF_DAY,
-} from './abbreviations';
+import { BEFORE_NUMBER, CAPITALISED, POSTPOSITIVE, PREPOSITIVE, SENTENCE_OPENERS, TIME_OF_DAY } from './abbreviations';
 import { isBullet, listItemStarts } from './lists';
 
 export interface SentenceSpan {
@@ -99,7 +97,11 @@ class Scanner {
   private readonly ends: number[] = [];
   private sentenceStart: number;
 
-  constructor(private readonly text: string, private readonly from: number, private readonly to: number) {
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+  ) {
     this.sentenceStart = from;
   }
 

@@ -51,7 +51,12 @@ describe('segmentSentences on adversarial input', () => {
     ['"Ab. " repeated', repeat('Ab. ')],
     ['"Mr. " repeated', repeat('Mr. ')],
     ['one 200,000-character word with periods', repeat('x.Yz')],
-    ['"1. 2. 3. …" counting markers', Array.from({ length: 30_000 }, (_, i) => `${(i % 999) + 1}. `).join('').slice(0, 200_000)],
+    [
+      '"1. 2. 3. …" counting markers',
+      Array.from({ length: 30_000 }, (_, i) => `${(i % 999) + 1}. `)
+        .join('')
+        .slice(0, 200_000),
+    ],
   ])('when given %s, then every sentence addresses its own text and the spans cover the input in order', (_label, text) => {
     const spans = segmentSentences(text);
     expect(spans.length).toBeGreaterThan(0);
