@@ -2,7 +2,6 @@ import type { User as AccountUser } from '../modules/accounts/accounts-types';
 
 declare global {
   namespace Express {
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface User extends AccountUser {}
     interface Request {
       /** How this request proved who it is: a session cookie or an API token. */
