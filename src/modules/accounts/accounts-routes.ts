@@ -75,6 +75,7 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
   const register = renderForm('accounts/register', registerLocals, async (req, res) => {
     const user = await accounts.register(parseInput(RegisterInput, req.body), { ip: req.ip ?? null });
     await logIn(req, user);
+    rememberDevice(req, res, user.username, devices);
     res.redirect(303, '/account');
   });
 

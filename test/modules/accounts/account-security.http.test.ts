@@ -105,6 +105,13 @@ describe('sign-in limits', () => {
     expect((await loginFrom('203.0.113.1', 'chief', admin.password, ownBrowser)).status).toBe(303); // the known device
   });
 
+  test('when someone registers, then their browser is known to their new account', async () => {
+    await openRegistration();
+    const res = await registerFrom('192.0.2.30', 'fresh-face');
+    expect(res.status).toBe(303);
+    expect(String(res.headers['set-cookie'])).toMatch(/factline\.device=/);
+  });
+
   test('when the device cookie is forged or belongs to another account, then it buys nothing', async () => {
     const admin = await createUser(t.db, 'admin', 'boss');
     const other = await createUser(t.db, 'reviewer', 'someone');
