@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowList } from './outbound/address-policy';
 
 const ROOT = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
 
@@ -20,6 +21,13 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http(s) URL such as https://factcheck.example.org' }).optional(),
   PUBLISHER_NAME: z.string().min(1).max(200).default('Factline newsroom'),
   FACTLINE_QUERY_COUNT: booleanFromEnv.optional(),
+  OUTBOUND_ALLOW_HOSTS: z
+    .string()
+    .regex(
+      /^\s*([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?\s*(,\s*([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?\s*)*$|^\s*$/i,
+      'OUTBOUND_ALLOW_HOSTS must be a comma-separated list of host or host:port',
+    )
+    .optional(),
   PAGE_CACHE_MB: z.coerce.number().int().min(0, 'PAGE_CACHE_MB must be 0 (off) or more').max(4096).default(64),
   TRUST_PROXY: z
     .string()
@@ -43,6 +51,8 @@ export interface Config {
   publisherName: string;
   /** Diagnostic: report each request's SQL query count in X-Query-Count (the benchmark uses it). */
   queryCountHeader: boolean;
+  /** Hosts (`host` or `host:port`) the safe fetcher may reach even on internal addresses (OUTBOUND_ALLOW_HOSTS). */
+  outboundAllowHosts: string[];
   /** Upper bound of the anonymous page cache, in bytes (PAGE_CACHE_MB). */
   pageCacheBytes: number;
   /** Which proxies' X-Forwarded-For to believe (Express's `trust proxy`). */
@@ -81,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publisherName: values.PUBLISHER_NAME,
     queryCountHeader: values.FACTLINE_QUERY_COUNT ?? false,
     pageCacheBytes: values.PAGE_CACHE_MB * 1024 * 1024,
+    outboundAllowHosts: parseAllowList(values.OUTBOUND_ALLOW_HOSTS),
     trustProxy: values.TRUST_PROXY,
     rootDir: ROOT,
   };

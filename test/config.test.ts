@@ -27,7 +27,20 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
     [{ SESSION_SECRET: 'short' }, /SESSION_SECRET must be at least 32 characters/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ OUTBOUND_ALLOW_HOSTS: 'cms.internal, http://evil/' }, /OUTBOUND_ALLOW_HOSTS/],
+    [{ PAGE_CACHE_MB: '-1' }, /PAGE_CACHE_MB/],
   ])('when the environment has %p, then start-up stops with a message naming it', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  test('when OUTBOUND_ALLOW_HOSTS and PAGE_CACHE_MB are set, then they are read; unset, nothing is allowed and the cache is 64 MB', () => {
+    expect(loadConfig({ OUTBOUND_ALLOW_HOSTS: 'CMS.internal, 127.0.0.1:8080, [::1]:9000' }).outboundAllowHosts).toEqual([
+      'cms.internal',
+      '127.0.0.1:8080',
+      '[::1]:9000',
+    ]);
+    expect(loadConfig({}).outboundAllowHosts).toEqual([]);
+    expect(loadConfig({}).pageCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ PAGE_CACHE_MB: '8' }).pageCacheBytes).toBe(8 * 1024 * 1024);
   });
 });
