@@ -7,8 +7,6 @@ export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: str
   let cached: ReturnType<typeof buildOpenApi> | null = null;
   const document = () => (cached ??= buildOpenApi(allRoutes(), { title: 'Factline API', ...info }));
 
-  const json = (_req: Request, res: Response) => res.json(document());
-
   const page = (_req: Request, res: Response) => {
     const doc = document();
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -35,5 +33,8 @@ export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: str
     res.render('api/docs', { title: 'API', tags, operations });
   };
 
-  return [api('get', '/api/v1/openapi.json', 'anyone', { tag: 'Meta', summary: 'This document.' }, json), route('get', '/api/docs', 'anyone', page)];
+  return [
+    api('get', '/api/v1/openapi.json', 'anyone', { tag: 'Meta', summary: 'This document.' }, (_input, _req, res) => res.json(document())),
+    route('get', '/api/docs', 'anyone', page),
+  ];
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { UnauthenticatedError } from '../lib/errors';
+import { parseInput } from '../lib/parse';
 import { allow, type Access } from './access';
 
 /** A request on a route that only signed-in users reach: its user is there, by type. */
@@ -21,14 +22,42 @@ function withUser(handler: SignedInHandler): RequestHandler {
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
-/** What a person reads about one API route; the request shapes are the zod schemas that validate it. */
+/**
+ * An API route's declaration beside its access rule: what a person reads about it, and the zod
+ * schemas of its path parameters, query and body. The router parses the request with them and
+ * hands the handler typed input; the OpenAPI document shows the same schemas.
+ */
 export interface RouteDoc {
   tag: string;
   summary: string;
-  body?: z.ZodType;
+  params?: z.ZodType;
   query?: z.ZodType;
+  body?: z.ZodType;
   success?: number;
   responseType?: string;
+}
+
+type Parsed<S, Raw> = S extends z.ZodType ? z.output<S> : Raw;
+
+/** The input an API handler receives: each part parsed by its declared schema (or as Express gave it when none is declared). */
+export interface ApiInput<D extends RouteDoc> {
+  params: Parsed<D['params'], Record<string, string>>;
+  query: Parsed<D['query'], Request['query']>;
+  body: Parsed<D['body'], unknown>;
+}
+
+export type ApiHandler<D extends RouteDoc, R extends Request = Request> = (input: ApiInput<D>, req: R, res: Response) => unknown;
+
+/** Parses params, query and body with the declared schemas (400/413 with a message naming the field on bad input), then calls the handler. */
+function withInput<D extends RouteDoc, R extends Request>(doc: D, handler: ApiHandler<D, R>) {
+  return (req: R, res: Response) => {
+    const input = {
+      params: doc.params ? parseInput(doc.params, req.params) : req.params,
+      query: doc.query ? parseInput(doc.query, req.query) : req.query,
+      body: doc.body ? parseInput(doc.body, req.body) : req.body,
+    } as ApiInput<D>;
+    return handler(input, req, res);
+  };
 }
 
 /**
@@ -55,11 +84,17 @@ function spec(method: Method, path: string, access: Access, handlers: (RequestHa
   return { method, path, access, handlers: wrapped, ...(doc ? { doc } : {}) };
 }
 
-/** An API route, documented where it is declared. */
-export function api(method: Method, path: string, access: 'anyone', doc: RouteDoc, ...handlers: RequestHandler[]): RouteSpec;
-export function api(method: Method, path: string, access: Exclude<Access, 'anyone'>, doc: RouteDoc, ...handlers: SignedInHandler[]): RouteSpec;
-export function api(method: Method, path: string, access: Access, doc: RouteDoc, ...handlers: (RequestHandler | SignedInHandler)[]): RouteSpec {
-  return spec(method, path, access, handlers, doc);
+/** An API route: access, documentation and input schemas declared together; the handler gets parsed, typed input (and, when signed in, a user). */
+export function api<D extends RouteDoc>(method: Method, path: string, access: 'anyone', doc: D, handler: ApiHandler<D>): RouteSpec;
+export function api<D extends RouteDoc>(
+  method: Method,
+  path: string,
+  access: Exclude<Access, 'anyone'>,
+  doc: D,
+  handler: ApiHandler<D, SignedInRequest>,
+): RouteSpec;
+export function api<D extends RouteDoc>(method: Method, path: string, access: Access, doc: D, handler: ApiHandler<D, Request & SignedInRequest>): RouteSpec {
+  return spec(method, path, access, [withInput(doc, handler as ApiHandler<D>) as RequestHandler], doc);
 }
 
 /** Mounts a module's route list on its router, each behind its access check. */

@@ -104,43 +104,20 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
   };
 
   /** Other sessions of the account end; this one stays (a token-authenticated call keeps none). */
-  const changePassword = async (req: SignedInRequest) => {
+  const changePassword = async (req: SignedInRequest, input: ChangePasswordInput) => {
     const keep = req.authenticatedBy === 'session' ? req.sessionID : null;
-    await accounts.changePassword(req.user.id, parseInput(ChangePasswordInput, req.body), keep, auditContext(req));
+    await accounts.changePassword(req.user.id, input, keep, auditContext(req));
   };
 
   const changePasswordForm = renderForm<SignedInRequest>(
     'accounts/account',
     accountLocals,
     async (req, res) => {
-      await changePassword(req);
+      await changePassword(req, parseInput(ChangePasswordInput, req.body));
       await accountPage(req, res, { passwordChanged: true });
     },
     () => ({ values: {} }),
   );
-
-  const apiChangePassword = async (req: SignedInRequest, res: Response) => {
-    await changePassword(req);
-    res.status(204).end();
-  };
-
-  const apiMe = (req: SignedInRequest, res: Response) => {
-    res.json({ user: userJson(req.user), ...(req.authenticatedBy === 'session' ? { csrfToken: csrfTokenFor(req) } : {}) });
-  };
-
-  const apiTokens = async (req: SignedInRequest, res: Response) => res.json({ tokens: (await accounts.listTokens(req.user.id)).map(tokenJson) });
-
-  const apiCreateToken = async (req: SignedInRequest, res: Response) => {
-    const { name } = parseInput(TokenNameInput, req.body);
-    const { token, record } = await accounts.createToken(req.user.id, name, auditContext(req));
-    res.status(201).json({ token, ...tokenJson(record) });
-  };
-
-  const apiRevokeToken = async (req: SignedInRequest, res: Response) => {
-    const { id } = parseInput(IdParam, req.params);
-    await accounts.revokeToken(req.user.id, id, auditContext(req));
-    res.status(204).end();
-  };
 
   return [
     route('get', '/login', 'anyone', loginForm),
@@ -152,23 +129,48 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     route('post', '/account/password', 'signed-in', changePasswordForm),
     route('post', '/account/tokens', 'signed-in', createToken),
     route('post', '/account/tokens/:id/revoke', 'signed-in', revokeToken),
-    api('get', '/api/v1/me', 'signed-in', { tag: 'Accounts', summary: 'The signed-in account, and the CSRF token for cookie-authenticated calls.' }, apiMe),
+    api(
+      'get',
+      '/api/v1/me',
+      'signed-in',
+      { tag: 'Accounts', summary: 'The signed-in account, and the CSRF token for cookie-authenticated calls.' },
+      (_input, req, res) => {
+        res.json({ user: userJson(req.user), ...(req.authenticatedBy === 'session' ? { csrfToken: csrfTokenFor(req) } : {}) });
+      },
+    ),
     api(
       'post',
       '/api/v1/me/password',
       'signed-in',
       { tag: 'Accounts', summary: 'Change your password (the current one is required); your other sessions end.', body: ChangePasswordInput, success: 204 },
-      apiChangePassword,
+      async ({ body }, req, res) => {
+        await changePassword(req, body);
+        res.status(204).end();
+      },
     ),
-    api('get', '/api/v1/tokens', 'signed-in', { tag: 'Accounts', summary: 'Your API tokens (never the tokens themselves).' }, apiTokens),
+    api('get', '/api/v1/tokens', 'signed-in', { tag: 'Accounts', summary: 'Your API tokens (never the tokens themselves).' }, async (_input, req, res) => {
+      res.json({ tokens: (await accounts.listTokens(req.user.id)).map(tokenJson) });
+    }),
     api(
       'post',
       '/api/v1/tokens',
       'signed-in',
       { tag: 'Accounts', summary: 'Create an API token; the token is returned once.', body: TokenNameInput, success: 201 },
-      apiCreateToken,
+      async ({ body }, req, res) => {
+        const { token, record } = await accounts.createToken(req.user.id, body.name, auditContext(req));
+        res.status(201).json({ token, ...tokenJson(record) });
+      },
     ),
-    api('delete', '/api/v1/tokens/:id', 'signed-in', { tag: 'Accounts', summary: 'Revoke one of your tokens.', success: 204 }, apiRevokeToken),
+    api(
+      'delete',
+      '/api/v1/tokens/:id',
+      'signed-in',
+      { tag: 'Accounts', summary: 'Revoke one of your tokens.', params: IdParam, success: 204 },
+      async ({ params }, req, res) => {
+        await accounts.revokeToken(req.user.id, params.id, auditContext(req));
+        res.status(204).end();
+      },
+    ),
     ...adminRoutes(accounts),
   ];
 }

@@ -17,9 +17,8 @@ export const UpdateUserInput = z
 /** Account management for admins, in the browser and through the API; the service audits each change. */
 export function adminRoutes(accounts: AccountsService): RouteSpec[] {
   const update = (req: Request, id: number, changes: { role?: User['role']; disabled?: boolean }) => accounts.updateUser(id, changes, auditContext(req));
-  const create = (req: Request) => accounts.createUser(parseInput(CreateUserInput, req.body), auditContext(req));
-  const resetPassword = (req: Request) =>
-    accounts.resetPassword(parseInput(IdParam, req.params).id, parseInput(ResetPasswordInput, req.body), auditContext(req));
+  const create = (req: Request, input: CreateUserInput) => accounts.createUser(input, auditContext(req));
+  const resetPassword = (req: Request, id: number, input: ResetPasswordInput) => accounts.resetPassword(id, input, auditContext(req));
 
   const pageLocals = async () => ({
     title: 'Accounts',
@@ -30,7 +29,7 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
   const usersPage = async (_req: Request, res: Response) => res.render('accounts/admin-users', { ...(await pageLocals()), values: {} });
 
   const createUser = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
-    await create(req);
+    await create(req, parseInput(CreateUserInput, req.body));
     res.redirect(303, '/admin/users');
   });
 
@@ -49,7 +48,7 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
     'accounts/admin-users',
     pageLocals,
     async (req, res) => {
-      await resetPassword(req);
+      await resetPassword(req, parseInput(IdParam, req.params).id, parseInput(ResetPasswordInput, req.body));
       res.redirect(303, '/admin/users');
     },
     () => ({ values: {} }),
@@ -61,22 +60,6 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
     res.redirect(303, '/admin/users');
   };
 
-  const apiUsers = async (_req: Request, res: Response) => res.json({ users: (await accounts.listUsers()).map(userJson) });
-
-  const apiCreateUser = async (req: Request, res: Response) => {
-    res.status(201).json(userJson(await create(req)));
-  };
-
-  const apiUpdateUser = async (req: Request, res: Response) => {
-    const { id } = parseInput(IdParam, req.params);
-    res.json(userJson(await update(req, id, parseInput(UpdateUserInput, req.body))));
-  };
-
-  const apiResetPassword = async (req: Request, res: Response) => {
-    await resetPassword(req);
-    res.status(204).end();
-  };
-
   return [
     route('get', '/admin/users', atLeast('admin'), usersPage),
     route('post', '/admin/users', atLeast('admin'), createUser),
@@ -84,21 +67,42 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
     route('post', '/admin/users/:id/enabled', atLeast('admin'), setDisabled),
     route('post', '/admin/users/:id/password', atLeast('admin'), resetPasswordForm),
     route('post', '/admin/registration', atLeast('admin'), setRegistration),
-    api('get', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'All accounts.' }, apiUsers),
-    api('post', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'Create an account.', body: CreateUserInput, success: 201 }, apiCreateUser),
+    api('get', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'All accounts.' }, async (_input, _req, res) => {
+      res.json({ users: (await accounts.listUsers()).map(userJson) });
+    }),
+    api(
+      'post',
+      '/api/v1/users',
+      atLeast('admin'),
+      { tag: 'Admin', summary: 'Create an account.', body: CreateUserInput, success: 201 },
+      async ({ body }, req, res) => {
+        res.status(201).json(userJson(await create(req, body)));
+      },
+    ),
     api(
       'patch',
       '/api/v1/users/:id',
       atLeast('admin'),
-      { tag: 'Admin', summary: 'Change an account’s role, or disable or enable it.', body: UpdateUserInput },
-      apiUpdateUser,
+      { tag: 'Admin', summary: 'Change an account’s role, or disable or enable it.', params: IdParam, body: UpdateUserInput },
+      async ({ params, body }, req, res) => {
+        res.json(userJson(await update(req, params.id, body)));
+      },
     ),
     api(
       'post',
       '/api/v1/users/:id/password',
       atLeast('admin'),
-      { tag: 'Admin', summary: 'Set a new password for an account; every session of that account ends.', body: ResetPasswordInput, success: 204 },
-      apiResetPassword,
+      {
+        tag: 'Admin',
+        summary: 'Set a new password for an account; every session of that account ends.',
+        params: IdParam,
+        body: ResetPasswordInput,
+        success: 204,
+      },
+      async ({ params, body }, req, res) => {
+        await resetPassword(req, params.id, body);
+        res.status(204).end();
+      },
     ),
   ];
 }

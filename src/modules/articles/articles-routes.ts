@@ -19,25 +19,13 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
     res.redirect(303, `/articles/${article.slug}`);
   });
 
-  const apiList = async (_req: Request, res: Response) => {
-    res.json({ articles: (await articles.list()).map(articleSummaryJson) });
-  };
-
-  const apiShow = async (req: Request, res: Response) => {
-    const { slug } = parseInput(SlugParam, req.params);
-    res.json(articleJson(await articles.getBySlug(slug)));
-  };
-
-  const apiCreate = async (req: Request, res: Response) => {
-    const article = await articles.create(parseInput(CreateArticleInput, req.body), req.user?.id ?? null);
-    res.status(201).location(`/api/v1/articles/${article.slug}`).json(articleJson(article));
-  };
-
   return [
     route('get', '/', 'anyone', list),
     route('get', '/articles/new', atLeast('editor'), newForm),
     route('post', '/articles', atLeast('editor'), create),
-    api('get', '/api/v1/articles', 'anyone', { tag: 'Articles', summary: 'List the articles.' }, apiList),
+    api('get', '/api/v1/articles', 'anyone', { tag: 'Articles', summary: 'List the articles.' }, async (_input, _req, res) => {
+      res.json({ articles: (await articles.list()).map(articleSummaryJson) });
+    }),
     api(
       'post',
       '/api/v1/articles',
@@ -48,8 +36,19 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
         body: CreateArticleInput,
         success: 201,
       },
-      apiCreate,
+      async ({ body }, req, res) => {
+        const article = await articles.create(body, req.user.id);
+        res.status(201).location(`/api/v1/articles/${article.slug}`).json(articleJson(article));
+      },
     ),
-    api('get', '/api/v1/articles/:slug', 'anyone', { tag: 'Articles', summary: 'An article: its text, blocks and sentences with offsets.' }, apiShow),
+    api(
+      'get',
+      '/api/v1/articles/:slug',
+      'anyone',
+      { tag: 'Articles', summary: 'An article: its text, blocks and sentences with offsets.', params: SlugParam },
+      async ({ params }, _req, res) => {
+        res.json(articleJson(await articles.getBySlug(params.slug)));
+      },
+    ),
   ];
 }

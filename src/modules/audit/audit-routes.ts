@@ -17,11 +17,10 @@ export function auditRoutes(audit: AuditService, adminsOnly: AccessRule): RouteS
     const filter = parseInput(AuditFilter, req.query);
     res.render('accounts/audit', { title: 'Audit log', events: await audit.list(filter), filter, eventNames: AUDIT_EVENTS });
   };
-  const apiList = async (req: Request, res: Response) => {
-    res.json({ events: await audit.list(parseInput(AuditFilter, req.query)) });
-  };
   return [
     route('get', '/admin/audit', adminsOnly, page),
-    api('get', '/api/v1/audit', adminsOnly, { tag: 'Admin', summary: 'The audit log, newest first.', query: AuditFilter }, apiList),
+    api('get', '/api/v1/audit', adminsOnly, { tag: 'Admin', summary: 'The audit log, newest first.', query: AuditFilter }, async ({ query }, _req, res) => {
+      res.json({ events: await audit.list(query) });
+    }),
   ];
 }

@@ -1,8 +1,7 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { text } from '../../lib/text';
 import { z } from 'zod';
-import { api, type RouteSpec, type SignedInRequest } from '../../http/routes';
-import { parseInput } from '../../http/validate';
+import { api, type ApiHandler, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { SlugParam } from '../articles';
 import { viewer, viewerOf } from '../claims';
 import { exportCsv, exportJson } from './tabular-export';
@@ -19,9 +18,16 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
   // A Buffer body keeps the media type exactly as the W3C protocol names it (no charset appended).
   const sendLd = (res: Response, body: unknown) => res.set('Content-Type', ANNO_CONTENT_TYPE).send(Buffer.from(JSON.stringify(body)));
 
-  const collection = async (req: Request, res: Response) => {
-    const { slug } = parseInput(SlugParam, req.params);
-    const { page } = parseInput(PageQuery, req.query);
+  const collectionDoc = {
+    tag: 'Standards',
+    summary: 'W3C Web Annotations of the article (AnnotationCollection; ?page=N for a page).',
+    params: SlugParam,
+    query: PageQuery,
+    responseType: ANNO_CONTENT_TYPE,
+  };
+  const collection: ApiHandler<typeof collectionDoc> = async ({ params, query }, req, res) => {
+    const { slug } = params;
+    const { page } = query;
     const all = await exportsService.annotations(slug, viewerOf(req));
     const id = `${publishing.baseUrl}/api/v1/articles/${slug}/annotations`;
     const lastPage = Math.max(0, Math.ceil(all.length / PAGE_SIZE) - 1);
@@ -49,12 +55,19 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     });
   };
 
-  const single = async (req: Request, res: Response) => {
-    sendLd(res, await exportsService.annotation(parseInput(AnnotationIdParam, req.params).id, viewerOf(req)));
+  const singleDoc = { tag: 'Standards', summary: 'One Web Annotation (check-N or decision-N).', params: AnnotationIdParam, responseType: ANNO_CONTENT_TYPE };
+  const single: ApiHandler<typeof singleDoc> = async ({ params }, req, res) => {
+    sendLd(res, await exportsService.annotation(params.id, viewerOf(req)));
   };
 
-  const importAnnotations = async (req: SignedInRequest, res: Response) => {
-    const results = await exportsService.import(parseInput(SlugParam, req.params).slug, req.body, viewer(req));
+  const importDoc = {
+    tag: 'Standards',
+    summary: 'Import Web Annotations or Hypothesis rows: claims and checks, re-anchored by quote, with a report.',
+    params: SlugParam,
+    body: z.unknown(),
+  };
+  const importAnnotations: ApiHandler<typeof importDoc, SignedInRequest> = async ({ params, body }, req, res) => {
+    const results = await exportsService.import(params.slug, body, viewer(req));
     const count = (status: string) => results.filter((r) => r.status === status).length;
     res.json({
       imported: count('created'),
@@ -66,49 +79,22 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     });
   };
 
-  const csv = async (req: SignedInRequest, res: Response) => {
-    const data = await exportsService.articleData(parseInput(SlugParam, req.params).slug);
+  const csvDoc = { tag: 'Exports', summary: 'The article’s claims as CSV.', params: SlugParam, responseType: 'text/csv' };
+  const csv: ApiHandler<typeof csvDoc, SignedInRequest> = async ({ params }, _req, res) => {
+    const data = await exportsService.articleData(params.slug);
     res.type('text/csv').attachment(`${data.article.slug}-claims.csv`).send(exportCsv(data, options.minOrdinalChecks));
   };
 
-  const json = async (req: SignedInRequest, res: Response) => {
-    res.json(exportJson(await exportsService.articleData(parseInput(SlugParam, req.params).slug), options.minOrdinalChecks));
+  const jsonDoc = { tag: 'Exports', summary: 'The article’s claims as JSON.', params: SlugParam };
+  const json: ApiHandler<typeof jsonDoc, SignedInRequest> = async ({ params }, _req, res) => {
+    res.json(exportJson(await exportsService.articleData(params.slug), options.minOrdinalChecks));
   };
 
   return [
-    api(
-      'get',
-      '/api/v1/articles/:slug/annotations',
-      'anyone',
-      {
-        tag: 'Standards',
-        summary: 'W3C Web Annotations of the article (AnnotationCollection; ?page=N for a page).',
-        query: PageQuery,
-        responseType: ANNO_CONTENT_TYPE,
-      },
-      collection,
-    ),
-    api(
-      'post',
-      '/api/v1/articles/:slug/annotations',
-      atLeast('reviewer'),
-      { tag: 'Standards', summary: 'Import Web Annotations or Hypothesis rows: claims and checks, re-anchored by quote, with a report.', body: z.unknown() },
-      importAnnotations,
-    ),
-    api(
-      'get',
-      '/api/v1/annotations/:id',
-      'anyone',
-      { tag: 'Standards', summary: 'One Web Annotation (check-N or decision-N).', responseType: ANNO_CONTENT_TYPE },
-      single,
-    ),
-    api(
-      'get',
-      '/api/v1/articles/:slug/export.csv',
-      atLeast('editor'),
-      { tag: 'Exports', summary: 'The article’s claims as CSV.', responseType: 'text/csv' },
-      csv,
-    ),
-    api('get', '/api/v1/articles/:slug/export.json', atLeast('editor'), { tag: 'Exports', summary: 'The article’s claims as JSON.' }, json),
+    api('get', '/api/v1/articles/:slug/annotations', 'anyone', collectionDoc, collection),
+    api('post', '/api/v1/articles/:slug/annotations', atLeast('reviewer'), importDoc, importAnnotations),
+    api('get', '/api/v1/annotations/:id', 'anyone', singleDoc, single),
+    api('get', '/api/v1/articles/:slug/export.csv', atLeast('editor'), csvDoc, csv),
+    api('get', '/api/v1/articles/:slug/export.json', atLeast('editor'), jsonDoc, json),
   ];
 }

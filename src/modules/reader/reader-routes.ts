@@ -29,16 +29,6 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
     });
   };
 
-  const verdicts = async (req: Request, res: Response) => {
-    const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
-    res.json(verdictsJson(article, await reader.publishedFactChecks(article.id)));
-  };
-
-  const articleClaimReviews = async (req: Request, res: Response) => {
-    const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
-    res.json(claimReviews(article, await reader.publishedFactChecks(article.id), publishing));
-  };
-
   /** Site-wide feed of every published ClaimReview, newest first. */
   const siteClaimReviews = async (_req: Request, res: Response) => {
     const [all, summaries] = await Promise.all([reader.allPublishedFactChecks(), articles.summaries()]);
@@ -58,15 +48,21 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
       'get',
       '/api/v1/articles/:slug/verdicts',
       'anyone',
-      { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.' },
-      verdicts,
+      { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.', params: SlugParam },
+      async ({ params }, _req, res) => {
+        const article = await articles.getBySlug(params.slug);
+        res.json(verdictsJson(article, await reader.publishedFactChecks(article.id)));
+      },
     ),
     api(
       'get',
       '/api/v1/articles/:slug/claimreview',
       'anyone',
-      { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.' },
-      articleClaimReviews,
+      { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.', params: SlugParam },
+      async ({ params }, _req, res) => {
+        const article = await articles.getBySlug(params.slug);
+        res.json(claimReviews(article, await reader.publishedFactChecks(article.id), publishing));
+      },
     ),
     route('get', '/claimreview.json', 'anyone', siteClaimReviews),
   ];
