@@ -96,6 +96,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
   ];
   routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
+  app.locals.routes = routes; // the live route specs, for diagnostics and tests
   app.use(mountRoutes(express.Router(), routes));
 
   app.use(notFound);

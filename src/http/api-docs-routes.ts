@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { buildOpenApi } from './openapi';
 import { api, route, type RouteSpec } from './routes';
@@ -34,7 +35,13 @@ export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: str
   };
 
   return [
-    api('get', '/api/v1/openapi.json', 'anyone', { tag: 'Meta', summary: 'This document.' }, (_input, _req, res) => res.json(document())),
+    api(
+      'get',
+      '/api/v1/openapi.json',
+      'anyone',
+      { tag: 'Meta', summary: 'This document.', response: z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }) },
+      (_input, _req, res) => res.json(document()),
+    ),
     route('get', '/api/docs', 'anyone', page),
   ];
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describeAccess } from './access';
 import type { RouteSpec } from './routes';
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 function queryParameters(schema: z.ZodType | undefined) {
   if (!schema) return [];
@@ -38,7 +38,13 @@ export function buildOpenApi(routes: RouteSpec[], info: { title: string; version
       operationId: key.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, ''),
       parameters: [...pathParameters(spec.path), ...queryParameters(doc.query)],
       responses: {
-        [String(doc.success ?? 200)]: { description: 'Success', content: { [doc.responseType ?? 'application/json']: {} } },
+        [String(doc.success ?? 200)]:
+          doc.success === 204
+            ? { description: 'Success, no content' }
+            : {
+                description: 'Success',
+                content: { [doc.responseType ?? 'application/json']: doc.response ? { schema: jsonSchema(doc.response, 'output') } : {} },
+              },
         '4XX': { description: 'Client error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
       ...(spec.access === 'anyone' ? {} : { security: [{ bearerToken: [] }, { sessionCookie: [] }] }),

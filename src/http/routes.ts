@@ -35,6 +35,8 @@ export interface RouteDoc {
   body?: z.ZodType;
   success?: number;
   responseType?: string;
+  /** The success response's shape; the OpenAPI document shows it and a test checks live answers against it. */
+  response?: z.ZodType;
 }
 
 type Parsed<S, Raw> = S extends z.ZodType ? z.output<S> : Raw;

@@ -12,6 +12,7 @@ import { ChangePasswordInput, IdParam, LoginInput, RegisterInput, TokenNameInput
 import type { AccountsService } from './accounts-service';
 import type { User } from './accounts-types';
 import { adminRoutes } from './admin-routes';
+import { MeResponse, NewTokenResponse, TokensResponse } from './accounts-responses';
 import { rememberDevice, type DeviceCookieOptions } from './sign-in-client';
 
 const LOGIN_FAILED = 'That username and password do not match an active account.';
@@ -133,7 +134,7 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
       'get',
       '/api/v1/me',
       'signed-in',
-      { tag: 'Accounts', summary: 'The signed-in account, and the CSRF token for cookie-authenticated calls.' },
+      { tag: 'Accounts', summary: 'The signed-in account, and the CSRF token for cookie-authenticated calls.', response: MeResponse },
       (_input, req, res) => {
         res.json({ user: userJson(req.user), ...(req.authenticatedBy === 'session' ? { csrfToken: csrfTokenFor(req) } : {}) });
       },
@@ -148,14 +149,20 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
         res.status(204).end();
       },
     ),
-    api('get', '/api/v1/tokens', 'signed-in', { tag: 'Accounts', summary: 'Your API tokens (never the tokens themselves).' }, async (_input, req, res) => {
-      res.json({ tokens: (await accounts.listTokens(req.user.id)).map(tokenJson) });
-    }),
+    api(
+      'get',
+      '/api/v1/tokens',
+      'signed-in',
+      { tag: 'Accounts', summary: 'Your API tokens (never the tokens themselves).', response: TokensResponse },
+      async (_input, req, res) => {
+        res.json({ tokens: (await accounts.listTokens(req.user.id)).map(tokenJson) });
+      },
+    ),
     api(
       'post',
       '/api/v1/tokens',
       'signed-in',
-      { tag: 'Accounts', summary: 'Create an API token; the token is returned once.', body: TokenNameInput, success: 201 },
+      { tag: 'Accounts', summary: 'Create an API token; the token is returned once.', body: TokenNameInput, success: 201, response: NewTokenResponse },
       async ({ body }, req, res) => {
         const { token, record } = await accounts.createToken(req.user.id, body.name, auditContext(req));
         res.status(201).json({ token, ...tokenJson(record) });

@@ -9,6 +9,7 @@ import type { AccountsService } from './accounts-service';
 import type { User } from './accounts-types';
 import { auditContext } from '../audit';
 import { atLeast } from './roles';
+import { UserJson, UsersResponse } from './accounts-responses';
 
 export const UpdateUserInput = z
   .object({ role: ChangeRoleInput.shape.role.optional(), disabled: z.boolean({ error: 'must be true or false' }).optional() })
@@ -67,14 +68,14 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
     route('post', '/admin/users/:id/enabled', atLeast('admin'), setDisabled),
     route('post', '/admin/users/:id/password', atLeast('admin'), resetPasswordForm),
     route('post', '/admin/registration', atLeast('admin'), setRegistration),
-    api('get', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'All accounts.' }, async (_input, _req, res) => {
+    api('get', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'All accounts.', response: UsersResponse }, async (_input, _req, res) => {
       res.json({ users: (await accounts.listUsers()).map(userJson) });
     }),
     api(
       'post',
       '/api/v1/users',
       atLeast('admin'),
-      { tag: 'Admin', summary: 'Create an account.', body: CreateUserInput, success: 201 },
+      { tag: 'Admin', summary: 'Create an account.', body: CreateUserInput, success: 201, response: UserJson },
       async ({ body }, req, res) => {
         res.status(201).json(userJson(await create(req, body)));
       },
@@ -83,7 +84,7 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
       'patch',
       '/api/v1/users/:id',
       atLeast('admin'),
-      { tag: 'Admin', summary: 'Change an account’s role, or disable or enable it.', params: IdParam, body: UpdateUserInput },
+      { tag: 'Admin', summary: 'Change an account’s role, or disable or enable it.', params: IdParam, body: UpdateUserInput, response: UserJson },
       async ({ params, body }, req, res) => {
         res.json(userJson(await update(req, params.id, body)));
       },

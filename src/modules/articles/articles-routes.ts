@@ -4,6 +4,7 @@ import { api, route, type RouteSpec } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import { articleJson, articleListPage, articleSummaryJson } from './articles-presenter';
 import { CreateArticleInput, SlugParam } from './articles-schemas';
+import { ArticleJson, ArticleListResponse } from './articles-responses';
 import type { ArticlesService } from './articles-service';
 import { atLeast } from '../accounts';
 
@@ -23,7 +24,7 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
     route('get', '/', 'anyone', list),
     route('get', '/articles/new', atLeast('editor'), newForm),
     route('post', '/articles', atLeast('editor'), create),
-    api('get', '/api/v1/articles', 'anyone', { tag: 'Articles', summary: 'List the articles.' }, async (_input, _req, res) => {
+    api('get', '/api/v1/articles', 'anyone', { tag: 'Articles', summary: 'List the articles.', response: ArticleListResponse }, async (_input, _req, res) => {
       res.json({ articles: (await articles.list()).map(articleSummaryJson) });
     }),
     api(
@@ -35,6 +36,7 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
         summary: 'Add an article from plain text (blank lines between paragraphs, "## " for subheadings).',
         body: CreateArticleInput,
         success: 201,
+        response: ArticleJson,
       },
       async ({ body }, req, res) => {
         const article = await articles.create(body, req.user.id);
@@ -45,7 +47,7 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
       'get',
       '/api/v1/articles/:slug',
       'anyone',
-      { tag: 'Articles', summary: 'An article: its text, blocks and sentences with offsets.', params: SlugParam },
+      { tag: 'Articles', summary: 'An article: its text, blocks and sentences with offsets.', params: SlugParam, response: ArticleJson },
       async ({ params }, _req, res) => {
         res.json(articleJson(await articles.getBySlug(params.slug)));
       },

@@ -11,6 +11,21 @@ export const AuditFilter = z.object({
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).optional(),
 });
 
+export const AuditEventsResponse = z.object({
+  events: z.array(
+    z.object({
+      id: z.number().int(),
+      event: z.enum(AUDIT_EVENTS),
+      actorId: z.number().int().nullable(),
+      actorName: z.string().nullable(),
+      subject: z.string().nullable(),
+      ip: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()).nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
 /** The audit log for admins: a page and the API. `adminsOnly` is the accounts module's rule, passed in: audit sits below accounts and does not import it. */
 export function auditRoutes(audit: AuditService, adminsOnly: AccessRule): RouteSpec[] {
   const page = async (req: Request, res: Response) => {
@@ -19,8 +34,14 @@ export function auditRoutes(audit: AuditService, adminsOnly: AccessRule): RouteS
   };
   return [
     route('get', '/admin/audit', adminsOnly, page),
-    api('get', '/api/v1/audit', adminsOnly, { tag: 'Admin', summary: 'The audit log, newest first.', query: AuditFilter }, async ({ query }, _req, res) => {
-      res.json({ events: await audit.list(query) });
-    }),
+    api(
+      'get',
+      '/api/v1/audit',
+      adminsOnly,
+      { tag: 'Admin', summary: 'The audit log, newest first.', query: AuditFilter, response: AuditEventsResponse },
+      async ({ query }, _req, res) => {
+        res.json({ events: await audit.list(query) });
+      },
+    ),
   ];
 }

@@ -7,6 +7,7 @@ import type { ArticlesService } from '../articles';
 import { checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
 import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
 import type { ChecksService } from './checks-service';
+import { AgreementResponse, ArticleClaimsResponse, CheckJson, ClaimJson, QueueResponse } from './claims-responses';
 import type { ClaimsService } from './claims-service';
 import type { Viewer } from './read-policy';
 import { atLeast } from '../accounts';
@@ -29,6 +30,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
         params: SlugParam,
         body: CreateClaimInput,
         success: 201,
+        response: ClaimJson,
       },
       async ({ params, body }, req, res) => {
         const { claim, created } = await claims.create(params.slug, body, viewer(req));
@@ -43,7 +45,12 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       'get',
       '/api/v1/articles/:slug/claims',
       atLeast('reviewer'),
-      { tag: 'Claims', summary: 'The article’s claims for a signed-in reviewer: checked by you, and the status where you may see it.', params: SlugParam },
+      {
+        tag: 'Claims',
+        summary: 'The article’s claims for a signed-in reviewer: checked by you, and the status where you may see it.',
+        params: SlugParam,
+        response: ArticleClaimsResponse,
+      },
       async ({ params }, req, res) => {
         const article = await articles.getBySlug(params.slug);
         const list = await claims.forReviewer(article.id, viewer(req));
@@ -63,7 +70,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       'get',
       '/api/v1/claims/:id',
       'anyone',
-      { tag: 'Claims', summary: 'A claim with the checks, aggregate and decision the caller may see.', params: ClaimIdParam },
+      { tag: 'Claims', summary: 'A claim with the checks, aggregate and decision the caller may see.', params: ClaimIdParam, response: ClaimJson },
       async ({ params }, req, res) => {
         res.json(claimJson(await claims.view(params.id, viewerOf(req))));
       },
@@ -72,7 +79,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       'post',
       '/api/v1/claims/:id/checks',
       atLeast('reviewer'),
-      { tag: 'Checks', summary: 'File your check of a claim (one per reviewer).', params: ClaimIdParam, body: CheckInput, success: 201 },
+      { tag: 'Checks', summary: 'File your check of a claim (one per reviewer).', params: ClaimIdParam, body: CheckInput, success: 201, response: CheckJson },
       async ({ params, body }, req, res) => {
         const check = await checks.file(params.id, body, viewer(req));
         res.status(201).location(`/api/v1/checks/${check.id}`).json(checkJson(check));
@@ -82,7 +89,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       'patch',
       '/api/v1/checks/:id',
       atLeast('reviewer'),
-      { tag: 'Checks', summary: 'Edit your own check; every change is kept.', params: CheckIdParam, body: CheckUpdateInput },
+      { tag: 'Checks', summary: 'Edit your own check; every change is kept.', params: CheckIdParam, body: CheckUpdateInput, response: CheckJson },
       async ({ params, body }, req, res) => {
         res.json(checkJson(await checks.update(params.id, body, viewer(req))));
       },
@@ -91,7 +98,13 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       'post',
       '/api/v1/claims/:id/decision',
       atLeast('editor'),
-      { tag: 'Decisions', summary: 'Decide the final verdict, write the public summary, publish or unpublish.', params: ClaimIdParam, body: DecisionInput },
+      {
+        tag: 'Decisions',
+        summary: 'Decide the final verdict, write the public summary, publish or unpublish.',
+        params: ClaimIdParam,
+        body: DecisionInput,
+        response: ClaimJson,
+      },
       async ({ params, body }, req, res) => {
         await claims.decide(params.id, body, viewer(req), auditContext(req));
         res.json(claimJson(await claims.view(params.id, viewer(req))));
@@ -101,7 +114,12 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       'get',
       '/api/v1/articles/:slug/agreement',
       atLeast('editor'),
-      { tag: 'Decisions', summary: 'Krippendorff’s alpha (nominal, ordinal, interval) over the article’s ratings.', params: SlugParam },
+      {
+        tag: 'Decisions',
+        summary: 'Krippendorff’s alpha (nominal, ordinal, interval) over the article’s ratings.',
+        params: SlugParam,
+        response: AgreementResponse,
+      },
       async ({ params }, _req, res) => {
         const result = await claims.agreement(params.slug);
         res.json({
@@ -116,7 +134,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       'get',
       '/api/v1/review',
       atLeast('editor'),
-      { tag: 'Decisions', summary: 'The review queue, disputed first.', query: QueueFilter },
+      { tag: 'Decisions', summary: 'The review queue, disputed first.', query: QueueFilter, response: QueueResponse },
       async ({ query }, _req, res) => {
         res.json({ claims: queueJson(await claims.queue({ articleSlug: query.article, status: query.status })) });
       },

@@ -19,3 +19,4 @@ export type { QuoteSelector } from './anchoring';
 export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
   return [...claimsApiRoutes(claims, checks, articles), ...claimsPageRoutes(claims, checks, articles, publishing)];
 }
+export { SourceJson, TargetJson } from './claims-responses';

@@ -7,6 +7,7 @@ import { viewer, viewerOf } from '../claims';
 import { exportCsv, exportJson } from './tabular-export';
 import type { Publishing } from '../verdicts';
 import type { ExportsService } from './exports-service';
+import { AnnotationResponse, ExportJsonResponse, ImportResponse } from './exports-responses';
 import { ANNO_CONTENT_TYPE, annotationContext, PAGE_SIZE, withoutContext } from './web-annotation';
 import { atLeast } from '../accounts';
 
@@ -24,6 +25,7 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     params: SlugParam,
     query: PageQuery,
     responseType: ANNO_CONTENT_TYPE,
+    response: AnnotationResponse,
   };
   const collection: ApiHandler<typeof collectionDoc> = async ({ params, query }, req, res) => {
     const { slug } = params;
@@ -55,7 +57,13 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     });
   };
 
-  const singleDoc = { tag: 'Standards', summary: 'One Web Annotation (check-N or decision-N).', params: AnnotationIdParam, responseType: ANNO_CONTENT_TYPE };
+  const singleDoc = {
+    tag: 'Standards',
+    summary: 'One Web Annotation (check-N or decision-N).',
+    params: AnnotationIdParam,
+    responseType: ANNO_CONTENT_TYPE,
+    response: AnnotationResponse,
+  };
   const single: ApiHandler<typeof singleDoc> = async ({ params }, req, res) => {
     sendLd(res, await exportsService.annotation(params.id, viewerOf(req)));
   };
@@ -65,6 +73,7 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     summary: 'Import Web Annotations or Hypothesis rows: claims and checks, re-anchored by quote, with a report.',
     params: SlugParam,
     body: z.unknown(),
+    response: ImportResponse,
   };
   const importAnnotations: ApiHandler<typeof importDoc, SignedInRequest> = async ({ params, body }, req, res) => {
     const results = await exportsService.import(params.slug, body, viewer(req));
@@ -85,7 +94,7 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     res.type('text/csv').attachment(`${data.article.slug}-claims.csv`).send(exportCsv(data, options.minOrdinalChecks));
   };
 
-  const jsonDoc = { tag: 'Exports', summary: 'The article’s claims as JSON.', params: SlugParam };
+  const jsonDoc = { tag: 'Exports', summary: 'The article’s claims as JSON.', params: SlugParam, response: ExportJsonResponse };
   const json: ApiHandler<typeof jsonDoc, SignedInRequest> = async ({ params }, _req, res) => {
     res.json(exportJson(await exportsService.articleData(params.slug), options.minOrdinalChecks));
   };

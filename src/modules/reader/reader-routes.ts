@@ -5,6 +5,7 @@ import { SlugParam, type ArticlesService } from '../articles';
 import type { ClaimsService } from '../claims';
 import type { Publishing } from '../verdicts';
 import { claimReviews, readerArticlePage, verdictsJson } from './reader-presenter';
+import { ClaimReviewsResponse, VerdictsResponse } from './reader-responses';
 import type { ReaderService } from './reader-service';
 
 /** The public article page (with the overlay) and the public verdicts feed. */
@@ -48,7 +49,7 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
       'get',
       '/api/v1/articles/:slug/verdicts',
       'anyone',
-      { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.', params: SlugParam },
+      { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.', params: SlugParam, response: VerdictsResponse },
       async ({ params }, _req, res) => {
         const article = await articles.getBySlug(params.slug);
         res.json(verdictsJson(article, await reader.publishedFactChecks(article.id)));
@@ -58,7 +59,7 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
       'get',
       '/api/v1/articles/:slug/claimreview',
       'anyone',
-      { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.', params: SlugParam },
+      { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.', params: SlugParam, response: ClaimReviewsResponse },
       async ({ params }, _req, res) => {
         const article = await articles.getBySlug(params.slug);
         res.json(claimReviews(article, await reader.publishedFactChecks(article.id), publishing));

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { isoDate } from '../../lib/response-schemas';
+import { CLAIM_STATUSES, CONFIDENCES, STANCES, VERDICTS } from '../verdicts';
+
+/** The API's claim, check and queue shapes (what claims-presenter.ts produces). */
+const verdict = z.enum(VERDICTS);
+const ratingValue = z.number().int().min(1).max(5).nullable();
+
+export const SourceJson = z.object({
+  url: z.string(),
+  domain: z.string(),
+  title: z.string().nullable(),
+  stance: z.enum(STANCES),
+  quote: z.string().nullable(),
+});
+
+export const TargetJson = z.object({
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  sentenceIds: z.array(z.string()),
+});
+
+export const CheckJson = z.object({
+  id: z.number().int(),
+  claimId: z.number().int(),
+  reviewer: z.object({ id: z.number().int(), name: z.string(), username: z.string() }),
+  verdict,
+  label: z.string(),
+  ratingValue,
+  independentVerdict: verdict,
+  revisedAfterOthersAt: isoDate.nullable(),
+  confidence: z.enum(CONFIDENCES),
+  rationale: z.string(),
+  sources: z.array(SourceJson),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+export const AggregateJson = z.object({
+  verdict: verdict.nullable(),
+  label: z.string().nullable(),
+  ratingValue: z.number().nullable(),
+  distribution: z.record(verdict, z.number().int()),
+  reviewers: z.number().int(),
+  agreement: z.number().nullable(),
+  status: z.enum(CLAIM_STATUSES),
+});
+
+export const DecisionJson = z.object({
+  verdict,
+  label: z.string(),
+  ratingValue,
+  summary: z.string(),
+  published: z.boolean(),
+  publishedAt: isoDate.nullable(),
+  updatedAt: isoDate,
+  // Only for those the read policy lets see decision internals:
+  note: z.string().nullable().optional(),
+  decidedBy: z.string().nullable().optional(),
+  newEvidenceAt: isoDate.nullable().optional(),
+});
+
+export const ClaimJson = z.object({
+  id: z.number().int(),
+  article: z.object({ slug: z.string(), title: z.string() }),
+  statement: z.string().nullable(),
+  target: TargetJson,
+  createdAt: isoDate,
+  visibility: z.enum(['all', 'own', 'none']),
+  checks: z.array(CheckJson),
+  aggregate: AggregateJson.nullable(),
+  decision: DecisionJson.nullable(),
+  sources: z.array(SourceJson),
+});
+
+export const ArticleClaimsResponse = z.object({
+  claims: z.array(
+    z.object({
+      id: z.number().int(),
+      statement: z.string().nullable(),
+      target: TargetJson,
+      checkedByMe: z.boolean(),
+      checks: z.number().int(),
+      status: z.enum(CLAIM_STATUSES).nullable(),
+    }),
+  ),
+});
+
+export const QueueResponse = z.object({
+  claims: z.array(
+    z.object({
+      id: z.number().int(),
+      article: z.object({ slug: z.string(), title: z.string() }),
+      statement: z.string().nullable(),
+      target: TargetJson,
+      aggregate: AggregateJson,
+      decision: DecisionJson.nullable(),
+    }),
+  ),
+});
+
+export const AgreementResponse = z.object({
+  alpha: z.object({ nominal: z.number().nullable(), ordinal: z.number().nullable(), interval: z.number().nullable() }),
+  claims: z.number().int(),
+  ratings: z.number().int(),
+  pairableClaims: z.number().int(),
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { isoDate } from '../../lib/response-schemas';
+import { SourceJson, TargetJson } from '../claims';
+import { VERDICTS } from '../verdicts';
+
+/** The public verdicts feed the overlay draws (what reader-presenter.ts's verdictsJson produces). */
+export const VerdictsResponse = z.object({
+  article: z.object({ slug: z.string(), title: z.string() }),
+  summary: z.record(z.enum(VERDICTS), z.number().int()),
+  verdicts: z.array(
+    z.object({
+      claimId: z.number().int(),
+      url: z.string(),
+      statement: z.string().nullable(),
+      target: TargetJson,
+      verdict: z.enum(VERDICTS),
+      label: z.string(),
+      ratingValue: z.number().int().nullable(),
+      summary: z.string(),
+      sources: z.array(SourceJson),
+      publishedAt: isoDate.nullable(),
+      updatedAt: isoDate,
+    }),
+  ),
+});
+
+/** schema.org ClaimReview objects (their properties are checked against schema.org by the ClaimReview tests). */
+export const ClaimReviewsResponse = z.array(z.looseObject({ '@context': z.string(), '@type': z.literal('ClaimReview') }));
