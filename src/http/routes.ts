@@ -27,12 +27,15 @@ export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
  * schemas of its path parameters, query and body. The router parses the request with them and
  * hands the handler typed input; the OpenAPI document shows the same schemas.
  */
-export interface RouteDoc {
-  tag: string;
-  summary: string;
+export interface InputSchemas {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+}
+
+export interface RouteDoc extends InputSchemas {
+  tag: string;
+  summary: string;
   success?: number;
   responseType?: string;
   /** The success response's shape; the OpenAPI document shows it and a test checks live answers against it. */
@@ -42,24 +45,25 @@ export interface RouteDoc {
 type Parsed<S, Raw> = S extends z.ZodType ? z.output<S> : Raw;
 
 /** The input an API handler receives: each part parsed by its declared schema (or as Express gave it when none is declared). */
-export interface ApiInput<D extends RouteDoc> {
+export interface ApiInput<D extends InputSchemas> {
   params: Parsed<D['params'], Record<string, string>>;
   query: Parsed<D['query'], Request['query']>;
   body: Parsed<D['body'], unknown>;
 }
 
-export type ApiHandler<D extends RouteDoc, R extends Request = Request> = (input: ApiInput<D>, req: R, res: Response) => unknown;
+export type ApiHandler<D extends InputSchemas, R extends Request = Request> = (input: ApiInput<D>, req: R, res: Response) => unknown;
 
-/** Parses params, query and body with the declared schemas (400/413 with a message naming the field on bad input), then calls the handler. */
-function withInput<D extends RouteDoc, R extends Request>(doc: D, handler: ApiHandler<D, R>) {
-  return (req: R, res: Response) => {
-    const input = {
-      params: doc.params ? parseInput(doc.params, req.params) : req.params,
-      query: doc.query ? parseInput(doc.query, req.query) : req.query,
-      body: doc.body ? parseInput(doc.body, req.body) : req.body,
-    } as ApiInput<D>;
-    return handler(input, req, res);
-  };
+/** Parses params, query and body with the declared schemas (400/413 with a message naming the field on bad input). */
+export function parseRequest<D extends InputSchemas>(schemas: D, req: Request): ApiInput<D> {
+  return {
+    params: schemas.params ? parseInput(schemas.params, req.params) : req.params,
+    query: schemas.query ? parseInput(schemas.query, req.query) : req.query,
+    body: schemas.body ? parseInput(schemas.body, req.body) : req.body,
+  } as ApiInput<D>;
+}
+
+function withInput<D extends InputSchemas, R extends Request>(schemas: D, handler: ApiHandler<D, R>) {
+  return (req: R, res: Response) => handler(parseRequest(schemas, req), req, res);
 }
 
 /**
@@ -97,6 +101,25 @@ export function api<D extends RouteDoc>(
 ): RouteSpec;
 export function api<D extends RouteDoc>(method: Method, path: string, access: Access, doc: D, handler: ApiHandler<D, Request & SignedInRequest>): RouteSpec {
   return spec(method, path, access, [withInput(doc, handler as ApiHandler<D>) as RequestHandler], doc);
+}
+
+/** A page route (HTML), with its input schemas declared like an API route's; the handler gets parsed, typed input. */
+export function page<D extends InputSchemas>(method: Method, path: string, access: 'anyone', schemas: D, handler: ApiHandler<D>): RouteSpec;
+export function page<D extends InputSchemas>(
+  method: Method,
+  path: string,
+  access: Exclude<Access, 'anyone'>,
+  schemas: D,
+  handler: ApiHandler<D, SignedInRequest>,
+): RouteSpec;
+export function page<D extends InputSchemas>(
+  method: Method,
+  path: string,
+  access: Access,
+  schemas: D,
+  handler: ApiHandler<D, Request & SignedInRequest>,
+): RouteSpec {
+  return spec(method, path, access, [withInput(schemas, handler as ApiHandler<D>) as RequestHandler]);
 }
 
 /** Mounts a module's route list on its router, each behind its access check. */

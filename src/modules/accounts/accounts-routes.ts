@@ -3,9 +3,8 @@ import { auditContext } from '../audit';
 import type { Passport } from './authentication';
 import type { AuditService } from '../audit';
 import { csrfTokenFor } from '../../http/csrf';
-import { renderForm } from '../../http/forms';
-import { api, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
-import { parseInput } from '../../http/validate';
+import { form } from '../../http/forms';
+import { api, page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { AppError } from '../../lib/errors';
 import { tokenJson, userJson } from './accounts-presenter';
 import { ChangePasswordInput, IdParam, LoginInput, RegisterInput, TokenNameInput } from './accounts-schemas';
@@ -50,13 +49,12 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
   const loginForm = (req: Request, res: Response) => res.render('accounts/login', { title: 'Sign in', values: { next: req.query.next } });
 
   /** The limits, the password check and the audit events live in accounts.signIn (through passport-local). */
-  const login = renderForm('accounts/login', { title: 'Sign in' }, async (req, res) => {
-    parseInput(LoginInput, req.body);
+  const login = form({ body: LoginInput }, 'accounts/login', { title: 'Sign in' }, async ({ body }, req, res) => {
     const user = await authenticateLocal(passport, req, res);
     if (!user) throw new AppError(401, 'invalid_credentials', LOGIN_FAILED);
     await logIn(req, user);
     rememberDevice(req, res, user.username, devices);
-    res.redirect(303, safeReturnPath((req.body as { next?: unknown }).next));
+    res.redirect(303, safeReturnPath(body.next));
   });
 
   const logout = async (req: SignedInRequest, res: Response) => {
@@ -73,8 +71,8 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
 
   const registerForm = async (_req: Request, res: Response) => res.render('accounts/register', { ...(await registerLocals()), values: {} });
 
-  const register = renderForm('accounts/register', registerLocals, async (req, res) => {
-    const user = await accounts.register(parseInput(RegisterInput, req.body), { ip: req.ip ?? null });
+  const register = form({ body: RegisterInput }, 'accounts/register', registerLocals, async ({ body }, req, res) => {
+    const user = await accounts.register(body, { ip: req.ip ?? null });
     await logIn(req, user);
     rememberDevice(req, res, user.username, devices);
     res.redirect(303, '/account');
@@ -91,16 +89,14 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
 
   const showAccount = (req: SignedInRequest, res: Response) => accountPage(req, res);
 
-  const createToken = renderForm<SignedInRequest>('accounts/account', accountLocals, async (req, res) => {
-    const { name } = parseInput(TokenNameInput, req.body);
-    const { token } = await accounts.createToken(req.user.id, name, auditContext(req));
+  const createToken = form({ body: TokenNameInput }, 'accounts/account', accountLocals, async ({ body }, req: SignedInRequest, res) => {
+    const { token } = await accounts.createToken(req.user.id, body.name, auditContext(req));
     res.status(201);
     await accountPage(req, res, { newToken: token });
   });
 
-  const revokeToken = async (req: SignedInRequest, res: Response) => {
-    const { id } = parseInput(IdParam, req.params);
-    await accounts.revokeToken(req.user.id, id, auditContext(req));
+  const revokeToken = async ({ params }: { params: IdParam }, req: SignedInRequest, res: Response) => {
+    await accounts.revokeToken(req.user.id, params.id, auditContext(req));
     res.redirect(303, '/account');
   };
 
@@ -110,11 +106,12 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     await accounts.changePassword(req.user.id, input, keep, auditContext(req));
   };
 
-  const changePasswordForm = renderForm<SignedInRequest>(
+  const changePasswordForm = form(
+    { body: ChangePasswordInput },
     'accounts/account',
     accountLocals,
-    async (req, res) => {
-      await changePassword(req, parseInput(ChangePasswordInput, req.body));
+    async ({ body }, req: SignedInRequest, res) => {
+      await changePassword(req, body);
       await accountPage(req, res, { passwordChanged: true });
     },
     () => ({ values: {} }),
@@ -129,7 +126,7 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     route('get', '/account', 'signed-in', showAccount),
     route('post', '/account/password', 'signed-in', changePasswordForm),
     route('post', '/account/tokens', 'signed-in', createToken),
-    route('post', '/account/tokens/:id/revoke', 'signed-in', revokeToken),
+    page('post', '/account/tokens/:id/revoke', 'signed-in', { params: IdParam }, revokeToken),
     api(
       'get',
       '/api/v1/me',

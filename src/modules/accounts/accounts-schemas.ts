@@ -40,6 +40,8 @@ export type CreateUserInput = z.output<typeof CreateUserInput>;
 export const LoginInput = z.object({
   username: text({ error: 'is required' }).trim().toLowerCase().min(1, 'is required').max(64),
   password: text({ error: 'is required' }).min(1, 'is required').max(200),
+  /** Where to go after signing in; only a path on this site is followed (accounts-routes' safeReturnPath). */
+  next: z.unknown().optional(),
 });
 
 export const ChangeRoleInput = z.object({ role: roleSchema });

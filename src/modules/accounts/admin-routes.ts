@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { renderForm } from '../../http/forms';
-import { api, route, type RouteSpec } from '../../http/routes';
-import { parseInput } from '../../http/validate';
+import { form } from '../../http/forms';
+import { api, page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { userJson } from './accounts-presenter';
 import { ChangeRoleInput, CreateUserInput, IdParam, ResetPasswordInput, EnabledInput } from './accounts-schemas';
 import type { AccountsService } from './accounts-service';
@@ -29,37 +28,36 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
 
   const usersPage = async (_req: Request, res: Response) => res.render('accounts/admin-users', { ...(await pageLocals()), values: {} });
 
-  const createUser = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
-    await create(req, parseInput(CreateUserInput, req.body));
+  const createUser = form({ body: CreateUserInput }, 'accounts/admin-users', pageLocals, async ({ body }, req: SignedInRequest, res) => {
+    await create(req, body);
     res.redirect(303, '/admin/users');
   });
 
-  const changeRole = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
-    await update(req, parseInput(IdParam, req.params).id, { role: parseInput(ChangeRoleInput, req.body).role });
-    res.redirect(303, '/admin/users');
-  });
-
-  const setDisabled = renderForm('accounts/admin-users', pageLocals, async (req, res) => {
-    const { enabled } = parseInput(EnabledInput, req.body);
-    await update(req, parseInput(IdParam, req.params).id, { disabled: !enabled });
-    res.redirect(303, '/admin/users');
-  });
-
-  const resetPasswordForm = renderForm(
+  const changeRole = form(
+    { params: IdParam, body: ChangeRoleInput },
     'accounts/admin-users',
     pageLocals,
-    async (req, res) => {
-      await resetPassword(req, parseInput(IdParam, req.params).id, parseInput(ResetPasswordInput, req.body));
+    async ({ params, body }, req: SignedInRequest, res) => {
+      await update(req, params.id, { role: body.role });
+      res.redirect(303, '/admin/users');
+    },
+  );
+
+  const setDisabled = form({ params: IdParam, body: EnabledInput }, 'accounts/admin-users', pageLocals, async ({ params, body }, req: SignedInRequest, res) => {
+    await update(req, params.id, { disabled: !body.enabled });
+    res.redirect(303, '/admin/users');
+  });
+
+  const resetPasswordForm = form(
+    { params: IdParam, body: ResetPasswordInput },
+    'accounts/admin-users',
+    pageLocals,
+    async ({ params, body }, req: SignedInRequest, res) => {
+      await resetPassword(req, params.id, body);
       res.redirect(303, '/admin/users');
     },
     () => ({ values: {} }),
   );
-
-  const setRegistration = async (req: Request, res: Response) => {
-    const { enabled } = parseInput(EnabledInput, req.body);
-    await accounts.setSelfRegistration(enabled, auditContext(req));
-    res.redirect(303, '/admin/users');
-  };
 
   return [
     route('get', '/admin/users', atLeast('admin'), usersPage),
@@ -67,7 +65,10 @@ export function adminRoutes(accounts: AccountsService): RouteSpec[] {
     route('post', '/admin/users/:id/role', atLeast('admin'), changeRole),
     route('post', '/admin/users/:id/enabled', atLeast('admin'), setDisabled),
     route('post', '/admin/users/:id/password', atLeast('admin'), resetPasswordForm),
-    route('post', '/admin/registration', atLeast('admin'), setRegistration),
+    page('post', '/admin/registration', atLeast('admin'), { body: EnabledInput }, async ({ body }, req, res) => {
+      await accounts.setSelfRegistration(body.enabled, auditContext(req));
+      res.redirect(303, '/admin/users');
+    }),
     api('get', '/api/v1/users', atLeast('admin'), { tag: 'Admin', summary: 'All accounts.', response: UsersResponse }, async (_input, _req, res) => {
       res.json({ users: (await accounts.listUsers()).map(userJson) });
     }),

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
-import { renderForm } from '../../http/forms';
-import { api, route, type RouteSpec } from '../../http/routes';
-import { parseInput } from '../../http/validate';
+import { form } from '../../http/forms';
+import { api, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { articleJson, articleListPage, articleSummaryJson } from './articles-presenter';
 import { CreateArticleInput, SlugParam } from './articles-schemas';
 import { ArticleJson, ArticleListResponse } from './articles-responses';
@@ -15,8 +14,8 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
 
   const newForm = (_req: Request, res: Response) => res.render(NEW_ARTICLE_VIEW, { title: 'New article', values: {} });
 
-  const create = renderForm(NEW_ARTICLE_VIEW, { title: 'New article' }, async (req, res) => {
-    const article = await articles.create(parseInput(CreateArticleInput, req.body), req.user?.id ?? null);
+  const create = form({ body: CreateArticleInput }, NEW_ARTICLE_VIEW, { title: 'New article' }, async ({ body }, req: SignedInRequest, res) => {
+    const article = await articles.create(body, req.user.id);
     res.redirect(303, `/articles/${article.slug}`);
   });
 

@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AccessRule } from '../../http/access';
-import { api, route, type RouteSpec } from '../../http/routes';
-import { parseInput } from '../../http/validate';
+import { api, page, type RouteSpec } from '../../http/routes';
 import { AUDIT_EVENTS } from './audit-events';
 import type { AuditService } from './audit-service';
 
@@ -10,6 +9,7 @@ export const AuditFilter = z.object({
   event: z.union([z.enum(AUDIT_EVENTS, { error: 'is not a known event' }), z.literal('').transform(() => undefined)]).optional(),
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).optional(),
 });
+export type AuditFilter = z.output<typeof AuditFilter>;
 
 export const AuditEventsResponse = z.object({
   events: z.array(
@@ -28,12 +28,11 @@ export const AuditEventsResponse = z.object({
 
 /** The audit log for admins: a page and the API. `adminsOnly` is the accounts module's rule, passed in: audit sits below accounts and does not import it. */
 export function auditRoutes(audit: AuditService, adminsOnly: AccessRule): RouteSpec[] {
-  const page = async (req: Request, res: Response) => {
-    const filter = parseInput(AuditFilter, req.query);
+  const auditPage = async ({ query: filter }: { query: AuditFilter }, _req: Request, res: Response) => {
     res.render('accounts/audit', { title: 'Audit log', events: await audit.list(filter), filter, eventNames: AUDIT_EVENTS });
   };
   return [
-    route('get', '/admin/audit', adminsOnly, page),
+    page('get', '/admin/audit', adminsOnly, { query: AuditFilter }, auditPage),
     api(
       'get',
       '/api/v1/audit',

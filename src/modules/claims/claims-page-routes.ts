@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { auditContext } from '../audit';
-import { renderForm } from '../../http/forms';
-import { route, type RouteSpec, type SignedInRequest } from '../../http/routes';
+import { z } from 'zod';
+import { form } from '../../http/forms';
+import { page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { parseInput } from '../../http/validate';
 import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles';
@@ -23,6 +24,15 @@ function checkFromForm(body: Record<string, unknown>) {
   return { verdict: body.verdict, confidence: body.confidence, rationale: body.rationale, sources: sourcesFromForm(body) };
 }
 
+/** The no-JavaScript forms' fields, read into the API's shapes before the API's schemas check them. */
+const CheckForm = z.preprocess((body) => checkFromForm((body ?? {}) as Record<string, unknown>), CheckInput);
+const CheckUpdateForm = z.preprocess((body) => checkFromForm((body ?? {}) as Record<string, unknown>), CheckUpdateInput);
+const ClaimForm = z.preprocess((raw) => {
+  const body = (raw ?? {}) as Record<string, unknown>;
+  const quote = typeof body.quote === 'string' && body.quote.trim() !== '' ? { exact: body.quote } : undefined;
+  return { sentenceId: quote ? undefined : body.sentenceId || undefined, quote, statement: body.statement };
+}, CreateClaimInput);
+
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
 export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
   const newClaimLocals = async (req: SignedInRequest) => {
@@ -38,11 +48,8 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     res.render('claims/new', { ...(await newClaimLocals(req)), values: { sentenceId: req.query.sentence } });
   };
 
-  const createClaim = renderForm<SignedInRequest>('claims/new', newClaimLocals, async (req, res) => {
-    const body = req.body as Record<string, unknown>;
-    const quote = typeof body.quote === 'string' && body.quote.trim() !== '' ? { exact: body.quote } : undefined;
-    const input = parseInput(CreateClaimInput, { sentenceId: quote ? undefined : body.sentenceId || undefined, quote, statement: body.statement });
-    const { claim } = await claims.create(parseInput(SlugParam, req.params).slug, input, viewer(req));
+  const createClaim = form({ params: SlugParam, body: ClaimForm }, 'claims/new', newClaimLocals, async ({ params, body }, req: SignedInRequest, res) => {
+    const { claim } = await claims.create(params.slug, body, viewer(req));
     res.redirect(303, `/claims/${claim.id}`);
   });
 
@@ -55,47 +62,46 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     return { ...page, claimReviewJson, scale: SCALE, values: page.ownCheck ?? {}, decisionValues: page.claim.decision ?? {} };
   };
 
-  const showClaim = async (req: Request, res: Response) => res.render('claims/show', await claimLocals(req));
+  const showClaim = async ({ params }: { params: { id: number } }, req: Request, res: Response) => res.render('claims/show', await claimLocals(req, params.id));
 
   /** The check forms and the decision form share the claim page; each echoes its own values. */
   const echoCheck = (values: Record<string, unknown>) => ({ values: { ...values, sources: sourcesFromForm(values) } });
   const echoDecision = (values: Record<string, unknown>) => ({ decisionValues: { ...values, publish: values.publish === 'true' } });
 
-  const fileCheck = renderForm<SignedInRequest>(
+  const fileCheck = form(
+    { params: ClaimIdParam, body: CheckForm },
     'claims/show',
-    (req) => claimLocals(req),
-    async (req, res) => {
-      const { id } = parseInput(ClaimIdParam, req.params);
-      await checks.file(id, parseInput(CheckInput, checkFromForm(req.body)), viewer(req));
-      res.redirect(303, `/claims/${id}`);
+    (req: SignedInRequest) => claimLocals(req),
+    async ({ params, body }, req, res) => {
+      await checks.file(params.id, body, viewer(req));
+      res.redirect(303, `/claims/${params.id}`);
     },
     echoCheck,
   );
 
-  const editCheck = renderForm<SignedInRequest>(
+  const editCheck = form(
+    { params: CheckIdParam, body: CheckUpdateForm },
     'claims/show',
-    async (req) => claimLocals(req, (await checks.get(parseInput(CheckIdParam, req.params).id)).claimId),
-    async (req, res) => {
-      const check = await checks.update(parseInput(CheckIdParam, req.params).id, parseInput(CheckUpdateInput, checkFromForm(req.body)), viewer(req));
+    async (req: SignedInRequest) => claimLocals(req, (await checks.get(parseInput(CheckIdParam, req.params).id)).claimId),
+    async ({ params, body }, req, res) => {
+      const check = await checks.update(params.id, body, viewer(req));
       res.redirect(303, `/claims/${check.claimId}`);
     },
     echoCheck,
   );
 
-  const decisionForm = renderForm<SignedInRequest>(
+  const decisionForm = form(
+    { params: ClaimIdParam, body: DecisionInput },
     'claims/show',
-    (req) => claimLocals(req),
-    async (req, res) => {
-      const { id } = parseInput(ClaimIdParam, req.params);
-      const input = parseInput(DecisionInput, req.body);
-      await claims.decide(id, input, viewer(req), auditContext(req));
-      res.redirect(303, `/claims/${id}`);
+    (req: SignedInRequest) => claimLocals(req),
+    async ({ params, body }, req, res) => {
+      await claims.decide(params.id, body, viewer(req), auditContext(req));
+      res.redirect(303, `/claims/${params.id}`);
     },
     echoDecision,
   );
 
-  const reviewQueue = async (req: SignedInRequest, res: Response) => {
-    const filter = parseInput(QueueFilter, req.query);
+  const reviewQueue = async ({ query: filter }: { query: QueueFilter }, _req: SignedInRequest, res: Response) => {
     const items = await claims.queue({ articleSlug: filter.article, status: filter.status });
     const list = (await articles.list()).map((a) => ({ slug: a.slug, title: a.title }));
     res.render('review/index', queuePage(items, filter, list));
@@ -104,10 +110,10 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
   return [
     route('get', '/articles/:slug/claims/new', atLeast('reviewer'), newClaim),
     route('post', '/articles/:slug/claims', atLeast('reviewer'), createClaim),
-    route('get', '/claims/:id', 'anyone', showClaim),
+    page('get', '/claims/:id', 'anyone', { params: ClaimIdParam }, showClaim),
     route('post', '/claims/:id/checks', atLeast('reviewer'), fileCheck),
     route('post', '/checks/:id', atLeast('reviewer'), editCheck),
     route('post', '/claims/:id/decision', atLeast('editor'), decisionForm),
-    route('get', '/review', atLeast('editor'), reviewQueue),
+    page('get', '/review', atLeast('editor'), { query: QueueFilter }, reviewQueue),
   ];
 }

@@ -88,6 +88,7 @@ export type CheckUpdateInput = z.output<typeof CheckUpdateInput>;
 /** `:id` of a claim or of a check: the same shape, named by what it parses at each route. */
 export { IdParam as ClaimIdParam, IdParam as CheckIdParam } from '../../lib/ids';
 
+export type QueueFilter = z.output<typeof QueueFilter>;
 export const QueueFilter = z.object({
   article: text()
     .trim()

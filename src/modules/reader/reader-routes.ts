@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
-import { api, route, type RouteSpec } from '../../http/routes';
-import { parseInput } from '../../http/validate';
+import { api, page, route, type RouteSpec } from '../../http/routes';
 import { SlugParam, type ArticlesService } from '../articles';
 import type { ClaimsService } from '../claims';
 import type { Publishing } from '../verdicts';
@@ -10,8 +9,8 @@ import type { ReaderService } from './reader-service';
 
 /** The public article page (with the overlay) and the public verdicts feed. */
 export function readerRoutes(reader: ReaderService, articles: ArticlesService, claims: ClaimsService, publishing: Publishing): RouteSpec[] {
-  const articlePage = async (req: Request, res: Response) => {
-    const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
+  const articlePage = async ({ params }: { params: { slug: string } }, req: Request, res: Response) => {
+    const article = await articles.getBySlug(params.slug);
     const factChecks = await reader.publishedFactChecks(article.id);
     const page = readerArticlePage(article, factChecks, { overlay: req.query.overlay !== 'off', publishing });
     const myClaims = req.user ? await claims.forReviewer(article.id, { id: req.user.id, role: req.user.role }) : null;
@@ -44,7 +43,7 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
   };
 
   return [
-    route('get', '/articles/:slug', 'anyone', articlePage),
+    page('get', '/articles/:slug', 'anyone', { params: SlugParam }, articlePage),
     api(
       'get',
       '/api/v1/articles/:slug/verdicts',
