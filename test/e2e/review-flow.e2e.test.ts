@@ -49,6 +49,7 @@ describe('reviewing in the browser', () => {
   test('when two reviewers check the same sentence, then the second sees the first only after filing; an editor publishes and a reader opens the popover', async () => {
     const ritaPage = await signInPage(await newContext(), server.baseUrl, rita.username, rita.password);
     await ritaPage.goto(articleUrl());
+    await ritaPage.locator('article.reviewing').waitFor(); // the review client is wired (a click before that does nothing)
     await ritaPage.locator('.sentence', { hasText: SENTENCE }).click();
     const panel = ritaPage.locator('.review-sheet');
     await panel.locator('blockquote.claim-quote').waitFor();
@@ -149,6 +150,7 @@ describe('reviewing in the browser', () => {
   test('when a check is invalid, then the panel shows the server’s message and keeps the typed values', async () => {
     const page = await signInPage(await newContext(), server.baseUrl, omar.username, omar.password);
     await page.goto(articleUrl());
+    await page.locator('article.reviewing').waitFor();
     await page.locator('.sentence', { hasText: 'Millions of people cross America’s southern border' }).click();
     const panel = page.locator('.review-sheet');
     await panel.locator('input[name="verdict"][value="false"]').check();
