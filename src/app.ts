@@ -20,6 +20,8 @@ import { claimsRoutes, createChecksService, createClaimsService } from './module
 import { createReaderService, readerRoutes } from './modules/reader';
 import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
+import { createRevisionsService, revisionsRoutes } from './modules/revisions';
+import { createSafeFetcher } from './outbound/safe-fetch';
 import { mountRoutes, type RouteSpec } from './http/routes';
 import { apiDocsRoutes } from './http/api-docs-routes';
 
@@ -39,13 +41,15 @@ const API_VERSION = '1.0.0';
 export function createApp({ db, config, logger, sessionSecret, changeFeed = new ChangeFeed() }: AppDeps): Express {
   const accounts = createAccountsService(db);
   const audit = createAuditService(db);
-  const articles = createArticlesService(db, changeFeed);
+  const fetcher = createSafeFetcher({ allowHosts: config.outboundAllowHosts });
+  const articles = createArticlesService(db, changeFeed, { fetcher });
   const consensus = { minOrdinalChecks: config.minReviewsForConsensus };
   const decisions = createDecisionsService(db, consensus);
   const claims = createClaimsService(db, articles, decisions, consensus, changeFeed);
   const checks = createChecksService(db, decisions, changeFeed);
   const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
   const reader = createReaderService(claims, decisions);
+  const revisions = createRevisionsService(articles, claims);
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
   const passport = configurePassport(accounts, signInClientOf(devices));
 
@@ -91,6 +95,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...accountsRoutes(accounts, passport, audit, devices),
     ...auditRoutes(audit, atLeast('admin')),
     ...articlesRoutes(articles),
+    ...revisionsRoutes(revisions, articles),
     ...readerRoutes(reader, articles, claims, publishing),
     ...claimsRoutes(claims, checks, articles, publishing),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),

@@ -27,6 +27,7 @@ test('when the later migrations run on a database with work in it, then every ro
     for (const table of ['knex_migrations', 'knex_migrations_lock']) await db.schema.dropTableIfExists(table);
     for (const table of [
       'rate_limit_buckets',
+      'article_revisions',
       'audit_events',
       'decision_revisions',
       'decisions',
@@ -89,6 +90,17 @@ test('when the later migrations run on a database with work in it, then every ro
     expect((await db('sessions').first('user_id')).user_id).toBe(userId);
     await expect(db('users').where({ id: userId }).delete()).rejects.toThrow(/FOREIGN KEY|foreign key/);
     expect(await countRows(db, 'check_sources')).toBe(1);
+    // Revisions: every article has its revision 1, every claim its quote as checked and an exact anchor.
+    const revision = await db('article_revisions').where({ article_id: articleId }).first();
+    expect({ number: revision.number, text: revision.text }).toEqual({ number: 1, text: 'Body.' });
+    const anchored = await db('claims').where({ id: claimId }).first();
+    expect({ checked: anchored.checked_exact, start: anchored.checked_start, end: anchored.checked_end, status: anchored.anchor_status }).toEqual({
+      checked: 'Body.',
+      start: 0,
+      end: 5,
+      status: 'exact',
+    });
+    expect((await db('checks').first('revision')).revision).toBe(1);
   } finally {
     fs.rmSync(early, { recursive: true, force: true });
   }

@@ -15,6 +15,7 @@ afterAll(() => database.destroy());
 const EXPECTED_TABLES = [
   'api_tokens',
   'article_blocks',
+  'article_revisions',
   'articles',
   'audit_events',
   'check_revisions',

@@ -55,18 +55,28 @@ async function publishedClaim(): Promise<number> {
   return claimId;
 }
 
+/** An article of its own, so updating it disturbs no other case. */
+async function freshArticle(): Promise<string> {
+  const res = await request(t.app)
+    .post('/api/v1/articles')
+    .set(bearer(tokens.editor))
+    .send({ title: `Living story ${unique++}`, text: 'First version.' })
+    .expect(201);
+  return res.body.slug;
+}
+
 const check = { verdict: 'true', confidence: 'low', rationale: 'Because.', sources: [{ url: 'https://example.org', stance: 'context' }] };
 
 interface ApiCase {
   name: string;
   expected: Expected;
-  call: (req: request.Test | null, role: RoleName) => Promise<{ method: 'get' | 'post' | 'patch' | 'delete'; path: string; body?: object }>;
+  call: (req: request.Test | null, role: RoleName) => Promise<{ method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: object }>;
 }
 
 const api = (
   name: string,
   expected: Expected,
-  call: (role: RoleName) => Promise<{ method: 'get' | 'post' | 'patch' | 'delete'; path: string; body?: object }>,
+  call: (role: RoleName) => Promise<{ method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: object }>,
 ): ApiCase => ({ name, expected, call: (_r, role) => call(role) });
 
 const API_CASES: ApiCase[] = [
@@ -77,6 +87,12 @@ const API_CASES: ApiCase[] = [
     path: '/api/v1/articles',
     body: { title: `Permission story ${unique++}`, text: 'Body.' },
   })),
+  api('PUT /api/v1/articles/:slug', [401, 403, 403, 200, 200], async () => ({
+    method: 'put',
+    path: `/api/v1/articles/${await freshArticle()}`,
+    body: { text: 'Second version.' },
+  })),
+  api('GET /api/v1/articles/:slug/revisions', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/revisions` })),
   api('GET /api/v1/me', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/me' })),
   api('GET /api/v1/tokens', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/tokens' })),
   api('POST /api/v1/tokens', [401, 201, 201, 201, 201], async () => ({ method: 'post', path: '/api/v1/tokens', body: { name: 'matrix' } })),
@@ -166,6 +182,17 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/' }) },
   { name: 'GET /articles/:slug', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: `/articles/${SEED_SLUG}` }) },
   { name: 'GET /articles/new', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/articles/new' }) },
+  { name: 'GET /articles/:slug/edit', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: `/articles/${SEED_SLUG}/edit` }) },
+  {
+    name: 'GET /articles/:slug/revisions',
+    expected: [200, 200, 200, 200, 200],
+    prepare: async () => ({ method: 'get', path: `/articles/${SEED_SLUG}/revisions` }),
+  },
+  {
+    name: 'POST /articles/:slug/edit',
+    expected: [401, 403, 403, 303, 303],
+    prepare: async () => ({ method: 'post', path: `/articles/${await freshArticle()}/edit`, form: { mode: 'text', text: 'Second version.' } }),
+  },
   { name: 'GET /api/docs', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/api/docs' }) },
   { name: 'GET /login', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/login' }) },
   { name: 'GET /register', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/register' }) },

@@ -44,6 +44,8 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['get', '/api/v1/articles', '/api/v1/articles', editor, undefined],
   ['post', '/api/v1/articles', '/api/v1/articles', editor, { title: 'Schema story', text: 'A body.' }],
   ['get', '/api/v1/articles/:slug', `/api/v1/articles/${SEED_SLUG}`, editor, undefined],
+  ['put', '/api/v1/articles/:slug', '/api/v1/articles/schema-story', editor, { text: 'A changed body.' }],
+  ['get', '/api/v1/articles/:slug/revisions', '/api/v1/articles/schema-story/revisions', '', undefined],
   ['post', '/api/v1/articles/:slug/claims', `/api/v1/articles/${SEED_SLUG}/claims`, editor, { quote: { exact: 'Chinese' } }],
   ['get', '/api/v1/articles/:slug/claims', `/api/v1/articles/${SEED_SLUG}/claims`, editor, undefined],
   ['get', '/api/v1/claims/:id', `/api/v1/claims/${claimId}`, editor, undefined],

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { diffArrays } from 'diff';
 import { UnprocessableError } from '../../lib/errors';
 import { segmentSentences } from './segmentation';
 
@@ -7,7 +8,7 @@ import { segmentSentences } from './segmentation';
  * into sentences. Blocks are joined by a blank line, so offsets are plain character offsets
  * (UTF-16 code units, as in JavaScript and the DOM) into `text`.
  */
-export const BLOCK_KINDS = ['headline', 'standfirst', 'caption', 'heading', 'paragraph'] as const;
+export const BLOCK_KINDS = ['headline', 'standfirst', 'caption', 'heading', 'paragraph', 'list-item', 'quote'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export interface BlockDraft {
@@ -54,7 +55,49 @@ export function normaliseBlockText(text: string): string {
   return text.replace(/[ \t\r\n\f\v]+/g, ' ').trim();
 }
 
-export function composeDocument(slug: string, drafts: BlockDraft[]): ComposedDocument {
+/** The sentences of the revision before, for keeping the ids of sentences that did not change. */
+export interface PreviousSentences {
+  sentences: { id: string; text: string }[];
+  /** Added to the id of a new sentence whose id would repeat one in use (the revision number will do). */
+  salt: string;
+}
+
+/**
+ * Sentences that did not change keep their ids across revisions, so links to them (#s-…) and the
+ * claims on them still point at the same words: sentences are aligned in order (a diff of the two
+ * lists of sentence texts), then an unchanged sentence that moved (paragraphs swapped) takes the
+ * id of the same text left over; every other sentence gets a new id.
+ */
+function keepStableIds(slug: string, sentences: ComposedSentence[], previous: PreviousSentences): void {
+  const reused: (string | undefined)[] = new Array(sentences.length);
+  let oldIndex = 0;
+  let newIndex = 0;
+  for (const change of diffArrays(
+    previous.sentences.map((s) => s.text),
+    sentences.map((s) => s.text),
+  )) {
+    const count = change.count ?? change.value.length;
+    if (change.added) newIndex += count;
+    else if (change.removed) oldIndex += count;
+    else for (let i = 0; i < count; i++) reused[newIndex++] = previous.sentences[oldIndex++].id;
+  }
+  const aligned = new Set(reused);
+  const leftOver = new Map<string, string[]>();
+  for (const old of previous.sentences) if (!aligned.has(old.id)) leftOver.set(old.text, [...(leftOver.get(old.text) ?? []), old.id]);
+  sentences.forEach((sentence, index) => (reused[index] ??= leftOver.get(sentence.text)?.shift()));
+  const taken = new Set(reused.filter((id): id is string => id !== undefined));
+  sentences.forEach((sentence, index) => {
+    const kept = reused[index];
+    if (kept) sentence.id = kept;
+    else {
+      for (let attempt = 1; taken.has(sentence.id); attempt++)
+        sentence.id = sentenceId(slug, sentence.start, `${sentence.text}\u0000${previous.salt}.${attempt}`);
+      taken.add(sentence.id);
+    }
+  });
+}
+
+export function composeDocument(slug: string, drafts: BlockDraft[], previous?: PreviousSentences): ComposedDocument {
   let text = '';
   const blocks: ComposedBlock[] = [];
   const sentences: ComposedSentence[] = [];
@@ -83,22 +126,52 @@ export function composeDocument(slug: string, drafts: BlockDraft[]): ComposedDoc
       });
     }
   }
+  if (previous) keepStableIds(slug, sentences, previous);
   return { text, blocks, sentences };
 }
 
+/** How the plain-text form marks a block that is not a paragraph (as in Markdown). */
+const TEXT_MARKERS: [RegExp, BlockKind, string][] = [
+  [/^##[ \t]+(.*)$/s, 'heading', '## '],
+  [/^>[ \t]+(.*)$/s, 'quote', '> '],
+  [/^-[ \t]+(.*)$/s, 'list-item', '- '],
+];
+
 /**
- * Reads the plain-text form editors submit: blocks separated by blank lines, a block starting
- * with "## " is a subheading, anything else a paragraph. The title becomes the headline block.
+ * Reads the plain-text form editors submit: blocks separated by blank lines; a block starting
+ * with "## " is a subheading, "> " a block quote, "- " a list item, anything else a paragraph.
+ * The title becomes the headline block.
  */
 export function draftsFromPlainText(title: string, body: string): BlockDraft[] {
   const drafts: BlockDraft[] = [{ kind: 'headline', text: title }];
   for (const chunk of body.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
     const trimmed = chunk.trim();
     if (trimmed === '') continue;
-    const heading = /^##[ \t]+(.*)$/s.exec(trimmed);
-    drafts.push(heading ? { kind: 'heading', text: heading[1] } : { kind: 'paragraph', text: trimmed });
+    const marked = TEXT_MARKERS.map(([pattern, kind]) => ({ kind, match: pattern.exec(trimmed) })).find((m) => m.match);
+    drafts.push(marked ? { kind: marked.kind, text: marked.match![1] } : { kind: 'paragraph', text: trimmed });
   }
   return drafts;
+}
+
+const LEAD_KINDS: ReadonlySet<BlockKind> = new Set(['headline', 'standfirst', 'caption']);
+
+/** How many blocks open the article before its body: the headline, then standfirst and lead caption. */
+export function leadLength(blocks: { kind: BlockKind }[]): number {
+  const index = blocks.findIndex((block) => !LEAD_KINDS.has(block.kind));
+  return index === -1 ? blocks.length : index;
+}
+
+/**
+ * The body of a stored article in the plain-text form (the inverse of draftsFromPlainText for
+ * headings, quotes, list items and paragraphs): what the edit form starts from. The lead
+ * (headline, standfirst, lead caption) is not part of it: an update from text keeps it. A caption
+ * inside the body has no marker and comes back as a paragraph.
+ */
+export function plainTextOf(text: string, blocks: { kind: BlockKind; start: number; end: number }[]): string {
+  return blocks
+    .slice(leadLength(blocks))
+    .map((block) => (TEXT_MARKERS.find(([, kind]) => kind === block.kind)?.[2] ?? '') + text.slice(block.start, block.end))
+    .join('\n\n');
 }
 
 /**

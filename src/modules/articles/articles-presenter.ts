@@ -1,8 +1,12 @@
 import { groupBy } from '../../lib/collections';
-import type { Article, ArticleSummary } from './articles-types';
+import { leadLength } from './article-document';
+import type { Article, ArticleRevision, ArticleSummary } from './articles-types';
 
-/** GET /api/v1/articles/:slug — offsets index into `text`; blocks list their sentences' ids. */
-export function articleJson(article: Article) {
+/** GET /api/v1/articles/:slug — offsets index into `text`; blocks list their sentences' ids. With `revision`, that revision's text. */
+export function articleJson(current: Article, revision?: ArticleRevision) {
+  const article: Article = revision
+    ? { ...current, text: revision.text, blocks: revision.blocks, sentences: revision.sentences, revision: revision.number }
+    : current;
   const byBlock = groupBy(article.sentences, (s) => s.blockPosition);
   return {
     id: article.id,
@@ -14,6 +18,8 @@ export function articleJson(article: Article) {
     sourceUrl: article.sourceUrl,
     publisher: { name: article.publisherName, tagline: article.publisherTagline },
     createdAt: article.createdAt,
+    revision: article.revision,
+    currentRevision: current.revision,
     text: article.text,
     blocks: article.blocks.map((block) => ({
       kind: block.kind,
@@ -68,8 +74,31 @@ function blockViews(article: Article): BlockView[] {
   });
 }
 
+/**
+ * The body after the lead (headline, standfirst and lead caption are shown in the header), with
+ * consecutive list items gathered into one list.
+ */
+export type BodyItem = BlockView | { kind: 'list'; items: BlockView[] };
+
+function bodyOf(blocks: BlockView[], shownInHeader: Set<BlockView>): BodyItem[] {
+  const body: BodyItem[] = [];
+  for (const block of blocks.filter((b) => !shownInHeader.has(b))) {
+    const last = body[body.length - 1];
+    if (block.kind === 'list-item') {
+      if (last?.kind === 'list') last.items.push(block);
+      else body.push({ kind: 'list', items: [block] });
+    } else body.push(block);
+  }
+  return body;
+}
+
 export function articlePage(article: Article) {
   const blocks = blockViews(article);
+  const lead = blocks.slice(0, leadLength(article.blocks));
+  const headline = lead.find((b) => b.kind === 'headline') ?? null;
+  const standfirst = lead.find((b) => b.kind === 'standfirst') ?? null;
+  const caption = lead.find((b) => b.kind === 'caption') ?? null;
+  const shownInHeader = new Set([headline, standfirst, caption].filter((b): b is BlockView => b !== null));
   return {
     title: article.title,
     article: {
@@ -80,10 +109,10 @@ export function articlePage(article: Article) {
       publishedLabel: dateLabel(article.publishedAt),
       sourceUrl: article.sourceUrl,
       publisherTagline: article.publisherTagline,
-      headline: blocks.find((b) => b.kind === 'headline') ?? null,
-      standfirst: blocks.find((b) => b.kind === 'standfirst') ?? null,
-      caption: blocks.find((b) => b.kind === 'caption') ?? null,
-      body: blocks.filter((b) => b.kind === 'heading' || b.kind === 'paragraph'),
+      headline,
+      standfirst,
+      caption,
+      body: bodyOf(blocks, shownInHeader),
       sentenceCount: article.sentences.length,
     },
   };

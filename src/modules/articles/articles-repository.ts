@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/knex';
+import { isPostgres, type Queryable } from '../../db/knex';
 import { insertInBatches } from '../../db/batches';
 import { nowIso, toIso } from '../../db/time';
 import type { BlockKind, ComposedDocument } from './article-document';
@@ -15,6 +15,7 @@ interface ArticleRow {
   publisher_name: string | null;
   publisher_tagline: string | null;
   text: string;
+  revision: number;
   created_at: unknown;
 }
 
@@ -102,6 +103,7 @@ export async function findArticleBySlug(db: Queryable, slug: string): Promise<Ar
     publisherName: row.publisher_name,
     publisherTagline: row.publisher_tagline,
     text: row.text,
+    revision: Number(row.revision),
     blocks: blocks.map((block): ArticleBlock => ({
       kind: block.kind as BlockKind,
       position: Number(block.position),
@@ -118,4 +120,23 @@ export async function findArticleBySlug(db: Queryable, slug: string): Promise<Ar
       text: sentence.text,
     })),
   };
+}
+
+/**
+ * The article's current revision and text, read at the start of an update's transaction. On
+ * PostgreSQL the row stays locked until the transaction ends, so two updates of one article
+ * run one after the other (SQLite has one writer anyway) and revision numbers never repeat.
+ */
+export async function lockArticle(db: Queryable, articleId: number): Promise<{ revision: number; text: string }> {
+  const query = db('articles').where({ id: articleId }).first('revision', 'text');
+  const row = isPostgres(db) ? await query.forUpdate() : await query;
+  return { revision: Number(row.revision), text: row.text };
+}
+
+export async function updateArticleMeta(
+  db: Queryable,
+  articleId: number,
+  meta: { title: string; byline: string | null; publishedAt: string | null; sourceUrl: string | null },
+): Promise<void> {
+  await db('articles').where({ id: articleId }).update({ title: meta.title, byline: meta.byline, published_at: meta.publishedAt, source_url: meta.sourceUrl });
 }

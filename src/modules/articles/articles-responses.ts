@@ -18,6 +18,9 @@ export const ArticleJson = ArticleSummaryJson.extend({
   authorBio: z.string().nullable(),
   sourceUrl: z.string().nullable(),
   publisher: z.object({ name: z.string().nullable(), tagline: z.string().nullable() }),
+  /** The revision this text is (the current one unless ?revision=N asked for another). */
+  revision: z.number().int(),
+  currentRevision: z.number().int(),
   text: z.string(),
   blocks: z.array(
     z.object({

@@ -1,21 +1,71 @@
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 import { form } from '../../http/forms';
 import { api, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
-import { articleJson, articleListPage, articleSummaryJson } from './articles-presenter';
-import { CreateArticleInput, SlugParam } from './articles-schemas';
+import { articleJson, articleListPage, articleSummaryJson, dateLabel } from './articles-presenter';
+import { CreateArticleInput, RevisionQuery, SlugParam } from './articles-schemas';
 import { ArticleJson, ArticleListResponse } from './articles-responses';
-import type { ArticlesService } from './articles-service';
+import type { ArticleDraft, ArticlesService } from './articles-service';
 import { atLeast } from '../accounts';
 
 const NEW_ARTICLE_VIEW = 'articles/new';
 
+/** The new-article form: which way the article comes in (`mode`), whether to preview or save, and each way's fields. */
+const NewArticleForm = z.object({
+  mode: z.enum(['text', 'html', 'url'], { error: 'choose how the article comes in: text, HTML or an address' }).default('text'),
+  intent: z.enum(['preview', 'save']).default('save'),
+  digest: z.string().max(64).optional(),
+  title: z.string().optional(),
+  text: z.string().optional(),
+  html: z.string().optional(),
+  url: z.string().optional(),
+  byline: z.string().optional(),
+  publishedAt: z.string().optional(),
+  sourceUrl: z.string().optional(),
+  slug: z.string().optional(),
+});
+type NewArticleForm = z.output<typeof NewArticleForm>;
+
+/** Only the chosen way's field goes to the service (which validates everything). */
+function createInputOf(values: NewArticleForm): CreateArticleInput {
+  const common = { title: values.title, byline: values.byline, publishedAt: values.publishedAt, slug: values.slug };
+  if (values.mode === 'html') return { ...common, html: values.html ?? '', sourceUrl: values.sourceUrl } as CreateArticleInput;
+  if (values.mode === 'url') return { ...common, url: values.url ?? '' } as CreateArticleInput;
+  return { ...common, text: values.text ?? '', sourceUrl: values.sourceUrl } as CreateArticleInput;
+}
+
+/** What the preview shows: the metadata found and every block that will be stored. */
+function previewOf(draft: ArticleDraft) {
+  return {
+    title: draft.title,
+    byline: draft.byline,
+    publishedAt: draft.publishedAt,
+    publishedLabel: draft.publishedAt ? dateLabel(draft.publishedAt) : null,
+    sourceUrl: draft.sourceUrl,
+    blocks: draft.drafts.map((block) => ({ kind: block.kind, text: block.text, credit: block.credit ?? null })),
+  };
+}
+
 export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
   const list = async (_req: Request, res: Response) => res.render('articles/index', articleListPage(await articles.list()));
 
-  const newForm = (_req: Request, res: Response) => res.render(NEW_ARTICLE_VIEW, { title: 'New article', values: {} });
+  const newForm = (_req: Request, res: Response) => res.render(NEW_ARTICLE_VIEW, { title: 'New article', values: { mode: 'text' } });
 
-  const create = form({ body: CreateArticleInput }, NEW_ARTICLE_VIEW, { title: 'New article' }, async ({ body }, req: SignedInRequest, res) => {
-    const article = await articles.create(body, req.user.id);
+  const create = form({ body: NewArticleForm }, NEW_ARTICLE_VIEW, { title: 'New article' }, async ({ body }, req: SignedInRequest, res) => {
+    const input = createInputOf(body);
+    if (body.intent === 'preview') {
+      const draft = await articles.preview(input);
+      // The form keeps what the editor typed; empty metadata fields take what was found, to correct before saving.
+      const values = {
+        ...body,
+        title: body.title || draft.title,
+        byline: body.byline || draft.byline || '',
+        publishedAt: body.publishedAt || draft.publishedAt || '',
+        digest: body.mode === 'url' ? draft.digest : '',
+      };
+      return res.render(NEW_ARTICLE_VIEW, { title: 'New article', values, preview: previewOf(draft) });
+    }
+    const article = await articles.create(input, req.user.id, body.mode === 'url' && body.digest ? body.digest : undefined);
     res.redirect(303, `/articles/${article.slug}`);
   });
 
@@ -32,7 +82,8 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
       atLeast('editor'),
       {
         tag: 'Articles',
-        summary: 'Add an article from plain text (blank lines between paragraphs, "## " for subheadings).',
+        summary:
+          'Add an article from plain text (`title` and `text`: blank lines between paragraphs, "## " for subheadings, "> " for quotes, "- " for list items), from HTML (`html`, optional `sourceUrl`) or from an address the server fetches (`url`).',
         body: CreateArticleInput,
         success: 201,
         response: ArticleJson,
@@ -46,9 +97,17 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
       'get',
       '/api/v1/articles/:slug',
       'anyone',
-      { tag: 'Articles', summary: 'An article: its text, blocks and sentences with offsets.', params: SlugParam, response: ArticleJson },
-      async ({ params }, _req, res) => {
-        res.json(articleJson(await articles.getBySlug(params.slug)));
+      {
+        tag: 'Articles',
+        summary: 'An article: its text, blocks and sentences with offsets (the current revision, or `?revision=N`).',
+        params: SlugParam,
+        query: RevisionQuery,
+        response: ArticleJson,
+      },
+      async ({ params, query }, _req, res) => {
+        if (query.revision === undefined) return res.json(articleJson(await articles.getBySlug(params.slug)));
+        const { article, revision } = await articles.revision(params.slug, query.revision);
+        res.json(articleJson(article, revision));
       },
     ),
   ];

@@ -10,7 +10,6 @@ const optionalText = (max: number) =>
   text()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .optional()
     .nullable()
     .transform((value) => (value ? value : null));
 
@@ -35,24 +34,84 @@ const slugFormat = text()
 /** An address a new article may take. */
 export const slugSchema = slugFormat.refine((value) => !RESERVED_SLUGS.has(value), 'is the address of one of Factline’s own pages; choose another');
 
-/** POST /api/v1/articles and the "new article" form. */
-export const CreateArticleInput = z.object({
-  title: text({ error: 'is required' }).trim().min(1, 'is required').max(MAX_TITLE_CHARS, `must be at most ${MAX_TITLE_CHARS} characters`),
-  text: text({ error: 'is required' })
-    .max(MAX_ARTICLE_CHARS, `must be at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters`)
-    .refine((value) => value.trim() !== '', 'is required'),
-  byline: optionalText(200),
-  publishedAt: z
-    .union([publishedAtSchema, z.literal('').transform(() => null), z.null()])
-    .optional()
-    .transform((v) => v ?? null),
-  sourceUrl: z
-    .union([httpUrlSchema, z.literal('').transform(() => null), z.null()])
-    .optional()
-    .transform((v) => v ?? null),
-  slug: z.union([slugSchema, z.literal('').transform(() => undefined)]).optional(),
-});
+export const MAX_HTML_CHARS = 1_000_000;
+
+const titleSchema = text({ error: 'is required' }).trim().min(1, 'is required').max(MAX_TITLE_CHARS, `must be at most ${MAX_TITLE_CHARS} characters`);
+const bodyText = text({ error: 'is required' })
+  .max(MAX_ARTICLE_CHARS, `must be at most ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters`)
+  .refine((value) => value.trim() !== '', 'is required');
+const htmlSchema = text({ error: 'must be text' })
+  .max(MAX_HTML_CHARS, `must be at most ${MAX_HTML_CHARS.toLocaleString('en-US')} characters`)
+  .refine((value) => value.trim() !== '', 'is empty');
+const optionalDate = z
+  .union([publishedAtSchema, z.literal('').transform(() => null), z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+const optionalUrl = z
+  .union([httpUrlSchema, z.literal('').transform(() => null), z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+/** An optional correction of what extraction found; empty means "keep what was found". */
+const optionalTitle = z.union([titleSchema, z.literal('').transform(() => undefined)]).optional();
+
+/** Exactly one of the named fields, with a message that lists them. */
+function exactlyOne<T extends Record<string, unknown>>(fields: (keyof T & string)[]) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const given = fields.filter((field) => value[field] !== undefined);
+    if (given.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: given.length ? [given[1]] : [],
+        message: `give exactly one of ${fields.map((f) => `“${f}”`).join(', ')} (${given.length ? `got ${given.join(' and ')}` : 'got none'})`,
+      });
+  };
+}
+
+/**
+ * POST /api/v1/articles and the "new article" form: an article from plain text (`title` and
+ * `text`), from HTML (`html`, with the page's address in `sourceUrl` if it has one) or from an
+ * address the server fetches (`url`). Title, byline and date correct what extraction found.
+ */
+export const CreateArticleInput = z
+  .object({
+    title: optionalTitle,
+    text: bodyText.optional(),
+    html: htmlSchema.optional(),
+    url: httpUrlSchema.optional(),
+    byline: optionalText(200)
+      .optional()
+      .transform((v) => v ?? null),
+    publishedAt: optionalDate,
+    sourceUrl: optionalUrl,
+    slug: z.union([slugSchema, z.literal('').transform(() => undefined)]).optional(),
+  })
+  .superRefine(exactlyOne(['text', 'html', 'url']))
+  .superRefine((value, ctx) => {
+    if (value.text !== undefined && value.title === undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'is required' });
+  });
 export type CreateArticleInput = z.output<typeof CreateArticleInput>;
+
+/**
+ * PUT /api/v1/articles/:slug and the edit form: the article's new text (plain text as on
+ * creation, the body only), new HTML, or `refetch: true` to fetch its source address again.
+ */
+export const UpdateArticleInput = z
+  .object({
+    text: bodyText.optional(),
+    html: htmlSchema.optional(),
+    refetch: z.literal(true, { error: 'must be true' }).optional(),
+    title: optionalTitle,
+    // Absent keeps the article's value; empty (or null) clears it.
+    byline: optionalText(200).optional(),
+    publishedAt: z.union([publishedAtSchema, z.literal('').transform(() => null), z.null()]).optional(),
+    sourceUrl: z.union([httpUrlSchema, z.literal('').transform(() => null), z.null()]).optional(),
+  })
+  .superRefine(exactlyOne(['text', 'html', 'refetch']));
+export type UpdateArticleInput = z.output<typeof UpdateArticleInput>;
+
+export const RevisionQuery = z.object({
+  revision: z.coerce.number({ error: 'must be a revision number' }).int('must be a whole number').min(1, 'must be 1 or more').max(1_000_000).optional(),
+});
 
 /** The structured form of shipped content (content/articles/*.json). */
 export const ContentArticle = z.object({

@@ -1,26 +1,89 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../db/knex';
+import type { Db, Queryable } from '../../db/knex';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
-import { composeDocument, draftsFromPlainText, slugify, type BlockDraft } from './article-document';
+import { parseInput } from '../../lib/parse';
+import { changedWords, wordDiff } from '../../lib/text-diff';
+import { extractArticle, type ExtractedArticle } from '../../extraction/html-article';
+import type { SafeFetcher } from '../../outbound/safe-fetch';
+import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDraft, type ComposedDocument } from './article-document';
 import * as repo from './articles-repository';
-import { ContentArticle, type CreateArticleInput } from './articles-schemas';
-import type { Article, ArticleSummary, NewArticle } from './articles-types';
+import * as revisions from './revisions-repository';
+import { ContentArticle, CreateArticleInput, UpdateArticleInput } from './articles-schemas';
+import type { AnchoringCounts, Article, ArticleRevision, ArticleSummary, NewArticle, RevisionOrigin, RevisionSummary } from './articles-types';
+
+/** What an article's source gave: blocks and metadata, before anything is stored. */
+export interface ArticleDraft {
+  title: string;
+  byline: string | null;
+  publishedAt: string | null;
+  sourceUrl: string | null;
+  drafts: BlockDraft[];
+  /** Identifies the extracted text, so a form can tell whether a page changed between preview and save. */
+  digest: string;
+}
+
+/** A revision written in a transaction: what the claims module needs to re-anchor. */
+export interface WrittenRevision {
+  articleId: number;
+  number: number;
+  previousText: string;
+  document: ComposedDocument;
+}
+
+export type UpdateOutcome = { changed: false; article: Article } | { changed: true; article: Article; revision: WrittenRevision };
+
+const digestOf = (title: string, drafts: BlockDraft[]) =>
+  createHash('sha256')
+    .update(JSON.stringify([title, drafts]))
+    .digest('hex')
+    .slice(0, 16);
+
+function draftFromExtraction(extracted: ExtractedArticle, corrections: { title?: string; byline?: string | null; publishedAt?: string | null }): ArticleDraft {
+  const title = corrections.title ?? extracted.title;
+  if (!title) throw new UnprocessableError('The page has no headline Factline could find; give a title.');
+  const drafts: BlockDraft[] = [{ kind: 'headline', text: title }, ...extracted.blocks.map((block) => ({ ...block }))];
+  if (!extracted.blocks.some((block) => block.kind === 'paragraph'))
+    throw new UnprocessableError('No article text was found on the page (Factline looks for the main body of paragraphs); paste the text instead.');
+  return {
+    title,
+    byline: corrections.byline ?? extracted.byline,
+    publishedAt: corrections.publishedAt ?? extracted.publishedAt,
+    sourceUrl: extracted.canonicalUrl,
+    drafts,
+    digest: digestOf('', extracted.blocks),
+  };
+}
 
 export type ArticlesService = ReturnType<typeof createArticlesService>;
 
-export function createArticlesService(db: Db, feed?: ChangeFeed) {
-  /** Stores the article, its blocks and sentences in one transaction; a taken slug is a 409 and nothing is written. */
-  async function store(article: NewArticle, drafts: BlockDraft[]): Promise<Article> {
+export interface ArticlesOptions {
+  /** The one SSRF-safe fetcher (src/outbound): imports and updates from an address go through it. */
+  fetcher?: SafeFetcher;
+}
+
+export function createArticlesService(db: Db, feed?: ChangeFeed, options: ArticlesOptions = {}) {
+  /** Stores the article, its blocks, sentences and revision 1 in one transaction; a taken slug is a 409 and nothing is written. */
+  async function store(article: NewArticle, drafts: BlockDraft[], origin: RevisionOrigin): Promise<Article> {
     const document = composeDocument(article.slug, drafts);
     if (!document.blocks.some((block) => block.kind === 'paragraph')) {
       throw new UnprocessableError('The article has no body text to check: add at least one paragraph.');
     }
     try {
       await db.transaction(async (tx) => {
-        await repo.insertArticle(tx, article, document);
+        const articleId = await repo.insertArticle(tx, article, document);
+        await revisions.insertRevision(tx, {
+          articleId,
+          number: 1,
+          document,
+          origin,
+          sourceUrl: article.sourceUrl,
+          change: changedWords('', document.text, null),
+          createdBy: article.createdBy,
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An article with the address “${article.slug}” already exists; choose another slug.`);
@@ -28,6 +91,28 @@ export function createArticlesService(db: Db, feed?: ChangeFeed) {
     }
     feed?.publicContentChanged('article');
     return (await repo.findArticleBySlug(db, article.slug)) as Article;
+  }
+
+  async function fetchPage(url: string): Promise<{ html: string; url: string }> {
+    if (!options.fetcher) throw new UnprocessableError('Fetching pages is not available on this server.');
+    const page = await options.fetcher.fetchHtml(url);
+    return { html: page.text, url: page.url };
+  }
+
+  /** Plain text, HTML or a fetched page, as blocks and metadata: nothing is stored. */
+  async function draftOf(input: CreateArticleInput): Promise<ArticleDraft> {
+    if (input.text !== undefined) {
+      const title = input.title!;
+      const drafts = draftsFromPlainText(title, input.text);
+      return { title, byline: input.byline, publishedAt: input.publishedAt, sourceUrl: input.sourceUrl, drafts, digest: digestOf(title, drafts) };
+    }
+    const page = input.html !== undefined ? { html: input.html, url: input.sourceUrl ?? undefined } : await fetchPage(input.url!);
+    const draft = draftFromExtraction(extractArticle(page.html, page.url), {
+      title: input.title,
+      byline: input.byline ?? undefined,
+      publishedAt: input.publishedAt ?? undefined,
+    });
+    return { ...draft, sourceUrl: input.sourceUrl ?? draft.sourceUrl };
   }
 
   /** Imports one shipped article unless its slug is already there; returns whether it imported. */
@@ -51,12 +136,54 @@ export function createArticlesService(db: Db, feed?: ChangeFeed) {
           createdBy: null,
         },
         drafts,
+        'import',
       );
       return true;
     } catch (error) {
       if (error instanceof ConflictError) return false; // another instance imported it first
       throw error;
     }
+  }
+
+  async function getBySlug(slug: string): Promise<Article> {
+    const article = await repo.findArticleBySlug(db, slug);
+    if (!article) throw new NotFoundError('There is no article at this address.');
+    return article;
+  }
+
+  /** The blocks an update would give the article (fetching its source again if asked), and its new metadata. */
+  async function updateDraft(article: Article, input: UpdateArticleInput): Promise<{ draft: ArticleDraft; origin: RevisionOrigin }> {
+    const keep = {
+      title: input.title ?? article.title,
+      byline: input.byline === undefined ? article.byline : input.byline,
+      publishedAt: input.publishedAt === undefined ? article.publishedAt : input.publishedAt,
+      sourceUrl: input.sourceUrl === undefined ? article.sourceUrl : input.sourceUrl,
+    };
+    if (input.text !== undefined) {
+      // The body is replaced; the lead (standfirst, lead caption) stays, under the (new) headline.
+      const lead = article.blocks
+        .slice(1, leadLength(article.blocks))
+        .map((block): BlockDraft => ({ kind: block.kind, text: article.text.slice(block.start, block.end), credit: block.credit ?? undefined }));
+      const [headline, ...body] = draftsFromPlainText(keep.title, input.text);
+      const drafts = [headline, ...lead, ...body];
+      return { draft: { ...keep, drafts, digest: digestOf(keep.title, drafts) }, origin: 'text' };
+    }
+    let page: { html: string; url?: string };
+    if (input.html !== undefined) page = { html: input.html, url: keep.sourceUrl ?? undefined };
+    else {
+      if (!keep.sourceUrl) throw new UnprocessableError('This article has no source address to fetch again; give its HTML or text instead.');
+      page = await fetchPage(keep.sourceUrl);
+    }
+    const extracted = extractArticle(page.html, page.url);
+    const draft = draftFromExtraction(extracted, {
+      title: input.title ?? extracted.title ?? article.title,
+      byline: input.byline === undefined ? (extracted.byline ?? article.byline) : input.byline,
+      publishedAt: input.publishedAt === undefined ? (extracted.publishedAt ?? article.publishedAt) : input.publishedAt,
+    });
+    return {
+      draft: { ...draft, sourceUrl: input.sourceUrl === undefined ? (extracted.canonicalUrl ?? article.sourceUrl) : input.sourceUrl },
+      origin: input.html !== undefined ? 'html' : 'source',
+    };
   }
 
   return {
@@ -75,27 +202,104 @@ export function createArticlesService(db: Db, feed?: ChangeFeed) {
       return repo.articleSummaries(db);
     },
 
-    async getBySlug(slug: string): Promise<Article> {
-      const article = await repo.findArticleBySlug(db, slug);
-      if (!article) throw new NotFoundError('There is no article at this address.');
-      return article;
+    getBySlug,
+
+    /** What an import would store (for the form's preview); fetches the page when given an address. */
+    async preview(raw: CreateArticleInput): Promise<ArticleDraft> {
+      return draftOf(parseInput(CreateArticleInput, raw));
     },
 
-    create(input: CreateArticleInput, createdBy: number | null): Promise<Article> {
+    /**
+     * A new article from text, HTML or an address. `expectedDigest` (from a preview) makes the
+     * save refuse with a 409 when the page no longer gives what the editor saw.
+     */
+    async create(raw: CreateArticleInput, createdBy: number | null, expectedDigest?: string): Promise<Article> {
+      const input = parseInput(CreateArticleInput, raw);
+      const draft = await draftOf(input);
+      if (expectedDigest && expectedDigest !== draft.digest)
+        throw new ConflictError('The page changed since the preview: preview it again, check what was found, then save.');
       return store(
         {
-          slug: input.slug ?? slugify(input.title),
-          title: input.title,
-          byline: input.byline,
+          slug: input.slug ?? slugify(draft.title),
+          title: draft.title,
+          byline: draft.byline,
           authorBio: null,
-          publishedAt: input.publishedAt,
-          sourceUrl: input.sourceUrl,
+          publishedAt: draft.publishedAt,
+          sourceUrl: draft.sourceUrl,
           publisherName: null,
           publisherTagline: null,
           createdBy,
         },
-        draftsFromPlainText(input.title, input.text),
+        draft.drafts,
+        'import',
       );
+    },
+
+    /**
+     * Works out an update outside any transaction (fetching a page can take seconds), then writes
+     * it inside `write`'s transaction, which the caller extends (re-anchoring claims). An update
+     * that leaves the text as it is makes no revision (its metadata is still saved).
+     */
+    async update(
+      slug: string,
+      raw: UpdateArticleInput,
+      editorId: number,
+      extend: (tx: Queryable, revision: WrittenRevision) => Promise<AnchoringCounts>,
+    ): Promise<UpdateOutcome & { anchoring: AnchoringCounts | null }> {
+      const input = parseInput(UpdateArticleInput, raw);
+      const article = await getBySlug(slug);
+      const { draft, origin } = await updateDraft(article, input);
+      const meta = { title: draft.title, byline: draft.byline, publishedAt: draft.publishedAt, sourceUrl: draft.sourceUrl };
+      let written: WrittenRevision | null = null;
+      let anchoring: AnchoringCounts | null = null;
+      await db.transaction(async (tx) => {
+        const current = await repo.lockArticle(tx, article.id);
+        const previous = await revisions.findRevision(tx, article.id, current.revision);
+        const number = current.revision + 1;
+        const document = composeDocument(article.slug, draft.drafts, { sentences: previous?.sentences ?? article.sentences, salt: String(number) });
+        if (!document.blocks.some((block) => block.kind === 'paragraph'))
+          throw new UnprocessableError('The article would have no body text to check: keep at least one paragraph.');
+        await repo.updateArticleMeta(tx, article.id, meta);
+        if (document.text === current.text) return;
+        await revisions.replaceCurrentDocument(tx, article.id, number, document);
+        await revisions.insertRevision(tx, {
+          articleId: article.id,
+          number,
+          document,
+          origin,
+          sourceUrl: draft.sourceUrl,
+          change: changedWords(current.text, document.text, wordDiff(current.text, document.text)),
+          createdBy: editorId,
+        });
+        written = { articleId: article.id, number, previousText: current.text, document };
+        anchoring = await extend(tx, written);
+        await revisions.recordAnchoring(tx, article.id, number, anchoring);
+      });
+      feed?.publicContentChanged('article');
+      const updated = await getBySlug(slug);
+      return written ? { changed: true, article: updated, revision: written, anchoring } : { changed: false, article: updated, anchoring: null };
+    },
+
+    async revisions(slug: string): Promise<{ article: Article; revisions: RevisionSummary[] }> {
+      const article = await getBySlug(slug);
+      return { article, revisions: await revisions.listRevisions(db, article.id) };
+    },
+
+    async revision(slug: string, number: number): Promise<{ article: Article; revision: ArticleRevision }> {
+      const article = await getBySlug(slug);
+      const revision = await revisions.findRevision(db, article.id, number);
+      if (!revision) throw new NotFoundError(`This article has no revision ${number}; its latest is ${article.revision}.`);
+      return { article, revision };
+    },
+
+    /** Every revision's text by number. */
+    revisionTexts(articleId: number): Promise<Map<number, string>> {
+      return revisions.revisionTexts(db, articleId);
+    },
+
+    /** When each of an article's revisions was made, by number. */
+    revisionDates(articleId: number): Promise<Map<number, string>> {
+      return revisions.revisionDates(db, articleId);
     },
 
     importContent,

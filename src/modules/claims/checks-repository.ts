@@ -15,9 +15,13 @@ interface CheckRow {
   revised_after_others_at: unknown;
   confidence: Confidence;
   rationale: string;
+  revision: number;
   created_at: unknown;
   updated_at: unknown;
 }
+
+/** The article revision a check is filed against: the one its claim is anchored in now. */
+const currentRevisionOfClaim = (db: Queryable) => db.raw('(select anchor_revision from claims where claims.id = checks.claim_id)');
 
 export async function listChecks(db: Queryable, claimIds: number[]): Promise<Check[]> {
   if (claimIds.length === 0) return [];
@@ -69,6 +73,7 @@ async function checksWithSources(db: Queryable, rows: (CheckRow & { reviewer_use
       stance: source.stance,
       quote: source.quote,
     })),
+    revision: Number(row.revision),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   }));
@@ -104,6 +109,8 @@ export async function insertCheck(
       independent_verdict: check.verdict,
       confidence: check.confidence,
       rationale: check.rationale,
+      // coalesce: for a claim that does not exist the foreign key, not this column, refuses the row.
+      revision: db.raw('coalesce((select anchor_revision from claims where id = ?), 1)', [check.claimId]),
       created_at: now,
       updated_at: now,
     })
@@ -116,14 +123,17 @@ export async function updateCheck(
   checkId: number,
   fields: { verdict: Verdict; confidence: Confidence; rationale: string; independentVerdict: Verdict; revisedAfterOthersAt: string | null },
 ): Promise<void> {
-  await db('checks').where({ id: checkId }).update({
-    verdict: fields.verdict,
-    confidence: fields.confidence,
-    rationale: fields.rationale,
-    independent_verdict: fields.independentVerdict,
-    revised_after_others_at: fields.revisedAfterOthersAt,
-    updated_at: nowIso(),
-  });
+  await db('checks')
+    .where({ id: checkId })
+    .update({
+      verdict: fields.verdict,
+      confidence: fields.confidence,
+      rationale: fields.rationale,
+      independent_verdict: fields.independentVerdict,
+      revised_after_others_at: fields.revisedAfterOthersAt,
+      revision: currentRevisionOfClaim(db),
+      updated_at: nowIso(),
+    });
 }
 
 export async function insertSources(db: Queryable, checkId: number, sources: Source[]): Promise<void> {

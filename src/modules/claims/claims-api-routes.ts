@@ -4,7 +4,7 @@ import { SlugParam } from '../articles';
 import { DecisionInput } from '../verdicts';
 import { auditContext } from '../audit';
 import type { ArticlesService } from '../articles';
-import { checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
+import { anchorJson, checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
 import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
 import type { ChecksService } from './checks-service';
 import { AgreementResponse, ArticleClaimsResponse, CheckJson, ClaimJson, QueueResponse } from './claims-responses';
@@ -59,6 +59,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
             id: claim.id,
             statement: claim.statement,
             target: targetJson(claim),
+            anchor: anchorJson(claim),
             checkedByMe,
             checks: count,
             status,

@@ -7,6 +7,7 @@ import type { Check, Claim, Revision, Source } from './claims-types';
 
 export const STATUS_LABEL: Record<Aggregate['status'], string> = {
   disputed: 'Disputed',
+  'needs-recheck': 'Needs recheck',
   'needs-review': 'Needs review',
   consensus: 'Consensus',
   published: 'Published',
@@ -14,6 +15,18 @@ export const STATUS_LABEL: Record<Aggregate['status'], string> = {
 
 export function sourceJson(source: Source) {
   return { url: source.url, domain: displayDomain(source.url), title: source.title, stance: source.stance, quote: source.quote };
+}
+
+/** The claim's anchor status; the quote as checked is given when the text has changed under it. */
+export function anchorJson(claim: Claim) {
+  const { status, revision, similarity, checked } = claim.anchor;
+  return {
+    status,
+    revision,
+    checkedRevision: checked.revision,
+    ...(status === 'fuzzy' && similarity !== null ? { similarity } : {}),
+    ...(status === 'fuzzy' || status === 'orphaned' ? { previousQuote: checked.exact } : {}),
+  };
 }
 
 export function targetJson(claim: Claim) {
@@ -34,6 +47,7 @@ export function checkJson(check: Check) {
     rationale: check.rationale,
     sources: check.sources.map(sourceJson),
     createdAt: check.createdAt,
+    revision: check.revision,
     updatedAt: check.updatedAt,
   };
 }
@@ -59,7 +73,9 @@ export function decisionJson(decision: Decision, options: { internal: boolean })
     published: decision.published,
     publishedAt: decision.published ? decision.firstPublishedAt : null,
     updatedAt: decision.decidedAt,
-    ...(options.internal ? { note: decision.note, decidedBy: decision.decidedByName, newEvidenceAt: decision.newEvidenceAt } : {}),
+    ...(options.internal
+      ? { note: decision.note, decidedBy: decision.decidedByName, newEvidenceAt: decision.newEvidenceAt, needsRecheckAt: decision.needsRecheckAt }
+      : {}),
   };
 }
 
@@ -71,6 +87,7 @@ export function claimJson(view: ClaimView) {
     article: view.article,
     statement: view.claim.statement,
     target: targetJson(view.claim),
+    anchor: anchorJson(view.claim),
     createdAt: view.claim.createdAt,
     visibility: view.policy.checks,
     checks: view.checks.map(checkJson),
@@ -163,13 +180,14 @@ export function queueJson(items: QueueItem[]) {
     article: item.article,
     statement: item.claim.statement,
     target: targetJson(item.claim),
+    anchor: anchorJson(item.claim),
     aggregate: aggregateJson(item.aggregate),
     decision: item.decision ? decisionJson(item.decision, { internal: true }) : null,
   }));
 }
 
 export function queuePage(items: QueueItem[], filter: { article?: string; status?: string }, articles: { slug: string; title: string }[]) {
-  const counts = { disputed: 0, 'needs-review': 0, consensus: 0, published: 0 };
+  const counts = { disputed: 0, 'needs-recheck': 0, 'needs-review': 0, consensus: 0, published: 0 };
   for (const item of items) counts[item.aggregate.status] += 1;
   return {
     title: 'Review queue',

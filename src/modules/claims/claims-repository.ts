@@ -3,6 +3,7 @@ import { insertInBatches } from '../../db/batches';
 import { groupBy } from '../../lib/collections';
 import { nowIso, toIso } from '../../db/time';
 import type { Anchor } from './anchoring';
+import type { AnchorStatus } from './reanchoring';
 import type { Claim } from './claims-types';
 
 interface ClaimRow {
@@ -16,6 +17,15 @@ interface ClaimRow {
   end_offset: number;
   created_by: number | null;
   created_at: unknown;
+  anchor_status: AnchorStatus;
+  anchor_revision: number;
+  anchor_similarity: number | null;
+  checked_exact: string;
+  checked_prefix: string;
+  checked_suffix: string;
+  checked_start: number;
+  checked_end: number;
+  checked_revision: number;
 }
 
 async function withSentences(db: Queryable, rows: ClaimRow[]): Promise<Claim[]> {
@@ -41,12 +51,25 @@ async function withSentences(db: Queryable, rows: ClaimRow[]): Promise<Claim[]> 
     sentenceIds: (linksByClaim.get(Number(row.id)) ?? []).map((link) => link.sentence_id),
     createdBy: row.created_by === null ? null : Number(row.created_by),
     createdAt: toIso(row.created_at),
+    anchor: {
+      status: row.anchor_status,
+      revision: Number(row.anchor_revision),
+      similarity: row.anchor_similarity === null ? null : Number(row.anchor_similarity),
+      checked: {
+        exact: row.checked_exact,
+        prefix: row.checked_prefix,
+        suffix: row.checked_suffix,
+        start: Number(row.checked_start),
+        end: Number(row.checked_end),
+        revision: Number(row.checked_revision),
+      },
+    },
   }));
 }
 
 export async function insertClaim(
   db: Queryable,
-  claim: { articleId: number; anchor: Anchor; statement: string | null; sentenceIds: string[]; createdBy: number },
+  claim: { articleId: number; revision: number; anchor: Anchor; statement: string | null; sentenceIds: string[]; createdBy: number },
 ): Promise<number> {
   const [row] = await db('claims')
     .insert({
@@ -57,6 +80,14 @@ export async function insertClaim(
       suffix: claim.anchor.suffix,
       start_offset: claim.anchor.start,
       end_offset: claim.anchor.end,
+      anchor_status: 'exact',
+      anchor_revision: claim.revision,
+      checked_exact: claim.anchor.exact,
+      checked_prefix: claim.anchor.prefix,
+      checked_suffix: claim.anchor.suffix,
+      checked_start: claim.anchor.start,
+      checked_end: claim.anchor.end,
+      checked_revision: claim.revision,
       created_by: claim.createdBy,
       created_at: nowIso(),
     })
@@ -76,7 +107,10 @@ export async function findClaim(db: Queryable, id: number): Promise<Claim | null
 }
 
 export async function findClaimBySpan(db: Queryable, articleId: number, start: number, end: number): Promise<Claim | null> {
-  const row: ClaimRow | undefined = await db('claims').where({ article_id: articleId, start_offset: start, end_offset: end }).first();
+  const row: ClaimRow | undefined = await db('claims')
+    .where({ article_id: articleId, start_offset: start, end_offset: end })
+    .whereNot({ anchor_status: 'orphaned' })
+    .first();
   return row ? (await withSentences(db, [row]))[0] : null;
 }
 
@@ -85,4 +119,64 @@ export async function listClaims(db: Queryable, filter: { articleId?: number; cl
   if (filter.articleId !== undefined) query.where({ article_id: filter.articleId });
   if (filter.claimIds) query.whereIn('id', filter.claimIds);
   return withSentences(db, await query);
+}
+
+export interface AnchorUpdate {
+  claimId: number;
+  status: AnchorStatus;
+  revision: number;
+  similarity: number | null;
+  anchor: Anchor;
+}
+
+/**
+ * Writes the claims' anchors in a new revision. Claims may trade places (paragraphs swapped), so
+ * the changed claims first leave the unique index on anchored spans (status "orphaned" for the
+ * moment, one statement), then each takes its new span.
+ */
+export async function saveAnchors(db: Queryable, updates: AnchorUpdate[]): Promise<void> {
+  const ids = updates.map((u) => u.claimId);
+  for (let i = 0; i < ids.length; i += 500)
+    await db('claims')
+      .whereIn('id', ids.slice(i, i + 500))
+      .update({ anchor_status: 'orphaned' });
+  for (const update of updates) {
+    await db('claims').where({ id: update.claimId }).update({
+      anchor_status: update.status,
+      anchor_revision: update.revision,
+      anchor_similarity: update.similarity,
+      exact: update.anchor.exact,
+      prefix: update.anchor.prefix,
+      suffix: update.anchor.suffix,
+      start_offset: update.anchor.start,
+      end_offset: update.anchor.end,
+    });
+  }
+}
+
+/** The claims' links to the sentences they touch, after the article's sentences were replaced (the old links went with them). */
+export async function linkSentences(db: Queryable, links: { claimId: number; sentenceId: string }[]): Promise<void> {
+  await insertInBatches(
+    db,
+    'claim_sentences',
+    links.map((link) => ({ claim_id: link.claimId, sentence_id: link.sentenceId })),
+  );
+}
+
+/** An editor confirmed the verdict against the text as it is now: the current quote becomes the quote as checked. */
+export async function confirmCurrentQuote(db: Queryable, claimId: number): Promise<void> {
+  const row: ClaimRow | undefined = await db('claims').where({ id: claimId }).first();
+  if (!row || row.anchor_status === 'orphaned') return;
+  await db('claims')
+    .where({ id: claimId })
+    .update({
+      checked_exact: row.exact,
+      checked_prefix: row.prefix,
+      checked_suffix: row.suffix,
+      checked_start: row.start_offset,
+      checked_end: row.end_offset,
+      checked_revision: row.anchor_revision,
+      anchor_status: row.anchor_status === 'fuzzy' ? 'exact' : row.anchor_status,
+      anchor_similarity: null,
+    });
 }

@@ -23,6 +23,15 @@ export const TargetJson = z.object({
   sentenceIds: z.array(z.string()),
 });
 
+/** Where the claim stands in the article's current revision (see reanchoring.ts). */
+export const AnchorJson = z.object({
+  status: z.enum(['exact', 'moved', 'fuzzy', 'orphaned']),
+  revision: z.number().int(),
+  checkedRevision: z.number().int(),
+  similarity: z.number().min(0).max(1).optional(),
+  previousQuote: z.string().optional(),
+});
+
 export const CheckJson = z.object({
   id: z.number().int(),
   claimId: z.number().int(),
@@ -35,6 +44,7 @@ export const CheckJson = z.object({
   confidence: z.enum(CONFIDENCES),
   rationale: z.string(),
   sources: z.array(SourceJson),
+  revision: z.number().int(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
@@ -61,6 +71,7 @@ export const DecisionJson = z.object({
   note: z.string().nullable().optional(),
   decidedBy: z.string().nullable().optional(),
   newEvidenceAt: isoDate.nullable().optional(),
+  needsRecheckAt: isoDate.nullable().optional(),
 });
 
 export const ClaimJson = z.object({
@@ -68,6 +79,7 @@ export const ClaimJson = z.object({
   article: z.object({ slug: z.string(), title: z.string() }),
   statement: z.string().nullable(),
   target: TargetJson,
+  anchor: AnchorJson,
   createdAt: isoDate,
   visibility: z.enum(['all', 'own', 'none']),
   checks: z.array(CheckJson),
@@ -82,6 +94,7 @@ export const ArticleClaimsResponse = z.object({
       id: z.number().int(),
       statement: z.string().nullable(),
       target: TargetJson,
+      anchor: AnchorJson,
       checkedByMe: z.boolean(),
       checks: z.number().int(),
       status: z.enum(CLAIM_STATUSES).nullable(),
@@ -96,6 +109,7 @@ export const QueueResponse = z.object({
       article: z.object({ slug: z.string(), title: z.string() }),
       statement: z.string().nullable(),
       target: TargetJson,
+      anchor: AnchorJson,
       aggregate: AggregateJson,
       decision: DecisionJson.nullable(),
     }),

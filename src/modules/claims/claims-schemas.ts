@@ -96,7 +96,9 @@ export const QueueFilter = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   status: z
-    .enum(['disputed', 'needs-review', 'consensus', 'published', ''], { error: 'must be disputed, needs-review, consensus or published' })
+    .enum(['disputed', 'needs-recheck', 'needs-review', 'consensus', 'published', ''], {
+      error: 'must be disputed, needs-recheck, needs-review, consensus or published',
+    })
     .optional()
     .transform((v) => (v ? v : undefined)),
 });

@@ -1,9 +1,9 @@
-import type { Db } from '../../db/knex';
+import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
 import { NotFoundError, UnprocessableError } from '../../lib/errors';
-import type { Article, ArticlesService } from '../articles';
+import type { AnchoringCounts, Article, ArticlesService, WrittenRevision } from '../articles';
 import {
   aggregateVerdicts,
   krippendorffAlpha,
@@ -15,6 +15,8 @@ import {
   type Decision,
 } from '../verdicts';
 import { parseInput } from '../../lib/parse';
+import { wordDiff } from '../../lib/text-diff';
+import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
 import type { AuditContext } from '../audit';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import * as checks from './checks-repository';
@@ -50,9 +52,10 @@ export interface QueueItem {
   decision: Decision | null;
 }
 
-const STATUS_ORDER = { disputed: 0, 'needs-review': 2, consensus: 3, published: 4 } as const;
-/** Published claims with new evidence come right after disputed ones: an editor should look again. */
-const NEW_EVIDENCE_RANK = 1;
+/** Disputed first, then published verdicts whose text changed (needs-recheck), then those with new evidence, … */
+const STATUS_ORDER = { disputed: 0, 'needs-recheck': 1, 'needs-review': 3, consensus: 4, published: 5 } as const;
+/** Published claims with new evidence come right after those to recheck: an editor should look again. */
+const NEW_EVIDENCE_RANK = 2;
 
 function queueRank(item: QueueItem): number {
   return item.aggregate.status === 'published' && item.decision?.newEvidenceAt ? NEW_EVIDENCE_RANK : STATUS_ORDER[item.aggregate.status];
@@ -60,9 +63,41 @@ function queueRank(item: QueueItem): number {
 
 export type ClaimsService = ReturnType<typeof createClaimsService>;
 
+/**
+ * Two claims that land on the same span are the same claim now: the one that kept its text best
+ * (exact, then moved, then the more similar fuzzy one, then the older) keeps the span, the other is orphaned.
+ */
+function orphanDuplicates(list: Claim[], results: Map<number, Reanchored>): void {
+  const rank = (r: Reanchored) => (r.status === 'exact' ? 3 : r.status === 'moved' ? 2 : (r.similarity ?? 0));
+  const holder = new Map<string, Claim>();
+  for (const claim of list) {
+    const result = results.get(claim.id)!;
+    if (result.status === 'orphaned') continue;
+    const key = `${result.anchor.start}:${result.anchor.end}`;
+    const other = holder.get(key);
+    if (!other) {
+      holder.set(key, claim);
+      continue;
+    }
+    const otherResult = results.get(other.id)!;
+    const [keep, lose] = rank(result) > rank(otherResult) ? [claim, other] : [other, claim];
+    holder.set(key, keep);
+    results.set(lose.id, {
+      status: 'orphaned',
+      anchor: { start: lose.start, end: lose.end, exact: lose.exact, prefix: lose.prefix, suffix: lose.suffix },
+      similarity: null,
+      reason: 'ambiguous',
+    });
+  }
+}
+
 export function createClaimsService(db: Db, articles: ArticlesService, decisions: DecisionsService, options: { minOrdinalChecks: number }, feed?: ChangeFeed) {
   const aggregateOf = (verdicts: Check['verdict'][], decision: Decision | null | undefined) =>
-    aggregateVerdicts(verdicts, { minOrdinalChecks: options.minOrdinalChecks, published: decision?.published ?? false });
+    aggregateVerdicts(verdicts, {
+      minOrdinalChecks: options.minOrdinalChecks,
+      published: decision?.published ?? false,
+      needsRecheck: Boolean(decision?.needsRecheckAt),
+    });
 
   function anchorFor(article: Article, input: CreateClaimInput): Anchor {
     if (input.sentenceId) {
@@ -89,7 +124,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     const sentenceIds = sentencesTouching(article.sentences, anchor.start, anchor.end);
     try {
       const id = await db.transaction((tx) =>
-        claims.insertClaim(tx, { articleId: article.id, anchor, statement: input.statement, sentenceIds, createdBy: author.id }),
+        claims.insertClaim(tx, { articleId: article.id, revision: article.revision, anchor, statement: input.statement, sentenceIds, createdBy: author.id }),
       );
       return { claim: (await claims.findClaim(db, id))!, created: true };
     } catch (error) {
@@ -100,6 +135,52 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
   }
 
   return {
+    /**
+     * Re-anchors every claim of an article in a revision just written (inside its transaction):
+     * each claim's new anchor and status, its links to the new sentences, and a published verdict
+     * whose text changed or vanished flagged for an editor ("needs recheck").
+     */
+    async reanchor(tx: Queryable, revision: WrittenRevision): Promise<AnchoringCounts> {
+      const list = await claims.listClaims(tx, { articleId: revision.articleId });
+      const newText = revision.document.text;
+      const map = new PositionMap(wordDiff(revision.previousText, newText));
+      const folded = foldTypography(newText);
+      const results = new Map<number, Reanchored>();
+      for (const claim of list) {
+        results.set(claim.id, reanchor({ ...claim, status: claim.anchor.status, checkedExact: claim.anchor.checked.exact }, newText, folded, map));
+      }
+      orphanDuplicates(list, results);
+      const counts: AnchoringCounts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+      const recheck: number[] = [];
+      for (const claim of list) {
+        const result = results.get(claim.id)!;
+        counts[result.status] += 1;
+        const changed = result.status !== claim.anchor.status || result.anchor.exact !== claim.exact;
+        if ((result.status === 'fuzzy' || result.status === 'orphaned') && changed) recheck.push(claim.id);
+      }
+      await claims.saveAnchors(
+        tx,
+        list.map((claim) => {
+          const result = results.get(claim.id)!;
+          return { claimId: claim.id, status: result.status, revision: revision.number, similarity: result.similarity, anchor: result.anchor };
+        }),
+      );
+      await claims.linkSentences(
+        tx,
+        list.flatMap((claim) => {
+          const result = results.get(claim.id)!;
+          if (result.status === 'orphaned') return [];
+          return sentencesTouching(revision.document.sentences, result.anchor.start, result.anchor.end).map((sentenceId) => ({
+            claimId: claim.id,
+            sentenceId,
+          }));
+        }),
+      );
+      await decisions.flagNeedsRecheck(tx, recheck);
+      feed?.publicContentChanged('decision');
+      return counts;
+    },
+
     /** The same span is never stored twice: the existing claim comes back with created=false. */
     async create(slug: string, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
       return createIn(await articles.getBySlug(slug), raw, author);
@@ -147,6 +228,8 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     async decide(claimId: number, raw: DecisionInput, editor: Viewer, audit: AuditContext): Promise<void> {
       await decisions.decide(claimId, raw, editor.id, audit, async (tx) => {
         const exists = (await claims.findClaim(tx, claimId)) !== null;
+        // Deciding again after the article changed confirms the verdict for the text as it is now.
+        if (exists) await claims.confirmCurrentQuote(tx, claimId);
         const current = exists ? await checks.listChecks(tx, [claimId]) : [];
         return { exists, verdicts: current.map((c) => c.independentVerdict), sources: distinctSources(current) };
       });

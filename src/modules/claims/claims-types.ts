@@ -1,4 +1,5 @@
 import type { Confidence, Stance, Verdict } from '../verdicts';
+import type { AnchorStatus } from './reanchoring';
 
 export interface Claim {
   id: number;
@@ -12,6 +13,17 @@ export interface Claim {
   sentenceIds: string[];
   createdBy: number | null;
   createdAt: string;
+  anchor: ClaimAnchor;
+}
+
+/** Where the claim stands in the article's current revision, and the quote as it was checked. */
+export interface ClaimAnchor {
+  status: AnchorStatus;
+  /** The revision this status describes (the article's current one, once re-anchored). */
+  revision: number;
+  /** For a fuzzy anchor: how alike the current quote is to the quote as checked (0–1). */
+  similarity: number | null;
+  checked: { exact: string; prefix: string; suffix: string; start: number; end: number; revision: number };
 }
 
 export interface Source {
@@ -40,6 +52,8 @@ export interface Check {
   confidence: Confidence;
   rationale: string;
   sources: Source[];
+  /** The article revision the check was filed (or last changed) against. */
+  revision: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -8,7 +8,7 @@ import type { ClaimsService } from './claims-service';
 
 export { createClaimsService, distinctSources, type ClaimsService, type ClaimView } from './claims-service';
 export { createChecksService, type ChecksService } from './checks-service';
-export { sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
+export { anchorJson, sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
 export type { Claim, Check, Source } from './claims-types';
 export type { Viewer } from './read-policy';
 export { viewer, viewerOf } from './claims-api-routes';
@@ -19,4 +19,4 @@ export type { QuoteSelector } from './anchoring';
 export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
   return [...claimsApiRoutes(claims, checks, articles), ...claimsPageRoutes(claims, checks, articles, publishing)];
 }
-export { SourceJson, TargetJson } from './claims-responses';
+export { AnchorJson, SourceJson, TargetJson } from './claims-responses';

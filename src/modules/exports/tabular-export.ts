@@ -6,7 +6,7 @@ export function exportRows(data: ArticleExport, minOrdinalChecks: number) {
   return data.claims.map(({ claim, checks, decision }) => {
     const aggregate = aggregateVerdicts(
       checks.map((c) => c.independentVerdict),
-      { minOrdinalChecks, published: decision?.published ?? false },
+      { minOrdinalChecks, published: decision?.published ?? false, needsRecheck: Boolean(decision?.needsRecheckAt) },
     );
     return {
       claimId: claim.id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../lib/response-schemas';
-import { SourceJson, TargetJson } from '../claims';
+import { AnchorJson, SourceJson, TargetJson } from '../claims';
 import { VERDICTS } from '../verdicts';
 
 /** The public verdicts feed the overlay draws (what reader-presenter.ts's verdictsJson produces). */
@@ -13,6 +13,7 @@ export const VerdictsResponse = z.object({
       url: z.string(),
       statement: z.string().nullable(),
       target: TargetJson,
+      anchor: AnchorJson,
       verdict: z.enum(VERDICTS),
       label: z.string(),
       ratingValue: z.number().int().nullable(),

@@ -12,7 +12,11 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
   const articlePage = async ({ params }: { params: { slug: string } }, req: Request, res: Response) => {
     const article = await articles.getBySlug(params.slug);
     const factChecks = await reader.publishedFactChecks(article.id);
-    const page = readerArticlePage(article, factChecks, { overlay: req.query.overlay !== 'off', publishing });
+    const page = readerArticlePage(article, factChecks, {
+      overlay: req.query.overlay !== 'off',
+      publishing,
+      revisionDates: article.revision > 1 ? await articles.revisionDates(article.id) : new Map(),
+    });
     const myClaims = req.user ? await claims.forReviewer(article.id, { id: req.user.id, role: req.user.role }) : null;
     res.render('articles/show', {
       ...page,

@@ -1,6 +1,6 @@
 import { VERDICTS, VERDICT_VALUE, verdictForValue, type Verdict } from './verdict-scale';
 
-export const CLAIM_STATUSES = ['disputed', 'needs-review', 'consensus', 'published'] as const;
+export const CLAIM_STATUSES = ['disputed', 'needs-recheck', 'needs-review', 'consensus', 'published'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export interface Aggregate {
@@ -52,10 +52,13 @@ export interface AggregateOptions {
   /** Ordinal checks needed before a claim can reach consensus. */
   minOrdinalChecks: number;
   published: boolean;
+  /** The published verdict's claim changed or vanished in a newer revision of the article. */
+  needsRecheck?: boolean;
 }
 
 /**
- * Status, in order of precedence: `published` (an editor published a decision); `disputed`
+ * Status, in order of precedence: `needs-recheck` (published, but the article changed under the
+ * claim's quote: an editor must confirm, revise or unpublish); `published` (an editor published a decision); `disputed`
  * (ordinal ratings two or more steps apart, or `unverifiable` beside a `true` or `false`);
  * `needs-review` (fewer ordinal checks than the minimum); otherwise `consensus`.
  */
@@ -68,7 +71,8 @@ export function aggregateVerdicts(verdicts: Verdict[], options: AggregateOptions
   const unverifiableBesideStrong = distribution.unverifiable > 0 && (distribution.true > 0 || distribution.false > 0);
 
   let status: ClaimStatus;
-  if (options.published) status = 'published';
+  if (options.published && options.needsRecheck) status = 'needs-recheck';
+  else if (options.published) status = 'published';
   else if (spread >= 2 || unverifiableBesideStrong) status = 'disputed';
   else if (values.length < options.minOrdinalChecks) status = 'needs-review';
   else status = 'consensus';

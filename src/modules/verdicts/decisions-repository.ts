@@ -16,6 +16,7 @@ interface DecisionRow {
   decided_at: unknown;
   evidence: string | null;
   new_evidence_at: unknown;
+  needs_recheck_at: unknown;
 }
 
 function toDecision(row: DecisionRow): Decision {
@@ -31,6 +32,7 @@ function toDecision(row: DecisionRow): Decision {
     decidedAt: toIso(row.decided_at),
     evidence: row.evidence ? (JSON.parse(row.evidence) as EvidenceSource[]) : [],
     newEvidenceAt: toIsoOrNull(row.new_evidence_at),
+    needsRecheckAt: toIsoOrNull(row.needs_recheck_at),
   };
 }
 
@@ -88,6 +90,7 @@ export async function saveDecision(
       decided_at: nowIso(),
       evidence: JSON.stringify(decision.evidence),
       new_evidence_at: decision.newEvidenceAt,
+      needs_recheck_at: null,
     })
     .onConflict('claim_id')
     .merge();
@@ -106,4 +109,14 @@ export function insertDecisionRevision(db: Queryable, claimId: number, changedBy
 
 export function listDecisionRevisions(db: Queryable, claimId: number): Promise<Revision[]> {
   return listRevisions(db, DECISION_REVISIONS, [claimId]);
+}
+
+/** Marks published decisions whose claim changed or vanished in a new revision of the article (until an editor decides again). */
+export async function flagNeedsRecheck(db: Queryable, claimIds: number[]): Promise<void> {
+  for (let i = 0; i < claimIds.length; i += 500)
+    await db('decisions')
+      .whereIn('claim_id', claimIds.slice(i, i + 500))
+      .where({ published: true })
+      .whereNull('needs_recheck_at')
+      .update({ needs_recheck_at: nowIso() });
 }

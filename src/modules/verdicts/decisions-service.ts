@@ -46,6 +46,11 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
       return repo.listDecisionRevisions(db, claimId);
     },
 
+    /** The article changed under these claims' quotes: their published decisions need an editor again (same transaction). */
+    flagNeedsRecheck(tx: Queryable, claimIds: number[]): Promise<void> {
+      return claimIds.length ? repo.flagNeedsRecheck(tx, claimIds) : Promise.resolve();
+    },
+
     /** A check was filed or changed: a published decision on the claim gets the "new evidence" mark (same transaction). */
     flagNewEvidence(tx: Queryable, claimId: number): Promise<void> {
       return repo.flagNewEvidence(tx, claimId);

@@ -22,4 +22,6 @@ export interface Decision {
   evidence: EvidenceSource[];
   /** Set when a check was filed or changed on the claim after publication; cleared by republishing. */
   newEvidenceAt: string | null;
+  /** Set when the article changed under the published claim's quote (fuzzy or orphaned); cleared by deciding again. */
+  needsRecheckAt: string | null;
 }

@@ -1,0 +1,103 @@
+/**
+ * A news page's metadata, read from where publishers put it, most explicit first: JSON-LD
+ * (`NewsArticle` and its kin, schema.org), then Open Graph and `article:` properties, then
+ * `<link rel="canonical">`, `<meta name="author">` and the first `<time datetime>`.
+ */
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  /** A calendar date (YYYY-MM-DD) or an ISO-8601 date-time in UTC. */
+  publishedAt: string | null;
+  /** The page's canonical address (absolute http or https), else the address it was fetched from. */
+  canonicalUrl: string | null;
+  siteName: string | null;
+}
+
+const ARTICLE_TYPES = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BlogPosting', 'Report']);
+const MAX_FIELD = 300;
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const clean = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const text = value.replace(/\s+/g, ' ').trim();
+  return text === '' ? null : text.slice(0, MAX_FIELD);
+};
+
+/** Every object in a JSON-LD document, looking inside arrays and `@graph`. */
+function* jsonLdObjects(value: unknown, depth = 0): Generator<JsonObject> {
+  if (depth > 4) return;
+  if (Array.isArray(value)) for (const item of value) yield* jsonLdObjects(item, depth + 1);
+  else if (isObject(value)) {
+    yield value;
+    if (value['@graph']) yield* jsonLdObjects(value['@graph'], depth + 1);
+  }
+}
+
+function typesOf(object: JsonObject): string[] {
+  const type = object['@type'];
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+}
+
+function newsArticleJsonLd(document: Document): JsonObject | null {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue; // a broken JSON-LD block is the publisher's problem, not a reason to refuse the page
+    }
+    for (const object of jsonLdObjects(parsed)) if (typesOf(object).some((t) => ARTICLE_TYPES.has(t))) return object;
+  }
+  return null;
+}
+
+function authorNames(author: unknown): string | null {
+  const list = Array.isArray(author) ? author : [author];
+  const names = list.map((a) => (isObject(a) ? clean(a.name) : clean(a))).filter((n): n is string => n !== null);
+  return names.length ? names.join(' and ').slice(0, MAX_FIELD) : null;
+}
+
+/** A date as Factline stores it: YYYY-MM-DD kept as is, anything else Date can read as a UTC date-time. */
+export function normaliseDate(value: string | null | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().replace('.000Z', 'Z');
+}
+
+function absoluteHttpUrl(value: string | null, base: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `article:author` is often a profile's address, which is not a byline. */
+const notAnAddress = (value: string | null) => (value && !/^https?:/i.test(value) ? value : null);
+
+export function pageMetadata(document: Document, pageUrl?: string): PageMetadata {
+  const meta = (selector: string) => clean(document.querySelector(selector)?.getAttribute('content'));
+  const ld = newsArticleJsonLd(document);
+  const ldUrl = ld ? (clean(ld.url) ?? (isObject(ld.mainEntityOfPage) ? clean(ld.mainEntityOfPage['@id']) : clean(ld.mainEntityOfPage))) : null;
+  const canonical =
+    absoluteHttpUrl(clean(document.querySelector('link[rel~="canonical"]')?.getAttribute('href')), pageUrl) ??
+    absoluteHttpUrl(meta('meta[property="og:url"]'), pageUrl) ??
+    absoluteHttpUrl(ldUrl, pageUrl) ??
+    absoluteHttpUrl(pageUrl ?? null, undefined);
+  return {
+    title: (ld && clean(ld.headline)) ?? meta('meta[property="og:title"]') ?? clean(document.querySelector('h1')?.textContent) ?? clean(document.title),
+    byline: (ld && authorNames(ld.author)) ?? meta('meta[name="author"]') ?? notAnAddress(meta('meta[property="article:author"]')),
+    publishedAt:
+      normaliseDate(ld ? clean(ld.datePublished) : null) ??
+      normaliseDate(meta('meta[property="article:published_time"]')) ??
+      normaliseDate(clean(document.querySelector('time[datetime]')?.getAttribute('datetime'))),
+    canonicalUrl: canonical,
+    siteName: meta('meta[property="og:site_name"]') ?? (ld && isObject(ld.publisher) ? clean(ld.publisher.name) : null),
+  };
+}

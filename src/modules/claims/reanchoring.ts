@@ -1,0 +1,234 @@
+import search from 'approx-string-match';
+import { keptStretches, type DiffPart, type KeptStretch } from '../../lib/text-diff';
+import { anchorAt, trimSpan, type Anchor } from './anchoring';
+
+/**
+ * Re-anchoring a claim when its article gets a new revision, after Hypothesis's fuzzy anchoring
+ * of annotations on changed pages, with a newsroom's caution added: a claim is never moved onto
+ * text that merely looks alike elsewhere. Pure functions over the two texts and their word diff.
+ *
+ * 1. Fast path: the word diff kept the claim's whole quote unchanged: it is where the diff put it.
+ * 2. Otherwise every place the quote occurs approximately (at most 25 % of its characters
+ *    different: Myers' bit-parallel search, the approx-string-match library Hypothesis uses) is
+ *    a candidate, scored on how close its text is to the quote, how well the text around it
+ *    matches the stored prefix and suffix, and whether it lies where the diff says the old quote
+ *    went ("in place").
+ * 3. A candidate may only be chosen if it is in place, or its context matches (at least half),
+ *    or it is the quote's only verbatim occurrence and long enough to be distinctive. When two
+ *    eligible places score within AMBIGUITY_MARGIN of each other the claim is orphaned, not guessed.
+ * 4. The status compares the new quote with the quote as checked: the same text (after folding
+ *    typography: curly and straight quotes, dashes, non-breaking spaces) is `exact` at the same
+ *    offsets and `moved` elsewhere; different text is `fuzzy` with its similarity, or `orphaned`
+ *    below MIN_QUOTE_SIMILARITY.
+ */
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+export const ANCHOR_STATUSES: readonly AnchorStatus[] = ['exact', 'moved', 'fuzzy', 'orphaned'];
+
+/** A quote this different from the one checked is no longer the claim that was checked. */
+export const MIN_QUOTE_SIMILARITY = 0.75;
+/** How much of the prefix and suffix must match for a candidate outside the quote's old place. */
+export const MIN_CONTEXT_SIMILARITY = 0.5;
+/** Two candidates closer than this in score are a tie: the claim is orphaned. */
+export const AMBIGUITY_MARGIN = 0.1;
+/** A verbatim quote at least this long that occurs once is distinctive enough to follow anywhere. */
+export const MIN_DISTINCTIVE_LENGTH = 32;
+/** How far (in characters) a candidate may lie from where the old quote went and still be "in place". */
+const IN_PLACE_SLACK = 16;
+const MAX_ERRORS = 500;
+/** A short quote can match approximately in thousands of places; the best few hundred decide. */
+const MAX_PLACES = 200;
+
+export interface CurrentAnchor extends Anchor {
+  status: AnchorStatus;
+  /** The quote as it was checked (or last confirmed by an editor). */
+  checkedExact: string;
+}
+
+export interface Reanchored {
+  status: AnchorStatus;
+  /** The new anchor; for an orphaned claim, the last one it had. */
+  anchor: Anchor;
+  /** For a fuzzy anchor: how alike the new quote is to the quote as checked (0–1). */
+  similarity: number | null;
+  /** Why an orphaned claim was orphaned. */
+  reason?: 'not-found' | 'ambiguous' | 'too-different';
+}
+
+const TYPOGRAPHY: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
+  '\n': ' ',
+  '\t': ' ',
+};
+const TYPOGRAPHIC = new RegExp(`[${Object.keys(TYPOGRAPHY).join('')}]`, 'g');
+
+/** Typography folded to plain characters, one for one, so offsets in the folded text are offsets in the text. */
+export function foldTypography(text: string): string {
+  return text.replace(TYPOGRAPHIC, (c) => TYPOGRAPHY[c]);
+}
+
+/** Levenshtein distance (two rows). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = new Uint32Array(b.length + 1).map((_, j) => j);
+  let current = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}
+
+/** 1 for the same text, 0 for nothing alike. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+/** Follows positions from the old text to the new one through the stretches the diff kept. */
+export class PositionMap {
+  private readonly stretches: KeptStretch[];
+  constructor(parts: DiffPart[] | null) {
+    this.stretches = keptStretches(parts);
+  }
+
+  /** The stretch holding old offset `at` (its end counts as inside), if any. */
+  private stretchAt(at: number): KeptStretch | null {
+    let low = 0;
+    let high = this.stretches.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const s = this.stretches[middle];
+      if (at < s.before) high = middle - 1;
+      else if (at > s.before + s.length) low = middle + 1;
+      else return s;
+    }
+    return null;
+  }
+
+  /** Where old offset `at` went: exact inside a kept stretch, else the end of the last stretch before it. */
+  map(at: number): number | null {
+    const inside = this.stretchAt(at);
+    if (inside) return inside.after + (at - inside.before);
+    let before: KeptStretch | null = null;
+    for (const s of this.stretches) {
+      if (s.before + s.length > at) break;
+      before = s;
+    }
+    return before ? before.after + before.length : this.stretches.length ? 0 : null;
+  }
+
+  /** The new span of an old span the diff kept whole, or null. */
+  kept(start: number, end: number): { start: number; end: number } | null {
+    const s = this.stretchAt(start);
+    if (!s || end > s.before + s.length) return null;
+    return { start: s.after + (start - s.before), end: s.after + (end - s.before) };
+  }
+
+  get known(): boolean {
+    return this.stretches.length > 0;
+  }
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+  quoteScore: number;
+  context: number;
+  inPlace: boolean;
+  distinctive: boolean;
+  score: number;
+}
+
+function contextSimilarity(foldedText: string, start: number, end: number, prefix: string, suffix: string): number {
+  const scores: number[] = [];
+  if (prefix) scores.push(similarity(foldTypography(prefix), foldedText.slice(Math.max(0, start - prefix.length), start)));
+  if (suffix) scores.push(similarity(foldTypography(suffix), foldedText.slice(end, end + suffix.length)));
+  return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 1;
+}
+
+/** Approximate matches, one per place: overlapping matches are variants of one place, the fewest errors kept. */
+function places(foldedText: string, pattern: string): { start: number; end: number; errors: number }[] {
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(pattern.length * (1 - MIN_QUOTE_SIMILARITY)));
+  const matches = search(foldedText, pattern, maxErrors).sort((a, b) => a.errors - b.errors || a.start - b.start);
+  const chosen: { start: number; end: number; errors: number }[] = [];
+  for (const match of matches) {
+    if (chosen.length >= MAX_PLACES) break;
+    if (!chosen.some((c) => c.start < match.end && match.start < c.end)) chosen.push(match);
+  }
+  return chosen;
+}
+
+function orphan({ start, end, exact, prefix, suffix }: CurrentAnchor, reason: Reanchored['reason']): Reanchored {
+  return { status: 'orphaned', anchor: { start, end, exact, prefix, suffix }, similarity: null, reason };
+}
+
+function statusOf(previous: CurrentAnchor, anchor: Anchor): Reanchored {
+  const checked = foldTypography(previous.checkedExact);
+  const now = foldTypography(anchor.exact);
+  if (now === checked) {
+    const samePlace = previous.status !== 'orphaned' && anchor.start === previous.start && anchor.end === previous.end;
+    return { status: samePlace ? 'exact' : 'moved', anchor, similarity: null };
+  }
+  const alike = similarity(checked, now);
+  if (alike < MIN_QUOTE_SIMILARITY) return orphan(previous, 'too-different');
+  return { status: 'fuzzy', anchor, similarity: Math.round(alike * 1000) / 1000 };
+}
+
+/**
+ * Where a claim anchored in the previous revision belongs in the new text. `foldedText` is
+ * foldTypography(newText), computed once per revision by the caller.
+ */
+export function reanchor(previous: CurrentAnchor, newText: string, foldedText: string, map: PositionMap): Reanchored {
+  if (previous.status !== 'orphaned') {
+    const kept = map.kept(previous.start, previous.end);
+    if (kept && newText.slice(kept.start, kept.end) === previous.exact) return statusOf(previous, anchorAt(newText, kept.start, kept.end));
+  }
+  const pattern = foldTypography(previous.exact);
+  if (pattern.trim() === '') return orphan(previous, 'not-found');
+  const expected =
+    previous.status !== 'orphaned' && map.known ? { start: map.map(previous.start) ?? -1, end: map.map(previous.end) ?? -1 } : { start: -1, end: -1 };
+  const found = places(foldedText, pattern);
+  const verbatim = found.filter((p) => p.errors === 0).length;
+  const candidates: Candidate[] = found.map((place) => {
+    const quoteScore = 1 - place.errors / Math.max(pattern.length, place.end - place.start);
+    const context = contextSimilarity(foldedText, place.start, place.end, previous.prefix, previous.suffix);
+    const inPlace = expected.start >= 0 && place.start < expected.end + IN_PLACE_SLACK && expected.start - IN_PLACE_SLACK < place.end;
+    const distinctive = place.errors === 0 && verbatim === 1 && pattern.length >= MIN_DISTINCTIVE_LENGTH;
+    return { ...place, quoteScore, context, inPlace, distinctive, score: quoteScore + 0.5 * context + (inPlace ? 0.5 : 0) };
+  });
+  const eligible = candidates.filter((c) => c.inPlace || c.context >= MIN_CONTEXT_SIMILARITY || c.distinctive).sort((a, b) => b.score - a.score);
+  if (eligible.length === 0) return orphan(previous, 'not-found');
+  const [best, runnerUp] = eligible;
+  if (runnerUp && runnerUp.score >= best.score - AMBIGUITY_MARGIN) return orphan(previous, 'ambiguous');
+  const span = trimSpan(newText, best.start, best.end);
+  if (span.end <= span.start) return orphan(previous, 'not-found');
+  return statusOf(previous, anchorAt(newText, span.start, span.end));
+}

@@ -1,0 +1,2 @@
+export { createRevisionsService, type RevisionsService } from './revisions-service';
+export { revisionsRoutes } from './revisions-routes';

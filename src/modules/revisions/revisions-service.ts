@@ -1,0 +1,33 @@
+import type { ArticlesService, RevisionSummary, UpdateArticleInput, UpdateOutcome, AnchoringCounts } from '../articles';
+import type { ClaimsService } from '../claims';
+
+export type RevisionsService = ReturnType<typeof createRevisionsService>;
+
+export type UpdateResult = UpdateOutcome & { anchoring: AnchoringCounts | null };
+
+/**
+ * Living articles: an editor's update becomes a new revision of the article (the articles module
+ * stores it) and, in the same transaction, every claim is re-anchored in it (the claims module).
+ * A failure anywhere leaves the article, its revisions and its claims as they were.
+ */
+export function createRevisionsService(articles: ArticlesService, claims: ClaimsService) {
+  return {
+    update(slug: string, input: UpdateArticleInput, editorId: number): Promise<UpdateResult> {
+      return articles.update(slug, input, editorId, (tx, revision) => claims.reanchor(tx, revision));
+    },
+
+    list(slug: string): Promise<{ article: Awaited<ReturnType<ArticlesService['getBySlug']>>; revisions: RevisionSummary[] }> {
+      return articles.revisions(slug);
+    },
+
+    /** Each revision with the text of the one before it (for its word diff), newest first. */
+    async withTexts(slug: string) {
+      const { article, revisions } = await articles.revisions(slug);
+      const texts = await articles.revisionTexts(article.id);
+      return {
+        article,
+        revisions: revisions.map((summary) => ({ summary, text: texts.get(summary.number)!, previous: texts.get(summary.number - 1) ?? null })),
+      };
+    },
+  };
+}
