@@ -161,8 +161,16 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   const standfirstElement = document.querySelector(STANDFIRST);
   const standfirstText = visibleText(standfirstElement);
   const standfirst = standfirstText && standfirstText.length <= MAX_STANDFIRST_CHARS ? standfirstText : null;
+  // Readability often leaves the lead photo out (little text); its caption is article text all the same.
+  const leadFigcaption = document.querySelector('article figure figcaption') ?? document.querySelector('main figure figcaption');
+  const leadCaption = leadFigcaption ? captionBlock(leadFigcaption) : null;
 
-  const result = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element, keepClasses: true }).parse();
+  let result: ReturnType<Readability<Element>['parse']> = null;
+  try {
+    result = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element, keepClasses: true }).parse();
+  } catch {
+    result = null; // a page Readability cannot read (no body at all) has no article text: the caller says so
+  }
   readabilityMeta.title = result?.title ?? null;
   readabilityMeta.byline = result?.byline ?? null;
   readabilityMeta.publishedTime = result?.publishedTime ?? null;
@@ -172,12 +180,19 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   const merged: PageMetadata = {
     ...meta,
     title: meta.title ?? (readabilityMeta.title?.trim() || null),
-    byline: meta.byline ?? (readabilityMeta.byline ? readabilityMeta.byline.replace(/^by\s+/i, '').trim() || null : null),
+    byline:
+      meta.byline ??
+      (readabilityMeta.byline
+        ? readabilityMeta.byline
+            .replace(/^by\s+/i, '')
+            .trim()
+            .slice(0, 200) || null
+        : null),
     publishedAt: meta.publishedAt ?? normaliseDate(readabilityMeta.publishedTime),
   };
   const body = withoutRepeats(blocks, merged, standfirst);
-  return {
-    ...merged,
-    blocks: standfirst ? [{ kind: 'standfirst', text: standfirst }, ...body] : body,
-  };
+  const lead: ExtractedBlock[] = [];
+  if (standfirst) lead.push({ kind: 'standfirst', text: standfirst });
+  if (leadCaption?.text && !body.some((block) => block.kind === 'caption' && block.text === leadCaption.text)) lead.push(leadCaption);
+  return { ...merged, blocks: [...lead, ...body] };
 }

@@ -53,10 +53,13 @@ function newsArticleJsonLd(document: Document): JsonObject | null {
   return null;
 }
 
+/** Bylines are stored up to 200 characters. */
+const MAX_BYLINE = 200;
+
 function authorNames(author: unknown): string | null {
   const list = Array.isArray(author) ? author : [author];
   const names = list.map((a) => (isObject(a) ? clean(a.name) : clean(a))).filter((n): n is string => n !== null);
-  return names.length ? names.join(' and ').slice(0, MAX_FIELD) : null;
+  return names.length ? names.join(' and ') : null;
 }
 
 /** A date as Factline stores it: YYYY-MM-DD kept as is, anything else Date can read as a UTC date-time. */
@@ -92,7 +95,8 @@ export function pageMetadata(document: Document, pageUrl?: string): PageMetadata
     absoluteHttpUrl(pageUrl ?? null, undefined);
   return {
     title: (ld && clean(ld.headline)) ?? meta('meta[property="og:title"]') ?? clean(document.querySelector('h1')?.textContent) ?? clean(document.title),
-    byline: (ld && authorNames(ld.author)) ?? meta('meta[name="author"]') ?? notAnAddress(meta('meta[property="article:author"]')),
+    byline:
+      ((ld && authorNames(ld.author)) ?? meta('meta[name="author"]') ?? notAnAddress(meta('meta[property="article:author"]')))?.slice(0, MAX_BYLINE) ?? null,
     publishedAt:
       normaliseDate(ld ? clean(ld.datePublished) : null) ??
       normaliseDate(meta('meta[property="article:published_time"]')) ??

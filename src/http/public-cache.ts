@@ -13,13 +13,16 @@ interface CacheableRoute {
 }
 
 const NO_PARAMETERS = () => '';
+/** `?revision=N` picks an earlier text of an article; only 200 answers are stored, so only real revisions take entries. */
+const revisionVariant = (query: Request['query']) => (query.revision === undefined ? '' : `?revision=${String(query.revision).slice(0, 12)}`);
 const CACHEABLE: CacheableRoute[] = [
   { pattern: /^\/$/, variant: NO_PARAMETERS },
   { pattern: /^\/articles\/[a-z0-9-]+$/, variant: (query) => (query.overlay === 'off' ? '?overlay=off' : '') },
   { pattern: /^\/claims\/\d+$/, variant: NO_PARAMETERS },
   { pattern: /^\/claimreview\.json$/, variant: NO_PARAMETERS },
   { pattern: /^\/api\/v1\/articles$/, variant: NO_PARAMETERS },
-  { pattern: /^\/api\/v1\/articles\/[a-z0-9-]+(\/verdicts|\/claimreview)?$/, variant: NO_PARAMETERS },
+  { pattern: /^\/api\/v1\/articles\/[a-z0-9-]+(\/verdicts|\/claimreview|\/revisions)?$/, variant: revisionVariant },
+  { pattern: /^\/articles\/[a-z0-9-]+\/revisions$/, variant: NO_PARAMETERS },
 ];
 
 /** Bodies smaller than this are not worth compressing. */

@@ -20,8 +20,8 @@ export async function seedSentenceIds(app: Express): Promise<string[]> {
 }
 
 /** A claim on one of the seed article's sentences, made through the API. */
-export async function createClaim(app: Express, token: string, body: Record<string, unknown>): Promise<number> {
-  const res = await request(app).post(`/api/v1/articles/${SEED_SLUG}/claims`).set(bearer(token)).send(body);
+export async function createClaim(app: Express, token: string, body: Record<string, unknown>, slug = SEED_SLUG): Promise<number> {
+  const res = await request(app).post(`/api/v1/articles/${slug}/claims`).set(bearer(token)).send(body);
   if (res.status !== 201 && res.status !== 200) throw new Error(`claim not created: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }

@@ -3,7 +3,7 @@
  * CreativeWork and Review that we use). Anything else is an error.
  */
 export const SCHEMA_ORG_PROPERTIES: Record<string, string[]> = {
-  ClaimReview: ['url', 'claimReviewed', 'datePublished', 'author', 'reviewRating', 'itemReviewed', 'name', 'headline'],
+  ClaimReview: ['url', 'claimReviewed', 'datePublished', 'dateModified', 'author', 'reviewRating', 'itemReviewed', 'name', 'headline'],
   Rating: ['ratingValue', 'bestRating', 'worstRating', 'alternateName', 'ratingExplanation'],
   Organization: ['name', 'url', 'logo', 'sameAs'],
   Person: ['name', 'url', 'sameAs'],

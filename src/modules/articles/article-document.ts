@@ -44,6 +44,8 @@ const BLOCK_SEPARATOR = '\n\n';
 /** What one article may produce: a long feature has a few hundred blocks and a thousand sentences. */
 export const MAX_BLOCKS = 2_000;
 export const MAX_SENTENCES = 10_000;
+/** The longest article text (whatever it came from: text, HTML or a page). */
+export const MAX_TEXT_CHARS = 200_000;
 
 /** A sentence id that depends only on the article's slug, the sentence's offset and its words: the same on every database and re-import. */
 export function sentenceId(slug: string, start: number, text: string): string {
@@ -126,6 +128,8 @@ export function composeDocument(slug: string, drafts: BlockDraft[], previous?: P
       });
     }
   }
+  if (text.length > MAX_TEXT_CHARS)
+    throw new UnprocessableError(`The article’s text is longer than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters; split it into several articles.`);
   if (previous) keepStableIds(slug, sentences, previous);
   return { text, blocks, sentences };
 }

@@ -43,11 +43,11 @@ const digestOf = (title: string, drafts: BlockDraft[]) =>
     .slice(0, 16);
 
 function draftFromExtraction(extracted: ExtractedArticle, corrections: { title?: string; byline?: string | null; publishedAt?: string | null }): ArticleDraft {
+  if (!extracted.blocks.some((block) => block.kind === 'paragraph'))
+    throw new UnprocessableError('No article text was found on the page (Factline looks for the main body of paragraphs); paste the text instead.');
   const title = corrections.title ?? extracted.title;
   if (!title) throw new UnprocessableError('The page has no headline Factline could find; give a title.');
   const drafts: BlockDraft[] = [{ kind: 'headline', text: title }, ...extracted.blocks.map((block) => ({ ...block }))];
-  if (!extracted.blocks.some((block) => block.kind === 'paragraph'))
-    throw new UnprocessableError('No article text was found on the page (Factline looks for the main body of paragraphs); paste the text instead.');
   return {
     title,
     byline: corrections.byline ?? extracted.byline,

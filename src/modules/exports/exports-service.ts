@@ -21,6 +21,8 @@ export interface ImportResult {
 export interface ArticleExport {
   article: { slug: string; title: string; text: string };
   claims: { claim: Claim; checks: Check[]; decision: Decision | null }[];
+  /** When each revision of the article was made (annotations say which revision they address). */
+  revisionDates: Map<number, string>;
 }
 
 export type ExportsService = ReturnType<typeof createExportsService>;
@@ -40,7 +42,11 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
   /** Everything about an article's claims (or only some); callers filter by what the viewer may see. */
   async function articleData(slug: string, onlyClaimIds?: number[]): Promise<ArticleExport> {
     const article = await articles.getBySlug(slug);
-    return { article: { slug: article.slug, title: article.title, text: article.text }, claims: await deps.claims.records(article.id, onlyClaimIds) };
+    return {
+      article: { slug: article.slug, title: article.title, text: article.text },
+      claims: await deps.claims.records(article.id, onlyClaimIds),
+      revisionDates: await articles.revisionDates(article.id),
+    };
   }
 
   /** The Web Annotations of the given claims, as the viewer may see them. */
@@ -50,7 +56,18 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
     const positions = new CodePointIndex(data.article.text);
     const out: Record<string, unknown>[] = [];
     for (const { claim: stored, checks, decision } of data.claims) {
-      const claim = { ...stored, start: positions.toCodePoints(stored.start), end: positions.toCodePoints(stored.end) };
+      const { anchor } = stored;
+      // An orphaned claim's quote is no longer in the text: it is addressed as checked, in the revision it was checked in.
+      const claim =
+        anchor.status === 'orphaned'
+          ? { id: stored.id, ...anchor.checked, start: undefined, end: undefined, revision: { number: anchor.checked.revision, date: null as string | null } }
+          : {
+              ...stored,
+              start: positions.toCodePoints(stored.start),
+              end: positions.toCodePoints(stored.end),
+              revision: { number: anchor.revision, date: null as string | null },
+            };
+      claim.revision.date = data.revisionDates.get(claim.revision.number) ?? null;
       for (const check of visibleChecks(checks, viewer)) out.push(checkAnnotation(publishing.baseUrl, slug, claim, check));
       if (decision?.published) out.push(decisionAnnotation(publishing.baseUrl, publishing.publisherName, slug, claim, decision));
     }

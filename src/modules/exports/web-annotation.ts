@@ -18,8 +18,11 @@ export interface AnnotatedClaim {
   exact: string;
   prefix: string;
   suffix: string;
-  start: number;
-  end: number;
+  /** Offsets in code points; absent when the quote is no longer in the current text (an orphaned claim). */
+  start?: number;
+  end?: number;
+  /** The article revision the selectors address, and when it was made. */
+  revision: { number: number; date: string | null };
 }
 
 export interface AnnotatedCheck {
@@ -45,13 +48,22 @@ export function annotationContext(baseUrl: string) {
   return [ANNO_CONTEXT, { factline: `${baseUrl}/ns/factline#`, schema: 'http://schema.org/' }];
 }
 
+/**
+ * The article as it was in the revision the selectors address: a TimeState (W3C model §4.2.1)
+ * whose `cached` copy is that revision's text in the API, and whose `sourceDate` is when it was made.
+ */
 function target(baseUrl: string, slug: string, claim: AnnotatedClaim) {
   return {
     source: `${baseUrl}/articles/${slug}`,
     selector: [
       { type: 'TextQuoteSelector', exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-      { type: 'TextPositionSelector', start: claim.start, end: claim.end },
+      ...(claim.start !== undefined && claim.end !== undefined ? [{ type: 'TextPositionSelector', start: claim.start, end: claim.end }] : []),
     ],
+    state: {
+      type: 'TimeState',
+      cached: `${baseUrl}/api/v1/articles/${slug}?revision=${claim.revision.number}`,
+      ...(claim.revision.date ? { sourceDate: claim.revision.date } : {}),
+    },
   };
 }
 

@@ -28,6 +28,8 @@ export function claimReviewJsonLd({ baseUrl, publisherName, claim, decision, art
     url: `${baseUrl}/claims/${claim.id}`,
     claimReviewed: claim.statement ?? claim.exact,
     datePublished: (decision.firstPublishedAt ?? decision.decidedAt).slice(0, 10),
+    // Changes whenever an editor decides again, e.g. re-confirms the verdict after the article changed.
+    dateModified: decision.decidedAt,
     author: { '@type': 'Organization', name: publisherName, url: baseUrl },
     reviewRating: {
       '@type': 'Rating',

@@ -152,7 +152,10 @@ describe('importing annotations', () => {
     expect(report.body).toMatchObject({ imported: 2, unanchored: 0, invalid: 0, conflicts: 0 });
     const again = JSON.parse((await request(t.app).get('/api/v1/articles/budget-copy/annotations').set(bearer(writer))).text);
     const comparable = (body: { first: { items: Record<string, unknown>[] } }) =>
-      items(body).map(({ id: _id, created: _c, modified: _m, target, ...rest }) => ({ ...rest, target: { ...(target as object), source: 'article' } }));
+      items(body).map(({ id: _id, created: _c, modified: _m, target, ...rest }) => ({
+        ...rest,
+        target: { ...(target as object), source: 'article', state: { ...(target as { state: object }).state, cached: 'revision 1', sourceDate: 'its date' } },
+      }));
     expect(comparable(again)).toEqual(comparable(exported));
   });
 

@@ -17,6 +17,7 @@ describe('claimReviewJsonLd', () => {
       url: 'https://factcheck.example.org/claims/7',
       claimReviewed: 'Over 22,000 Chinese nationals were arrested in 2023.',
       datePublished: '2026-11-28',
+      dateModified: '2026-11-28T10:00:00.000Z',
       author: { '@type': 'Organization', name: 'Example Fact Desk', url: 'https://factcheck.example.org' },
       reviewRating: { '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: 'Mostly true' },
       itemReviewed: {
