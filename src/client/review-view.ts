@@ -25,7 +25,13 @@ export interface ClaimJson {
   decision: { verdict: string; label: string; summary: string; published: boolean } | null;
 }
 
-const STATUS_LABEL: Record<string, string> = { disputed: 'Disputed', 'needs-review': 'Needs review', consensus: 'Consensus', published: 'Published' };
+const STATUS_LABEL: Record<string, string> = {
+  disputed: 'Disputed',
+  'needs-recheck': 'Needs recheck',
+  'needs-review': 'Needs review',
+  consensus: 'Consensus',
+  published: 'Published',
+};
 
 function sourceList(check: CheckJson): HTMLElement {
   return el(

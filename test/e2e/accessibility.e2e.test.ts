@@ -37,6 +37,17 @@ beforeAll(async () => {
   const disputed = await createClaim(server.app.app, ritaToken, { sentenceId: sentences[4] });
   await fileCheck(server.app.app, ritaToken, disputed, { verdict: 'false' });
   await fileCheck(server.app.app, ednaToken, disputed, { verdict: 'true' });
+  // An article with a second revision, for the revisions page and its word diff.
+  await request(server.app.app)
+    .post('/api/v1/articles')
+    .set(bearer(ednaToken))
+    .send({ slug: 'ferry-fares', title: 'Ferry fares rise', text: 'Fares rise by 20 percent in April.\n\nCommuters object.' })
+    .expect(201);
+  await request(server.app.app)
+    .put('/api/v1/articles/ferry-fares')
+    .set(bearer(ednaToken))
+    .send({ text: 'Fares rise by 25 percent in April.\n\nCommuters object. The council will vote again.' })
+    .expect(200);
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();
@@ -164,6 +175,9 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['admin-users', '/admin/users'],
     ['home', '/'],
     ['api-docs', '/api/docs'],
+    ['new-article', '/articles/new'],
+    ['article-edit', '/articles/ferry-fares/edit'],
+    ['revisions', '/articles/ferry-fares/revisions'],
   ];
 
   /** One page per viewer and width, signed in once and reused. */
@@ -180,7 +194,13 @@ describe('accessibility (axe-core) and screenshots', () => {
   test.each(pages.map(([name, path]) => [name, path] as const))(
     'when %s (%s) is checked by axe, then it has no serious or critical violations',
     async (name, path) => {
-      const who = name === 'claim-editor' || name === 'review-queue' ? edna : name === 'account' ? rita : name === 'admin-users' ? admin : null;
+      const who = ['claim-editor', 'review-queue', 'new-article', 'article-edit'].includes(name)
+        ? edna
+        : name === 'account'
+          ? rita
+          : name === 'admin-users'
+            ? admin
+            : null;
       for (const [width, height, suffix] of [
         [1280, 900, 'desktop'],
         [375, 740, '375'],

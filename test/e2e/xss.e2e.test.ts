@@ -23,6 +23,18 @@ let editor: TestUser;
 let admin: TestUser;
 const slugs: string[] = [];
 const claimIds: number[] = [];
+/** Articles imported from HTML whose markup is the payloads themselves, then updated with them as text. */
+const importedSlugs: string[] = [];
+
+/** A page whose headline, byline, standfirst, caption and paragraphs are raw payload markup, as a hostile page would be. */
+function hostilePage(group: string[]): string {
+  const raw = (i: number) => group[i % group.length];
+  return `<!doctype html><html><head><title>${raw(0)}</title><meta property="og:title" content="${raw(1).replace(/"/g, '&quot;')}">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":${JSON.stringify(raw(2))},"author":{"name":${JSON.stringify(raw(3))}}}</script></head>
+<body><article><h1>${raw(0)}</h1><p class="standfirst">${raw(1)}</p><figure><figcaption>${raw(2)} <span class="credit">${raw(3)}</span></figcaption></figure>
+${group.map((payload) => `<p>Paragraph with enough words around it to count as article text: ${payload} and more words after it, so Readability keeps it.</p>`).join('\n')}
+<ul>${group.map((payload) => `<li>${payload}</li>`).join('')}</ul><blockquote><p>${raw(4)}</p></blockquote></article></body></html>`;
+}
 
 const groups = Array.from({ length: Math.ceil(XSS_PAYLOADS.length / GROUP) }, (_, g) => XSS_PAYLOADS.slice(g * GROUP, g * GROUP + GROUP));
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -63,6 +75,20 @@ beforeAll(async () => {
       .send({ quote: { exact: oneLine(group[0]) }, statement: group.join(' ').slice(0, 500) });
     if (claim.status !== 201) throw new Error(`claim for group ${g}: ${claim.status} ${JSON.stringify(claim.body)}`);
     claimIds.push(claim.body.id);
+    // The same payloads as a hostile HTML page, imported, then updated so the revisions page diffs them.
+    const imported = await request(app)
+      .post('/api/v1/articles')
+      .set(bearer(editorToken))
+      .send({ html: hostilePage(group), slug: `xss-html-${g}` });
+    // Markup such as an unclosed comment can swallow the page: then the import is refused (422), which is fine.
+    if (imported.status === 422) continue;
+    if (imported.status !== 201) throw new Error(`HTML import for group ${g}: ${imported.status} ${JSON.stringify(imported.body)}`);
+    importedSlugs.push(imported.body.slug);
+    await request(app)
+      .put(`/api/v1/articles/${imported.body.slug}`)
+      .set(bearer(editorToken))
+      .send({ text: group.map(oneLine).reverse().join('\n\n') })
+      .expect(200);
     const sources = group.map((payload, i) => ({
       url: ODD_BUT_VALID_URLS[(g + i) % ODD_BUT_VALID_URLS.length],
       title: payload.slice(0, 300),
@@ -145,6 +171,8 @@ function auditDom(): string[] {
     'legend',
     'script',
     'footer',
+    'ins',
+    'del',
   ]);
   const problems: string[] = [];
   for (const element of document.querySelectorAll('*')) {
@@ -214,6 +242,23 @@ describe('XSS corpus through every field', () => {
       problems.push(...(await visit(reader.page, `/claims/${id}`, reader.dialogs)));
       problems.push(...(await visit(desk.page, `/claims/${id}`, desk.dialogs)));
     }
+    expect(importedSlugs.length).toBeGreaterThan(groups.length / 2);
+    for (const slug of importedSlugs) {
+      problems.push(...(await visit(reader.page, `/articles/${slug}`, reader.dialogs)));
+      problems.push(...(await visit(reader.page, `/articles/${slug}/revisions`, reader.dialogs)));
+      problems.push(...(await visit(desk.page, `/articles/${slug}/edit`, desk.dialogs)));
+    }
+    // The import preview, filled through the form as an editor would, with a hostile page pasted in.
+    for (const group of groups.slice(0, 4)) {
+      await desk.page.goto(`${server.baseUrl}/articles/new`);
+      await desk.page.check('input[name="mode"][value="html"]');
+      await desk.page.fill('#html', hostilePage(group));
+      await desk.page.click('button[value="preview"]');
+      await desk.page.locator('.import-preview').waitFor();
+      await desk.page.waitForTimeout(50);
+      problems.push(...(await desk.page.evaluate(auditDom)).map((p) => `preview: ${p}`));
+    }
+    problems.push(...desk.dialogs.map((d) => `preview dialog: ${d}`));
     problems.push(...(await visit(desk.page, '/review', desk.dialogs)));
     problems.push(...(await visit(desk.page, '/account', desk.dialogs)));
     problems.push(...(await visit(boss.page, '/admin/users', boss.dialogs)));

@@ -103,6 +103,7 @@ export function articlePage(article: Article) {
     title: article.title,
     article: {
       slug: article.slug,
+      revision: article.revision,
       byline: article.byline,
       authorBio: article.authorBio,
       publishedAt: article.publishedAt,

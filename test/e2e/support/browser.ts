@@ -17,8 +17,8 @@ export interface RunningServer {
 }
 
 /** The real app over real HTTP on a free loopback port, on a fresh database. */
-export async function startServer(): Promise<RunningServer> {
-  const app = await createTestApp();
+export async function startServer(overrides: Parameters<typeof createTestApp>[0] = {}): Promise<RunningServer> {
+  const app = await createTestApp(overrides);
   const server = http.createServer(app.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
