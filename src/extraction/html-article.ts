@@ -154,6 +154,7 @@ function withoutRepeats(blocks: ExtractedBlock[], meta: PageMetadata, standfirst
  */
 export function extractArticle(html: string, pageUrl?: string): ExtractedArticle {
   const { document } = parseHTML(html);
+  if (!document.documentElement) return { title: null, byline: null, publishedAt: null, canonicalUrl: pageUrl ?? null, siteName: null, blocks: [] };
   const readabilityMeta = { title: null as string | null, byline: null as string | null, publishedTime: null as string | null };
   const meta = pageMetadata(document as unknown as Document, pageUrl);
 

@@ -94,7 +94,11 @@ export function pageMetadata(document: Document, pageUrl?: string): PageMetadata
     absoluteHttpUrl(ldUrl, pageUrl) ??
     absoluteHttpUrl(pageUrl ?? null, undefined);
   return {
-    title: (ld && clean(ld.headline)) ?? meta('meta[property="og:title"]') ?? clean(document.querySelector('h1')?.textContent) ?? clean(document.title),
+    title:
+      (ld && clean(ld.headline)) ??
+      meta('meta[property="og:title"]') ??
+      clean(document.querySelector('h1')?.textContent) ??
+      clean(document.querySelector('title')?.textContent),
     byline:
       ((ld && authorNames(ld.author)) ?? meta('meta[name="author"]') ?? notAnAddress(meta('meta[property="article:author"]')))?.slice(0, MAX_BYLINE) ?? null,
     publishedAt:

@@ -228,7 +228,23 @@ export function reanchor(previous: CurrentAnchor, newText: string, foldedText: s
   if (eligible.length === 0) return orphan(previous, 'not-found');
   const [best, runnerUp] = eligible;
   if (runnerUp && runnerUp.score >= best.score - AMBIGUITY_MARGIN) return orphan(previous, 'ambiguous');
-  const span = trimSpan(newText, best.start, best.end);
+  const span = trimSpan(newText, best.start, completeSentenceEnd(previous.exact, newText, best.end));
   if (span.end <= span.start) return orphan(previous, 'not-found');
   return statusOf(previous, anchorAt(newText, span.start, span.end));
+}
+
+const SENTENCE_END = /[.!?…]["”’)\]]*$/;
+/** How far an approximate match may be stretched to reach the end of its sentence. */
+const MAX_END_STRETCH = 24;
+
+/**
+ * An approximate match ends where the fewest characters differ, which can stop short of the
+ * sentence a quote ended with ("… in March" for "… in March 2026."). A quote that ended a
+ * sentence is stretched to the end of the new sentence, if that is near and in the same block.
+ */
+function completeSentenceEnd(oldQuote: string, text: string, end: number): number {
+  if (!SENTENCE_END.test(oldQuote) || SENTENCE_END.test(text.slice(Math.max(0, end - 4), end))) return end;
+  const rest = text.slice(end, end + MAX_END_STRETCH).split('\n\n')[0];
+  const match = /^[^.!?…]*[.!?…]["”’)\]]*/.exec(rest);
+  return match ? end + match[0].length : end;
 }

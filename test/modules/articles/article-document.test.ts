@@ -1,4 +1,4 @@
-import { composeDocument, draftsFromPlainText, sentenceId, slugify } from '../../../src/modules/articles/article-document';
+import { composeDocument, draftsFromPlainText, plainTextOf, sentenceId, slugify } from '../../../src/modules/articles/article-document';
 
 describe('composeDocument', () => {
   const drafts = draftsFromPlainText('A headline', 'First paragraph. Second sentence.\n\n## A subheading\n\nLast   paragraph\nwraps here.');
@@ -70,5 +70,38 @@ describe('slugify', () => {
     const slug = slugify('word '.repeat(40));
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug.endsWith('-')).toBe(false);
+  });
+});
+
+describe('sentence ids across revisions', () => {
+  const compose = (body: string, previous?: Parameters<typeof composeDocument>[2]) => composeDocument('story', draftsFromPlainText('Headline', body), previous);
+
+  test('when a paragraph is inserted above and two paragraphs are swapped, then every unchanged sentence keeps its id and new ones get new ids', () => {
+    const v1 = compose('First one. Second one.\n\nThird one.\n\nFourth one.');
+    const v2 = compose('A new opening.\n\nFourth one.\n\nFirst one. Second one, changed.\n\nThird one.', { sentences: v1.sentences, salt: '2' });
+    const idOf = (doc: typeof v1, text: string) => doc.sentences.find((s) => s.text === text)!.id;
+    for (const same of ['Headline', 'First one.', 'Third one.', 'Fourth one.']) expect(idOf(v2, same)).toBe(idOf(v1, same));
+    const oldIds = new Set(v1.sentences.map((s) => s.id));
+    expect(oldIds.has(idOf(v2, 'A new opening.'))).toBe(false);
+    expect(oldIds.has(idOf(v2, 'Second one, changed.'))).toBe(false);
+    expect(new Set(v2.sentences.map((s) => s.id)).size).toBe(v2.sentences.length);
+  });
+
+  test('when the same sentence appears twice, then both keep distinct ids', () => {
+    const v1 = compose('Repeat me.\n\nOther.');
+    const v2 = compose('Repeat me.\n\nOther.\n\nRepeat me.', { sentences: v1.sentences, salt: '2' });
+    const ids = v2.sentences.filter((s) => s.text === 'Repeat me.').map((s) => s.id);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe(v1.sentences.find((s) => s.text === 'Repeat me.')!.id);
+    expect(ids[1]).not.toBe(ids[0]);
+  });
+});
+
+describe('the plain-text form', () => {
+  test('when quotes and list items are marked, then they become blocks of their kind and the edit form gets the same text back', () => {
+    const body = '## A heading\n\n> A quote.\n\n- An item.\n\nA paragraph.';
+    const doc = composeDocument('story', draftsFromPlainText('Headline', body));
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['headline', 'heading', 'quote', 'list-item', 'paragraph']);
+    expect(plainTextOf(doc.text, doc.blocks)).toBe(body);
   });
 });
