@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { DomDocument, DomElement } from './dom';
 import { normaliseDate, pageMetadata, type PageMetadata } from './page-metadata';
 
 /**
@@ -82,7 +83,7 @@ const CREDIT = '[class*="credit"],[class*="copyright"],[class*="source"],[class*
 const MAX_STANDFIRST_CHARS = 600;
 
 /** Text as a reader sees it: runs of white space (line breaks in the markup included) become one space. */
-function visibleText(node: Element | null | undefined): string {
+function visibleText(node: DomElement | null | undefined): string {
   return (node?.textContent ?? '').replace(/[ \t\r\n\f\v]+/g, ' ').trim();
 }
 
@@ -90,14 +91,14 @@ const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'UL', 'OL', 'FIGURE', 'SPAN', 'TABLE', 'TBODY', 'THEAD', 'TR', 'TD', 'TH', 'DL']);
 
 /** An element's text without the lists nested in it (their items are blocks of their own). */
-function ownListItemText(item: Element): string {
-  const copy = item.cloneNode(true) as Element;
+function ownListItemText(item: DomElement): string {
+  const copy = item.cloneNode(true) as DomElement;
   for (const nested of Array.from(copy.querySelectorAll('ul,ol'))) nested.remove();
   return visibleText(copy);
 }
 
-function captionBlock(figcaption: Element): ExtractedBlock {
-  const copy = figcaption.cloneNode(true) as Element;
+function captionBlock(figcaption: DomElement): ExtractedBlock {
+  const copy = figcaption.cloneNode(true) as DomElement;
   const credits = Array.from(copy.querySelectorAll(CREDIT));
   const credit = credits.map(visibleText).filter(Boolean).join(' ');
   for (const element of credits) element.remove();
@@ -106,7 +107,7 @@ function captionBlock(figcaption: Element): ExtractedBlock {
 }
 
 /** Walks the article's content in reading order, one block per paragraph-like element. */
-function collectBlocks(root: Element, blocks: ExtractedBlock[]): void {
+function collectBlocks(root: DomElement, blocks: ExtractedBlock[]): void {
   for (const child of Array.from(root.children)) {
     const tag = child.tagName.toUpperCase();
     if (HEADINGS.has(tag)) blocks.push({ kind: 'heading', text: visibleText(child) });
@@ -153,10 +154,11 @@ function withoutRepeats(blocks: ExtractedBlock[], meta: PageMetadata, standfirst
  * resolves relative canonical addresses and is the fallback for the canonical address.
  */
 export function extractArticle(html: string, pageUrl?: string): ExtractedArticle {
-  const { document } = parseHTML(html);
+  const parsed = parseHTML(html).document;
+  const document = parsed as unknown as DomDocument;
   if (!document.documentElement) return { title: null, byline: null, publishedAt: null, canonicalUrl: pageUrl ?? null, siteName: null, blocks: [] };
   const readabilityMeta = { title: null as string | null, byline: null as string | null, publishedTime: null as string | null };
-  const meta = pageMetadata(document as unknown as Document, pageUrl);
+  const meta = pageMetadata(document, pageUrl);
 
   for (const element of Array.from(document.querySelectorAll(FURNITURE))) element.remove();
   const standfirstElement = document.querySelector(STANDFIRST);
@@ -166,9 +168,9 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   const leadFigcaption = document.querySelector('article figure figcaption') ?? document.querySelector('main figure figcaption');
   const leadCaption = leadFigcaption ? captionBlock(leadFigcaption) : null;
 
-  let result: ReturnType<Readability<Element>['parse']> = null;
+  let result: ReturnType<Readability<DomElement>['parse']> = null;
   try {
-    result = new Readability<Element>(document as unknown as Document, { serializer: (node) => node as Element, keepClasses: true }).parse();
+    result = new Readability<DomElement>(parsed as never, { serializer: (node) => node as unknown as DomElement, keepClasses: true }).parse();
   } catch {
     result = null; // a page Readability cannot read (no body at all) has no article text: the caller says so
   }

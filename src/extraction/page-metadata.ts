@@ -1,3 +1,5 @@
+import type { DomDocument } from './dom';
+
 /**
  * A news page's metadata, read from where publishers put it, most explicit first: JSON-LD
  * (`NewsArticle` and its kin, schema.org), then Open Graph and `article:` properties, then
@@ -40,7 +42,7 @@ function typesOf(object: JsonObject): string[] {
   return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
 }
 
-function newsArticleJsonLd(document: Document): JsonObject | null {
+function newsArticleJsonLd(document: DomDocument): JsonObject | null {
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     let parsed: unknown;
     try {
@@ -84,7 +86,7 @@ function absoluteHttpUrl(value: string | null, base: string | undefined): string
 /** `article:author` is often a profile's address, which is not a byline. */
 const notAnAddress = (value: string | null) => (value && !/^https?:/i.test(value) ? value : null);
 
-export function pageMetadata(document: Document, pageUrl?: string): PageMetadata {
+export function pageMetadata(document: DomDocument, pageUrl?: string): PageMetadata {
   const meta = (selector: string) => clean(document.querySelector(selector)?.getAttribute('content'));
   const ld = newsArticleJsonLd(document);
   const ldUrl = ld ? (clean(ld.url) ?? (isObject(ld.mainEntityOfPage) ? clean(ld.mainEntityOfPage['@id']) : clean(ld.mainEntityOfPage))) : null;

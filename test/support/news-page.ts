@@ -15,6 +15,8 @@ export interface NewsPageOptions {
   caption?: { text: string; credit: string };
   /** Repeats the page furniture (menus, related links) this many times, to make a heavy page. */
   furniture?: number;
+  /** Adds an inline JSON data script of about this many KB, as framework-rendered news sites carry. */
+  inlineDataKb?: number;
 }
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -91,6 +93,7 @@ ${bodyHtml(options.body)}
 </main>
 <footer class="site-footer"><p>Copyright The Example Times. All rights reserved.</p><nav><ul>${menu}</ul></nav></footer>
 <script>window.analytics.track('page');</script>
+${options.inlineDataKb ? `<script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { items: Array.from({ length: Math.ceil((options.inlineDataKb * 1024) / 64) }, (_, i) => ({ id: i, t: 'teaser text for a related item' })) } })}</script>` : ''}
 </body>
 </html>`;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/knex';
-import { insertInBatches } from '../../db/batches';
+import { insertInBatches, updateRowsById } from '../../db/batches';
 import { groupBy } from '../../lib/collections';
 import { nowIso, toIso } from '../../db/time';
 import type { Anchor } from './anchoring';
@@ -140,18 +140,33 @@ export async function saveAnchors(db: Queryable, updates: AnchorUpdate[]): Promi
     await db('claims')
       .whereIn('id', ids.slice(i, i + 500))
       .update({ anchor_status: 'orphaned' });
-  for (const update of updates) {
-    await db('claims').where({ id: update.claimId }).update({
-      anchor_status: update.status,
-      anchor_revision: update.revision,
-      anchor_similarity: update.similarity,
-      exact: update.anchor.exact,
-      prefix: update.anchor.prefix,
-      suffix: update.anchor.suffix,
-      start_offset: update.anchor.start,
-      end_offset: update.anchor.end,
-    });
-  }
+  await updateRowsById(
+    db,
+    'claims',
+    {
+      anchor_status: 'text',
+      anchor_revision: 'integer',
+      anchor_similarity: 'real',
+      exact: 'text',
+      prefix: 'text',
+      suffix: 'text',
+      start_offset: 'integer',
+      end_offset: 'integer',
+    },
+    updates.map((update) => ({
+      id: update.claimId,
+      values: {
+        anchor_status: update.status,
+        anchor_revision: update.revision,
+        anchor_similarity: update.similarity,
+        exact: update.anchor.exact,
+        prefix: update.anchor.prefix,
+        suffix: update.anchor.suffix,
+        start_offset: update.anchor.start,
+        end_offset: update.anchor.end,
+      },
+    })),
+  );
 }
 
 /** The claims' links to the sentences they touch, after the article's sentences were replaced (the old links went with them). */

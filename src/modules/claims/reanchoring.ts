@@ -174,10 +174,22 @@ function contextSimilarity(foldedText: string, start: number, end: number, prefi
   return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 1;
 }
 
-/** Approximate matches, one per place: overlapping matches are variants of one place, the fewest errors kept. */
-function places(foldedText: string, pattern: string): { start: number; end: number; errors: number }[] {
+/**
+ * Approximate matches, one per place: overlapping matches are variants of one place, the fewest
+ * errors kept. The search library returns only the best matches of the text it is given, so an
+ * exact copy elsewhere would hide a slightly edited quote in its own place: the stretch around
+ * where the old quote went (`around`) is searched on its own as well.
+ */
+function places(foldedText: string, pattern: string, around: { start: number; end: number } | null): { start: number; end: number; errors: number }[] {
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(pattern.length * (1 - MIN_QUOTE_SIMILARITY)));
-  const matches = search(foldedText, pattern, maxErrors).sort((a, b) => a.errors - b.errors || a.start - b.start);
+  const matches = search(foldedText, pattern, maxErrors);
+  if (around) {
+    // Just the old place, with room for the quote to have grown: a copy next to it must not fit whole.
+    const from = Math.max(0, around.start - IN_PLACE_SLACK - maxErrors);
+    const to = Math.min(foldedText.length, around.end + IN_PLACE_SLACK + maxErrors);
+    for (const match of search(foldedText.slice(from, to), pattern, maxErrors)) matches.push({ ...match, start: match.start + from, end: match.end + from });
+  }
+  matches.sort((a, b) => a.errors - b.errors || a.start - b.start);
   const chosen: { start: number; end: number; errors: number }[] = [];
   for (const match of matches) {
     if (chosen.length >= MAX_PLACES) break;
@@ -215,7 +227,7 @@ export function reanchor(previous: CurrentAnchor, newText: string, foldedText: s
   if (pattern.trim() === '') return orphan(previous, 'not-found');
   const expected =
     previous.status !== 'orphaned' && map.known ? { start: map.map(previous.start) ?? -1, end: map.map(previous.end) ?? -1 } : { start: -1, end: -1 };
-  const found = places(foldedText, pattern);
+  const found = places(foldedText, pattern, expected.start >= 0 ? expected : null);
   const verbatim = found.filter((p) => p.errors === 0).length;
   const candidates: Candidate[] = found.map((place) => {
     const quoteScore = 1 - place.errors / Math.max(pattern.length, place.end - place.start);

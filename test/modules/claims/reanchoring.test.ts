@@ -34,6 +34,16 @@ describe('re-anchoring rules', () => {
     expect(unique.status).toBe('exact');
   });
 
+  test('when a quote is corrected in place while identical copies of the old words stand elsewhere, then it is fuzzy in its place', () => {
+    const sentence = 'Over 22,000 people were arrested at the border this year.';
+    const before = `Lead. ${sentence} Tail one.\n\nBox: ${sentence}\n\nAgain: ${sentence}`;
+    const after = before.replace('Over 22,000', 'Over 21,500');
+    const result = run(before, after, claimOn(before, sentence));
+    expect(result.status).toBe('fuzzy');
+    expect(result.anchor.start).toBe(before.indexOf(sentence));
+    expect(result.anchor.exact).toBe(sentence.replace('22,000', '21,500'));
+  });
+
   test('when a short quote survives only somewhere else with other context, then it is orphaned, however exact the words', () => {
     const before = 'Rents rose sharply in the capital. Elsewhere, prices were flat and rents rose sharply in the north too.';
     const after = 'Elsewhere, prices were flat and rents rose sharply in the north too.';
