@@ -1,3 +1,4 @@
+import { isSafeHttpUrl } from '../lib/urls';
 import type { DomDocument } from './dom';
 
 /**
@@ -73,11 +74,12 @@ export function normaliseDate(value: string | null | undefined): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString().replace('.000Z', 'Z');
 }
 
+/** An absolute http(s) address Factline would accept as an article's source (no credentials, at most 2,048 characters). */
 function absoluteHttpUrl(value: string | null, base: string | undefined): string | null {
   if (!value) return null;
   try {
-    const url = new URL(value, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+    const url = new URL(value, base).toString();
+    return isSafeHttpUrl(url) ? url : null;
   } catch {
     return null;
   }
@@ -89,10 +91,13 @@ const notAnAddress = (value: string | null) => (value && !/^https?:/i.test(value
 export function pageMetadata(document: DomDocument, pageUrl?: string): PageMetadata {
   const meta = (selector: string) => clean(document.querySelector(selector)?.getAttribute('content'));
   const ld = newsArticleJsonLd(document);
-  const ldUrl = ld ? (clean(ld.url) ?? (isObject(ld.mainEntityOfPage) ? clean(ld.mainEntityOfPage['@id']) : clean(ld.mainEntityOfPage))) : null;
+  const whole = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+  const ldUrl = ld ? (whole(ld.url) ?? (isObject(ld.mainEntityOfPage) ? whole(ld.mainEntityOfPage['@id']) : whole(ld.mainEntityOfPage))) : null;
+  // Addresses are read whole (never cut to a field's length: a cut address is another address).
+  const raw = (selector: string, attribute: string) => document.querySelector(selector)?.getAttribute(attribute)?.trim() || null;
   const canonical =
-    absoluteHttpUrl(clean(document.querySelector('link[rel~="canonical"]')?.getAttribute('href')), pageUrl) ??
-    absoluteHttpUrl(meta('meta[property="og:url"]'), pageUrl) ??
+    absoluteHttpUrl(raw('link[rel~="canonical"]', 'href'), pageUrl) ??
+    absoluteHttpUrl(raw('meta[property="og:url"]', 'content'), pageUrl) ??
     absoluteHttpUrl(ldUrl, pageUrl) ??
     absoluteHttpUrl(pageUrl ?? null, undefined);
   return {

@@ -32,6 +32,8 @@ describe('page metadata', () => {
     expect(metaOf('<link rel="canonical" href="/story/1">', '', 'https://paper.example/amp/story/1').canonicalUrl).toBe('https://paper.example/story/1');
     expect(metaOf('<link rel="canonical" href="javascript:alert(1)">', '', 'https://paper.example/x').canonicalUrl).toBe('https://paper.example/x');
     expect(metaOf('<meta property="og:url" content="https://paper.example/og">').canonicalUrl).toBe('https://paper.example/og');
+    expect(metaOf(`<link rel="canonical" href="https://paper.example/${'x'.repeat(3000)}">`).canonicalUrl).toBeNull();
+    expect(metaOf('<link rel="canonical" href="https://user:secret@paper.example/x">').canonicalUrl).toBeNull();
   });
 
   test.each([

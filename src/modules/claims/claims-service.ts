@@ -177,8 +177,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
         }),
       );
       await decisions.flagNeedsRecheck(tx, recheck);
-      feed?.publicContentChanged('decision');
-      return counts;
+      return counts; // the articles service announces the change once the transaction has committed
     },
 
     /** The same span is never stored twice: the existing claim comes back with created=false. */
