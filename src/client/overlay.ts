@@ -3,7 +3,7 @@ import type { Popover } from './popover';
 
 const STORAGE_KEY = 'factline:overlay';
 
-/** The reader overlay: popovers on highlighted sentences and badges, and a remembered on/off toggle. */
+/** The reader overlay: popovers on highlighted quotes and badges, and a remembered on/off toggle. */
 export function enhanceOverlay(article: HTMLElement, popover: Popover, options: { sentencesOpenPopover: boolean }): void {
   const factCheckContent = (claimId: string): Node[] => {
     const item = document.getElementById(`fc-${claimId}`);
@@ -14,8 +14,12 @@ export function enhanceOverlay(article: HTMLElement, popover: Popover, options: 
     return [...copy.childNodes, el('p', {}, el('a', { href: `/claims/${claimId}` }, 'Full fact-check'))];
   };
 
-  const openFor = (trigger: HTMLElement, claimId: string | undefined) => {
-    if (claimId) popover.open(trigger, 'Fact-check', factCheckContent(claimId));
+  /** One claim's fact-check, or each of several when the highlight is covered by more than one claim. */
+  const openFor = (trigger: HTMLElement, claimIds: string[]) => {
+    if (claimIds.length === 0) return;
+    if (claimIds.length === 1) return popover.open(trigger, 'Fact-check', factCheckContent(claimIds[0]));
+    const content = claimIds.flatMap((id, i) => [el('h3', { class: 'popover-part' }, `Fact-check ${i + 1} of ${claimIds.length}`), ...factCheckContent(id)]);
+    popover.open(trigger, `${claimIds.length} fact-checks`, content);
   };
 
   for (const badge of article.querySelectorAll<HTMLAnchorElement>('a.verdict-badge[data-claim-id]')) {
@@ -23,24 +27,24 @@ export function enhanceOverlay(article: HTMLElement, popover: Popover, options: 
     badge.setAttribute('aria-expanded', 'false');
     badge.addEventListener('click', (event) => {
       event.preventDefault();
-      openFor(badge, badge.dataset.claimId);
+      openFor(badge, badge.dataset.claimId ? [badge.dataset.claimId] : []);
     });
   }
 
   if (options.sentencesOpenPopover) {
-    for (const sentence of article.querySelectorAll<HTMLElement>('.sentence.has-verdict')) {
-      const badge = sentence.nextElementSibling as HTMLElement | null;
-      const claimId = badge?.dataset.claimId;
-      sentence.tabIndex = 0;
-      sentence.setAttribute('role', 'button');
-      sentence.setAttribute('aria-haspopup', 'dialog');
-      sentence.setAttribute('aria-expanded', 'false');
-      if (badge?.textContent) sentence.setAttribute('aria-description', `Fact-checked: ${badge.textContent.replace('Fact-check: ', '')}`);
-      sentence.addEventListener('click', () => openFor(sentence, claimId));
-      sentence.addEventListener('keydown', (event) => {
+    for (const mark of article.querySelectorAll<HTMLElement>('mark.claim-mark[data-claim-ids]')) {
+      const claimIds = (mark.dataset.claimIds ?? '').split(' ').filter(Boolean);
+      const labels = claimIds.map((id) => article.querySelector(`a.verdict-badge[data-claim-id="${id}"]`)?.textContent?.replace('Fact-check: ', '') ?? '');
+      mark.tabIndex = 0;
+      mark.setAttribute('role', 'button');
+      mark.setAttribute('aria-haspopup', 'dialog');
+      mark.setAttribute('aria-expanded', 'false');
+      mark.setAttribute('aria-description', `Fact-checked: ${labels.filter(Boolean).join(', ')}`);
+      mark.addEventListener('click', () => openFor(mark, claimIds));
+      mark.addEventListener('keydown', (event) => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
-          openFor(sentence, claimId);
+          openFor(mark, claimIds);
         }
       });
     }

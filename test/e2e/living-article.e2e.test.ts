@@ -121,7 +121,7 @@ test('when the publisher corrects an imported article, then the editor updates i
   for (const javaScriptEnabled of [true, false]) {
     const reader = await (await newContext({ javaScriptEnabled })).newPage();
     await reader.goto(articleUrl);
-    const highlighted = reader.locator('.sentence.has-verdict', { hasText: 'The council counted 1,300 passengers a day in 2025.' });
+    const highlighted = reader.locator('mark.claim-mark', { hasText: 'The council counted 1,300 passengers a day in 2025.' });
     await highlighted.waitFor();
     const note = reader.locator('.factcheck .anchor-note');
     expect(await note.textContent()).toMatch(

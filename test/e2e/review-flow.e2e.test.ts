@@ -87,7 +87,7 @@ describe('reviewing in the browser', () => {
 
     const reader = await (await newContext()).newPage();
     await reader.goto(articleUrl());
-    const highlighted = reader.locator('.sentence.has-verdict.verdict-true', { hasText: SENTENCE });
+    const highlighted = reader.locator('mark.claim-mark.verdict-true', { hasText: SENTENCE });
     await highlighted.waitFor();
     await highlighted.click();
     const popover = reader.locator('.popover[role="dialog"]');
@@ -100,7 +100,7 @@ describe('reviewing in the browser', () => {
     await screenshot(reader, 'readme-article-overlay', { fullPage: false });
     await reader.keyboard.press('Escape');
     await popover.waitFor({ state: 'detached' });
-    expect(await reader.evaluate(() => document.activeElement?.classList.contains('has-verdict'))).toBe(true);
+    expect(await reader.evaluate(() => document.activeElement?.classList.contains('claim-mark'))).toBe(true);
   });
 
   test('when a reader hides the highlights, then the choice is remembered on the next visit', async () => {

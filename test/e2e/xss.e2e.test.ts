@@ -173,6 +173,7 @@ function auditDom(): string[] {
     'footer',
     'ins',
     'del',
+    'mark',
   ]);
   const problems: string[] = [];
   for (const element of document.querySelectorAll('*')) {

@@ -7,6 +7,7 @@ export function claimReviews(article: Article, factChecks: PublishedFactCheck[],
   return factChecks.map(({ claim, decision }) => claimReviewJsonLd({ ...publishing, claim, decision, article }));
 }
 import type { PublishedFactCheck } from './reader-service';
+import { byPosition, segmentRun } from './claim-marks';
 
 export interface SentenceVerdict {
   claimId: number;
@@ -42,13 +43,35 @@ function summaryCounts(factChecks: PublishedFactCheck[]): Record<Verdict, number
   return counts;
 }
 
-function decorate<B extends BlockView | null>(block: B, bySentence: Map<string, SentenceVerdict[]>): B {
-  if (!block) return block;
-  return { ...block, parts: block.parts.map((part) => (part.id ? { ...part, verdicts: bySentence.get(part.id) ?? [] } : part)) };
+/** A published claim as the page draws it: its span and its verdict. */
+export interface DrawnClaim extends SentenceVerdict {
+  start: number;
+  end: number;
 }
 
-function decorateBody(item: BodyItem, bySentence: Map<string, SentenceVerdict[]>): BodyItem {
-  return item.kind === 'list' ? { ...item, items: item.items.map((block) => decorate(block, bySentence)) } : decorate(item, bySentence);
+/**
+ * Each run of a block (a sentence or the spacing between sentences) cut into segments at the
+ * claims' boundaries (claim-marks.ts); a run also lists the claims that end in it, whose verdict
+ * badges (links to the fact-check, reachable by keyboard and without JavaScript) follow it.
+ */
+function decorate<B extends BlockView | null>(block: B, claims: DrawnClaim[], text: string): B {
+  if (!block) return block;
+  return {
+    ...block,
+    parts: block.parts.map((part) => {
+      const here = claims.filter((claim) => claim.start < part.end && claim.end > part.start);
+      if (here.length === 0) return part;
+      return {
+        ...part,
+        segments: segmentRun(text, part.start, part.end, here),
+        verdicts: here.filter((claim) => claim.end > part.start && claim.end <= part.end),
+      };
+    }),
+  };
+}
+
+function decorateBody(item: BodyItem, claims: DrawnClaim[], text: string): BodyItem {
+  return item.kind === 'list' ? { ...item, items: item.items.map((block) => decorate(block, claims, text)) } : decorate(item, claims, text);
 }
 
 /**
@@ -64,32 +87,36 @@ function anchorNote(claim: Claim, revisionDates: Map<number, string>): string | 
   return status === 'fuzzy' ? `Checked against ${version}.` : `This passage is no longer in the article; it was checked against ${version}.`;
 }
 
-/** The article page with the fact-check overlay: highlighted sentences, a summary and a Fact-checks section. */
+/** The article page with the fact-check overlay: each claim's exact quote highlighted, a summary and a Fact-checks section. */
 export function readerArticlePage(
   article: Article,
   factChecks: PublishedFactCheck[],
   options: { overlay: boolean; publishing: Publishing; revisionDates: Map<number, string> },
 ) {
   const page = articlePage(article);
-  const bySentence = new Map<string, SentenceVerdict[]>();
-  if (options.overlay) {
-    for (const { claim, decision } of factChecks) {
-      for (const sentenceId of claim.sentenceIds) {
-        const list = bySentence.get(sentenceId) ?? [];
-        list.push({ claimId: claim.id, verdict: decision.verdict, label: VERDICT_LABEL[decision.verdict] });
-        bySentence.set(sentenceId, list);
-      }
-    }
-  }
+  // Orphaned claims are never drawn on text (their words are gone); they stay in the Fact-checks list.
+  const drawn: DrawnClaim[] = options.overlay
+    ? byPosition(
+        factChecks
+          .filter(({ claim }) => claim.anchor.status !== 'orphaned')
+          .map(({ claim, decision }) => ({
+            claimId: claim.id,
+            start: claim.start,
+            end: claim.end,
+            verdict: decision.verdict,
+            label: VERDICT_LABEL[decision.verdict],
+          })),
+      )
+    : [];
   const counts = summaryCounts(factChecks);
   return {
     ...page,
     article: {
       ...page.article,
-      headline: decorate(page.article.headline, bySentence),
-      standfirst: decorate(page.article.standfirst, bySentence),
-      caption: decorate(page.article.caption, bySentence),
-      body: page.article.body.map((item) => decorateBody(item, bySentence)),
+      headline: decorate(page.article.headline, drawn, article.text),
+      standfirst: decorate(page.article.standfirst, drawn, article.text),
+      caption: decorate(page.article.caption, drawn, article.text),
+      body: page.article.body.map((item) => decorateBody(item, drawn, article.text)),
     },
     claimReviewJson: factChecks.length > 0 ? jsonForScript(claimReviews(article, factChecks, options.publishing)) : null,
     overlay: {

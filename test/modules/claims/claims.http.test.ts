@@ -219,14 +219,18 @@ describe('decisions, publishing and the reader overlay', () => {
     expect(verdicts.summary['mostly-true']).toBe(1);
 
     const page = (await request(t.app).get(`/articles/${SEED_SLUG}`).expect(200)).text;
-    expect(page).toContain(`class="sentence has-verdict verdict-mostly-true" id="${sentenceId}"`);
+    expect(page).toMatch(
+      new RegExp(
+        `<span class="sentence" id="${sentenceId}"[^>]*><mark class="claim-mark verdict-mostly-true" data-claim-id="${claimId}" data-claim-ids="${claimId}">[^<]+</mark></span>`,
+      ),
+    );
     expect(page).toMatch(new RegExp(`href="#fc-${claimId}"[^>]*><span class="visually-hidden">Fact-check: </span>Mostly true</a>`));
     expect(page).toContain(`<li id="fc-${claimId}" class="factcheck">`);
     expect(page).toContain('Fact-checked: 1 claim');
     expect(page).toContain(summary);
     expect(page).toContain('rel="noopener noreferrer nofollow ugc"');
     const off = (await request(t.app).get(`/articles/${SEED_SLUG}?overlay=off`).expect(200)).text;
-    expect(off).not.toContain('has-verdict');
+    expect(off).not.toContain('<mark');
     expect(off).toContain('Show highlights');
 
     const overridden = await request(t.app)
@@ -258,5 +262,41 @@ describe('decisions, publishing and the reader overlay', () => {
     const claimId = await createClaim(t.app, reviewer, { sentenceId: sentences[10 + nextSentence++] });
     await fileCheck(t.app, reviewer, claimId);
     expect((await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send(body).expect(400)).body.error.message).toMatch(message);
+  });
+});
+
+describe('exact highlights on the article page', () => {
+  test('when published claims cover part of a sentence, a whole sentence around it and two sentences, then each quote is marked exactly and overlaps name every claim', async () => {
+    const sentence = 'Their trip usually starts with a flight to Ecuador, a country that allows visa-free travel from the PRC.';
+    const part = 'a country that allows visa-free travel from the PRC';
+    const slug = 'exact-highlights';
+    await request(t.app)
+      .post('/api/v1/articles')
+      .set(bearer(editor))
+      .send({ slug, title: 'Exact highlights', text: `Many pay smugglers to be led or smuggled. ${sentence} Then they go north.` })
+      .expect(201);
+    const whole = await createClaim(t.app, reviewer, { quote: { exact: sentence } }, slug);
+    const inner = await createClaim(t.app, reviewer, { quote: { exact: part } }, slug);
+    const across = await createClaim(t.app, reviewer, { quote: { exact: 'to be led or smuggled. Their trip' } }, slug);
+    for (const id of [whole, inner, across]) {
+      await fileCheck(t.app, reviewer, id);
+      await request(t.app)
+        .post(`/api/v1/claims/${id}/decision`)
+        .set(bearer(editor))
+        .send({ verdict: 'mostly-true', summary: 'Checked.', publish: true })
+        .expect(200);
+    }
+    const html = (await request(t.app).get(`/articles/${slug}`).expect(200)).text;
+    const marked = (ids: number[]) =>
+      new RegExp(
+        `<mark class="claim-mark verdict-mostly-true${ids.length > 1 ? ' claim-overlap' : ''}" data-claim-id="${ids[ids.length - 1]}" data-claim-ids="${ids.join(' ')}">([^<]*)</mark>`,
+        'g',
+      );
+    expect([...html.matchAll(marked([inner]))]).toEqual([]); // never alone: the whole-sentence claim covers it
+    expect([...html.matchAll(marked([whole, inner]))].map((m) => m[1])).toEqual([part]);
+    expect([...html.matchAll(marked([across, whole]))].map((m) => m[1])).toEqual(['Their trip']);
+    expect([...html.matchAll(marked([across]))].map((m) => m[1])).toEqual(['to be led or smuggled.', ' ']);
+    expect([...html.matchAll(marked([whole]))].map((m) => m[1])).toEqual([' usually starts with a flight to Ecuador, ', '.']);
+    for (const id of [whole, inner, across]) expect(html).toContain(`href="#fc-${id}" data-claim-id="${id}" data-overlay="badge"`);
   });
 });
