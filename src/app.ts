@@ -21,6 +21,7 @@ import { createReaderService, readerRoutes } from './modules/reader';
 import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
 import { createRevisionsService, revisionsRoutes } from './modules/revisions';
+import { embedsRoutes } from './modules/embeds';
 import { createSafeFetcher } from './outbound/safe-fetch';
 import { mountRoutes, type RouteSpec } from './http/routes';
 import { apiDocsRoutes } from './http/api-docs-routes';
@@ -99,6 +100,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...readerRoutes(reader, articles, claims, publishing),
     ...claimsRoutes(claims, checks, articles, publishing),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
+    ...embedsRoutes(claims, publishing),
   ];
   routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
   app.locals.routes = routes; // the live route specs, for diagnostics and tests

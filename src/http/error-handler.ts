@@ -4,8 +4,11 @@ import type { Logger } from '../lib/logger';
 
 export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError());
 
+/** JSON endpoints outside /api/ (oEmbed's address is fixed by convention). */
+const JSON_PATHS = new Set(['/oembed']);
+
 function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || !req.accepts('html');
+  return req.path.startsWith('/api/') || JSON_PATHS.has(req.path) || !req.accepts('html');
 }
 
 /** Express and body-parser raise errors with a `status` or `type`; map them to AppErrors. */

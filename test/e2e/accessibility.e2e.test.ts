@@ -178,6 +178,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['new-article', '/articles/new'],
     ['article-edit', '/articles/ferry-fares/edit'],
     ['revisions', '/articles/ferry-fares/revisions'],
+    ['claim-card', '/embed/claims/PUBLISHED'],
   ];
 
   /** One page per viewer and width, signed in once and reused. */

@@ -189,7 +189,12 @@ function auditDom(): string[] {
       }
       if (element.attributes.length !== 1) problems.push('JSON-LD script with extra attributes');
     }
-    if (tag === 'link' && element.getAttribute('href') !== '/css/site.css') problems.push('unexpected <link>');
+    if (
+      tag === 'link' &&
+      !['/css/site.css', '/css/card.css'].includes(element.getAttribute('href') ?? '') &&
+      !(element.getAttribute('rel') === 'alternate' && /^\/oembed\?url=[^"<>]*&format=json$/.test(element.getAttribute('href') ?? ''))
+    )
+      problems.push('unexpected <link>');
     if (tag === 'meta' && !element.hasAttribute('charset') && element.getAttribute('name') !== 'viewport') problems.push('unexpected <meta>');
     if (tag === 'svg' && !element.classList.contains('bar')) problems.push('unexpected <svg>');
     if (tag === 'rect' && !element.closest('svg.bar')) problems.push('unexpected <rect>');
@@ -240,6 +245,7 @@ describe('XSS corpus through every field', () => {
       problems.push(...(await visit(desk.page, `/articles/${slug}`, desk.dialogs)));
     }
     for (const id of claimIds) {
+      problems.push(...(await visit(reader.page, `/embed/claims/${id}`, reader.dialogs)));
       problems.push(...(await visit(reader.page, `/claims/${id}`, reader.dialogs)));
       problems.push(...(await visit(desk.page, `/claims/${id}`, desk.dialogs)));
     }

@@ -93,6 +93,10 @@ const API_CASES: ApiCase[] = [
     body: { text: 'Second version.' },
   })),
   api('GET /api/v1/articles/:slug/revisions', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/revisions` })),
+  api('GET /oembed (a published claim)', [200, 200, 200, 200, 200], async () => ({
+    method: 'get',
+    path: `/oembed?url=${encodeURIComponent(`${t.config.publicBaseUrl}/claims/${await publishedClaim()}`)}`,
+  })),
   api('GET /api/v1/me', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/me' })),
   api('GET /api/v1/tokens', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/tokens' })),
   api('POST /api/v1/tokens', [401, 201, 201, 201, 201], async () => ({ method: 'post', path: '/api/v1/tokens', body: { name: 'matrix' } })),
@@ -192,6 +196,16 @@ const PAGE_CASES: PageCase[] = [
     name: 'POST /articles/:slug/edit',
     expected: [401, 403, 403, 303, 303],
     prepare: async () => ({ method: 'post', path: `/articles/${await freshArticle()}/edit`, form: { mode: 'text', text: 'Second version.' } }),
+  },
+  {
+    name: 'GET /embed/claims/:id (published)',
+    expected: [200, 200, 200, 200, 200],
+    prepare: async () => ({ method: 'get', path: `/embed/claims/${await publishedClaim()}` }),
+  },
+  {
+    name: 'GET /embed/claims/:id (unpublished: a 404 for everyone, the card is public data only)',
+    expected: [404, 404, 404, 404, 404],
+    prepare: async () => ({ method: 'get', path: `/embed/claims/${(await claimWithCheck()).claimId}` }),
   },
   { name: 'GET /api/docs', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/api/docs' }) },
   { name: 'GET /login', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/login' }) },

@@ -67,6 +67,7 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['patch', '/api/v1/users/:id', `/api/v1/users/${otherUserId}`, admin, { role: 'editor' }],
   ['get', '/api/v1/audit', '/api/v1/audit', admin, undefined],
   ['get', '/api/v1/openapi.json', '/api/v1/openapi.json', '', undefined],
+  ['get', '/oembed', `/oembed?url=${encodeURIComponent(`${t.config.publicBaseUrl}/claims/${claimId}`)}&format=json`, '', undefined],
   [
     'post',
     '/api/v1/articles/:slug/annotations',

@@ -59,7 +59,9 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     const article = view.decision?.published ? await articles.getBySlug(view.article.slug) : null;
     const claimReviewJson =
       article && view.decision ? jsonForScript(claimReviewJsonLd({ ...publishing, claim: view.claim, decision: view.decision, article })) : null;
-    return { ...page, claimReviewJson, scale: SCALE, values: page.ownCheck ?? {}, decisionValues: page.claim.decision ?? {} };
+    // oEmbed discovery (embeds module): a CMS given this page's address finds the card to embed.
+    const oembedUrl = article ? `/oembed?url=${encodeURIComponent(`${publishing.baseUrl}/claims/${claimId}`)}&format=json` : null;
+    return { ...page, claimReviewJson, oembedUrl, scale: SCALE, values: page.ownCheck ?? {}, decisionValues: page.claim.decision ?? {} };
   };
 
   const showClaim = async ({ params }: { params: { id: number } }, req: Request, res: Response) => res.render('claims/show', await claimLocals(req, params.id));
