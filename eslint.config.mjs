@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const MODULES = 'accounts|articles|audit|claims|exports|reader|verdicts';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/js/**', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'public/js/**', 'public/embed.js', 'data/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/client/**/*.ts'],
+    files: ['src/client/**/*.ts', 'src/embed/**/*.ts'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
   },
   {

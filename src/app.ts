@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { Db } from './db/knex';
 import { sessionMiddleware } from './http/sessions';
 import { csrfProtection, exposeCsrfToken } from './http/csrf';
+import { publicReadCors } from './http/cors';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
 import type { Logger } from './lib/logger';
@@ -66,7 +67,18 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' } }),
   );
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
-  app.use(express.static(path.join(config.rootDir, 'public'), { maxAge: config.production ? '1h' : 0 }));
+  app.use(publicReadCors());
+  app.use(
+    express.static(path.join(config.rootDir, 'public'), {
+      maxAge: config.production ? '1h' : 0,
+      // Publishers' pages load the embed script from their own origin: it may be read cross-origin (helmet's default is same-origin).
+      setHeaders: (res, file) => {
+        if (path.basename(file) !== 'embed.js') return;
+        res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+        res.setHeader('Access-Control-Allow-Origin', '*'); // for <script crossorigin="anonymous"> (no cookies) and integrity checks
+      },
+    }),
+  );
   app.use((req, res, next) => {
     res.locals.currentUser = null;
     res.locals.currentPath = req.path;
@@ -100,7 +112,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...readerRoutes(reader, articles, claims, publishing),
     ...claimsRoutes(claims, checks, articles, publishing),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
-    ...embedsRoutes(claims, publishing),
+    ...embedsRoutes(claims, articles, publishing),
   ];
   routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
   app.locals.routes = routes; // the live route specs, for diagnostics and tests

@@ -179,6 +179,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['article-edit', '/articles/ferry-fares/edit'],
     ['revisions', '/articles/ferry-fares/revisions'],
     ['claim-card', '/embed/claims/PUBLISHED'],
+    ['embed-configure', `/articles/${SEED_SLUG}/embed`],
   ];
 
   /** One page per viewer and width, signed in once and reused. */

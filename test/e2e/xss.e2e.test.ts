@@ -174,12 +174,17 @@ function auditDom(): string[] {
     'ins',
     'del',
     'mark',
+    'iframe',
   ]);
   const problems: string[] = [];
   for (const element of document.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
     if (!allowed.has(tag)) problems.push(`unexpected <${tag}>`);
-    if (tag === 'script' && element.getAttribute('src') !== '/js/factline.js' && element.getAttribute('type') !== 'application/ld+json')
+    if (
+      tag === 'script' &&
+      !['/js/factline.js', '/embed.js'].includes(element.getAttribute('src') ?? '') &&
+      element.getAttribute('type') !== 'application/ld+json'
+    )
       problems.push('unexpected <script>');
     if (tag === 'script' && element.getAttribute('type') === 'application/ld+json') {
       try {
@@ -197,13 +202,14 @@ function auditDom(): string[] {
       problems.push('unexpected <link>');
     if (tag === 'meta' && !element.hasAttribute('charset') && element.getAttribute('name') !== 'viewport') problems.push('unexpected <meta>');
     if (tag === 'svg' && !element.classList.contains('bar')) problems.push('unexpected <svg>');
+    if (tag === 'iframe' && !/^\/articles\/[a-z0-9-]+\/embed\/preview$/.test(element.getAttribute('src') ?? '')) problems.push('unexpected <iframe>');
     if (tag === 'rect' && !element.closest('svg.bar')) problems.push('unexpected <rect>');
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`<${tag} ${name}>`);
       if (
         ['style', 'srcdoc', 'formaction', 'background', 'dynsrc', 'xlink:href'].includes(name) &&
-        !(name === 'style' && element.closest('.popover, .check-this'))
+        !(name === 'style' && (element.closest('.popover, .check-this') || element.matches('mark[data-factline-claim], div[data-factline-root]')))
       )
         problems.push(`<${tag} ${name}>`);
       if (['href', 'src', 'action', 'data'].includes(name) && /^\s*(javascript|vbscript|data|file):/i.test(attribute.value))
@@ -250,6 +256,10 @@ describe('XSS corpus through every field', () => {
       problems.push(...(await visit(desk.page, `/claims/${id}`, desk.dialogs)));
     }
     expect(importedSlugs.length).toBeGreaterThan(groups.length / 2);
+    for (const slug of slugs.slice(0, 8)) {
+      problems.push(...(await visit(desk.page, `/articles/${slug}/embed`, desk.dialogs)));
+      problems.push(...(await visit(desk.page, `/articles/${slug}/embed/preview`, desk.dialogs)));
+    }
     for (const slug of importedSlugs) {
       problems.push(...(await visit(reader.page, `/articles/${slug}`, reader.dialogs)));
       problems.push(...(await visit(reader.page, `/articles/${slug}/revisions`, reader.dialogs)));

@@ -93,6 +93,10 @@ const API_CASES: ApiCase[] = [
     body: { text: 'Second version.' },
   })),
   api('GET /api/v1/articles/:slug/revisions', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/revisions` })),
+  api('GET /api/v1/lookup (no article has this source: a 404 for everyone)', [404, 404, 404, 404, 404], async () => ({
+    method: 'get',
+    path: '/api/v1/lookup?url=https%3A%2F%2Fnews.example%2Fnone',
+  })),
   api('GET /oembed (a published claim)', [200, 200, 200, 200, 200], async () => ({
     method: 'get',
     path: `/oembed?url=${encodeURIComponent(`${t.config.publicBaseUrl}/claims/${await publishedClaim()}`)}`,
@@ -196,6 +200,12 @@ const PAGE_CASES: PageCase[] = [
     name: 'POST /articles/:slug/edit',
     expected: [401, 403, 403, 303, 303],
     prepare: async () => ({ method: 'post', path: `/articles/${await freshArticle()}/edit`, form: { mode: 'text', text: 'Second version.' } }),
+  },
+  { name: 'GET /articles/:slug/embed', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: `/articles/${SEED_SLUG}/embed` }) },
+  {
+    name: 'GET /articles/:slug/embed/preview',
+    expected: [401, 403, 403, 200, 200],
+    prepare: async () => ({ method: 'get', path: `/articles/${SEED_SLUG}/embed/preview` }),
   },
   {
     name: 'GET /embed/claims/:id (published)',

@@ -42,7 +42,7 @@ const specFor = (method: string, path: string) => specs.find((s) => s.method ===
 /** One real call per API route: [method, route path, concrete path, token, body]. */
 const calls = (): [string, string, string, string, unknown][] => [
   ['get', '/api/v1/articles', '/api/v1/articles', editor, undefined],
-  ['post', '/api/v1/articles', '/api/v1/articles', editor, { title: 'Schema story', text: 'A body.' }],
+  ['post', '/api/v1/articles', '/api/v1/articles', editor, { title: 'Schema story', text: 'A body.', sourceUrl: 'https://news.example/schema-story' }],
   ['get', '/api/v1/articles/:slug', `/api/v1/articles/${SEED_SLUG}`, editor, undefined],
   ['put', '/api/v1/articles/:slug', '/api/v1/articles/schema-story', editor, { text: 'A changed body.' }],
   ['get', '/api/v1/articles/:slug/revisions', '/api/v1/articles/schema-story/revisions', '', undefined],
@@ -67,6 +67,7 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['patch', '/api/v1/users/:id', `/api/v1/users/${otherUserId}`, admin, { role: 'editor' }],
   ['get', '/api/v1/audit', '/api/v1/audit', admin, undefined],
   ['get', '/api/v1/openapi.json', '/api/v1/openapi.json', '', undefined],
+  ['get', '/api/v1/lookup', '/api/v1/lookup?url=https%3A%2F%2Fnews.example%2Fschema-story', '', undefined],
   ['get', '/oembed', `/oembed?url=${encodeURIComponent(`${t.config.publicBaseUrl}/claims/${claimId}`)}&format=json`, '', undefined],
   [
     'post',

@@ -140,3 +140,9 @@ export async function updateArticleMeta(
 ): Promise<void> {
   await db('articles').where({ id: articleId }).update({ title: meta.title, byline: meta.byline, published_at: meta.publishedAt, source_url: meta.sourceUrl });
 }
+
+/** Every article that has a source address (a newsroom has hundreds; the look-up compares them in the service). */
+export async function listSourceUrls(db: Queryable): Promise<{ slug: string; sourceUrl: string }[]> {
+  const rows: { slug: string; source_url: string }[] = await db('articles').whereNotNull('source_url').select('slug', 'source_url');
+  return rows.map((row) => ({ slug: row.slug, sourceUrl: row.source_url }));
+}

@@ -36,3 +36,5 @@ export const ArticleJson = ArticleSummaryJson.extend({
     z.object({ id: z.string(), index: z.number().int(), blockIndex: z.number().int(), text: z.string(), start: z.number().int(), end: z.number().int() }),
   ),
 });
+
+export const LookupResponse = z.object({ slug: z.string() });

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { form } from '../../http/forms';
 import { api, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { articleJson, articleListPage, articleSummaryJson, dateLabel } from './articles-presenter';
-import { CreateArticleInput, RevisionQuery, SlugParam } from './articles-schemas';
-import { ArticleJson, ArticleListResponse } from './articles-responses';
+import { CreateArticleInput, LookupQuery, RevisionQuery, SlugParam } from './articles-schemas';
+import { ArticleJson, ArticleListResponse, LookupResponse } from './articles-responses';
 import type { ArticleDraft, ArticlesService } from './articles-service';
 import { atLeast } from '../accounts';
 
@@ -91,6 +91,20 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
       async ({ body }, req, res) => {
         const article = await articles.create(body, req.user.id);
         res.status(201).location(`/api/v1/articles/${article.slug}`).json(articleJson(article));
+      },
+    ),
+    api(
+      'get',
+      '/api/v1/lookup',
+      'anyone',
+      {
+        tag: 'Articles',
+        summary: 'Which article a publisher’s page is: its address matched against articles’ source addresses → `{slug}`, or 404. Answers CORS (for embed.js).',
+        query: LookupQuery,
+        response: LookupResponse,
+      },
+      async ({ query }, _req, res) => {
+        res.json(await articles.findBySourceUrl(query.url));
       },
     ),
     api(

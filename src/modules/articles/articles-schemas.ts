@@ -130,3 +130,6 @@ export const ContentArticle = z.object({
 export type ContentArticle = z.output<typeof ContentArticle>;
 
 export const SlugParam = z.object({ slug: slugFormat });
+
+/** GET /api/v1/lookup?url=…: the address of a page that may be an article's source. */
+export const LookupQuery = z.object({ url: httpUrlSchema });

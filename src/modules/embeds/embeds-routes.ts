@@ -4,6 +4,8 @@ import { api, page, type RouteSpec } from '../../http/routes';
 import { AppError, NotFoundError } from '../../lib/errors';
 import { IdParam } from '../../lib/ids';
 import { sourceJson, type ClaimsService } from '../claims';
+import { articlePage, SlugParam, type ArticlesService } from '../articles';
+import { atLeast } from '../accounts';
 import { VERDICT_LABEL, type Publishing } from '../verdicts';
 import { claimIdFromUrl, OEmbedQuery, oembedResponse } from './oembed';
 
@@ -24,7 +26,7 @@ export const OEmbedJson = z.object({
  * Fact-checks outside Factline's pages: the card (a compact page any site may frame) and oEmbed
  * for it. Both read as an anonymous reader: a published claim or a 404, never a check.
  */
-export function embedsRoutes(claims: ClaimsService, publishing: Publishing): RouteSpec[] {
+export function embedsRoutes(claims: ClaimsService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
   const publishedClaim = async (id: number) => {
     const view = await claims.view(id, null); // anonymous: an unpublished claim is a 404
     if (!view.decision?.published) throw new NotFoundError('There is no published fact-check here.');
@@ -33,6 +35,20 @@ export function embedsRoutes(claims: ClaimsService, publishing: Publishing): Rou
   const titleOf = (statement: string | null, quote: string) => statement ?? `“${quote.length > 120 ? `${quote.slice(0, 119)}…` : quote}”`;
 
   return [
+    // For editors: the one line a publisher adds, the address it will match, and the overlay on a plain copy of the article.
+    page('get', '/articles/:slug/embed', atLeast('editor'), { params: SlugParam }, async ({ params }, _req, res) => {
+      const article = await articles.getBySlug(params.slug);
+      res.render('embed/configure', {
+        title: `Embed: ${article.title}`,
+        article: { slug: article.slug, title: article.title, sourceUrl: article.sourceUrl },
+        snippet: `<script src="${publishing.baseUrl}/embed.js" async data-article="${article.slug}"></script>`,
+        snippetByAddress: `<script src="${publishing.baseUrl}/embed.js" async></script>`,
+      });
+    }),
+    page('get', '/articles/:slug/embed/preview', atLeast('editor'), { params: SlugParam }, async ({ params }, _req, res) => {
+      const article = await articles.getBySlug(params.slug);
+      res.render('embed/preview', { ...articlePage(article), slug: article.slug });
+    }),
     page('get', '/embed/claims/:id', 'anyone', { params: IdParam }, async ({ params }, _req, res) => {
       const view = await publishedClaim(params.id);
       const decision = view.decision!;
