@@ -1,6 +1,7 @@
 import { api, ApiFailure } from './api';
 import { checkForm, type CheckValue } from './check-form';
 import { clear, el } from './dom';
+import { unwrapAll, wrapArticleRange } from './ranges';
 import { claimResult, type ClaimJson } from './review-view';
 import type { Span } from './selection';
 
@@ -8,6 +9,7 @@ interface ClaimListItem {
   id: number;
   statement: string | null;
   target: { start: number; end: number; sentenceIds: string[] };
+  anchor?: { status: string };
   checkedByMe: boolean;
   checks: number;
   status: string | null;
@@ -56,23 +58,29 @@ export class ReviewPanel {
     return !this.sheet.hidden;
   }
 
+  /**
+   * The reviewer's view of the claims: each claim's exact quote underlined by its state (to
+   * check, checked by you, disputed), and one label after the sentence where it ends.
+   */
   async refreshMarkers(): Promise<void> {
     this.claims = (await api<{ claims: ClaimListItem[] }>('GET', `/api/v1/articles/${this.slug}/claims`)).data.claims;
     this.article.querySelectorAll('.review-marker').forEach((marker) => marker.remove());
-    this.article.querySelectorAll('.sentence').forEach((s) => s.classList.remove('review-to-check', 'review-checked', 'review-disputed'));
+    unwrapAll(this.article, 'mark.review-range');
     const state = new Map<string, 'disputed' | 'to-check' | 'checked'>();
     const rank = { disputed: 3, 'to-check': 2, checked: 1 };
     for (const claim of this.claims) {
+      if (claim.anchor?.status === 'orphaned' || claim.target.sentenceIds.length === 0) continue; // its words are no longer in the article
       const mine = claim.status === 'disputed' ? 'disputed' : claim.checkedByMe ? 'checked' : 'to-check';
-      for (const id of claim.target.sentenceIds) if (!state.has(id) || rank[mine] > rank[state.get(id)!]) state.set(id, mine);
+      wrapArticleRange(this.article, claim.target.start, claim.target.end, () =>
+        el('mark', { class: `review-range review-${mine}`, 'data-review-claim': String(claim.id) }),
+      );
+      const last = claim.target.sentenceIds[claim.target.sentenceIds.length - 1];
+      if (!state.has(last) || rank[mine] > rank[state.get(last)!]) state.set(last, mine);
     }
     this.showProgress();
     const labels = { disputed: 'Disputed', 'to-check': 'To check', checked: 'Checked' };
     for (const [id, value] of state) {
-      const sentence = document.getElementById(id);
-      if (!sentence) continue;
-      sentence.classList.add(`review-${value}`);
-      sentence.after(el('span', { class: `review-marker review-marker-${value}`, 'data-overlay': 'review' }, labels[value]));
+      document.getElementById(id)?.after(el('span', { class: `review-marker review-marker-${value}`, 'data-overlay': 'review' }, labels[value]));
     }
   }
 

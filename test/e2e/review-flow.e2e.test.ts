@@ -145,6 +145,10 @@ describe('reviewing in the browser', () => {
     const claims = await server.app.db('claims').where('exact', 'like', '1300-percent increase%');
     expect(claims).toHaveLength(1);
     expect((await server.app.db('claim_sentences').where({ claim_id: claims[0].id })).length).toBe(2);
+    // The reviewer's own marker underlines exactly the quote, in each sentence it crosses, not the sentences.
+    const marked = page.locator(`mark.review-range[data-review-claim="${claims[0].id}"]`);
+    await marked.first().waitFor();
+    expect(await marked.allTextContents()).toEqual([claims[0].exact.slice(0, claims[0].exact.indexOf('By contrast')).trimEnd(), 'By contrast']);
   });
 
   test('when a check is invalid, then the panel shows the server’s message and keeps the typed values', async () => {
