@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
+import type * as TextAnchor from '../../src/embed/text-anchor';
 
 jest.setTimeout(60_000);
 
@@ -35,7 +36,7 @@ function anchor(html: string, selector: { exact: string; prefix?: string; suffix
   return page.evaluate(
     ({ html, selector }) => {
       document.body.innerHTML = html;
-      const a = (window as unknown as { anchoring: typeof import('../../src/embed/text-anchor') }).anchoring;
+      const a = (window as unknown as { anchoring: typeof TextAnchor }).anchoring;
       const span = a.findQuote(
         a.readText(document.body, () => false),
         selector,
