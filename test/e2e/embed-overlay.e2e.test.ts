@@ -61,7 +61,7 @@ ${options.canonical ? `<link rel="canonical" href="${options.canonical}">` : ''}
 const HOST_CSS = `* { font-family: "Comic Sans MS", cursive !important; }
 mark { background: black !important; color: yellow !important; display: block; font-size: 40px; }
 div { font-size: 30px !important; color: red !important; background: lime !important; padding: 50px !important; }
-button, a { color: magenta !important; }`;
+button, a { color: darkmagenta !important; }`;
 
 beforeAll(async () => {
   server = await startServer();
@@ -194,11 +194,14 @@ test('when a publisher’s page carries embed.js, then every published claim is 
   expect(csp).toEqual([]);
 });
 
-test('when a publisher’s page (with ordinary styles) is checked by axe with the overlay open, then the overlay adds no serious or critical violation', async () => {
+test.each([
+  ['with its aggressive styles', '/story'],
+  ['with ordinary styles', '/plain'],
+])('when a publisher’s page %s is checked by axe with the overlay open, then it has no serious or critical violation', async (_name, pagePath) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(origin.url('/plain'));
+  await page.goto(origin.url(pagePath));
   await page.locator('mark[data-factline-claim]').first().waitFor();
   await page.locator(`mark[data-factline-claim="${claimIds.part}"]`).click();
   await page.locator('[data-factline-root] >> .popover').waitFor();
