@@ -1,3 +1,5 @@
+import { wrapPieces, type TextPiece } from '../embed/wrap-text';
+
 /**
  * Marks an article-text range [start, end) on Factline's own article page, exactly: inside each
  * sentence element it crosses (sentences carry their offsets in data-start/data-end), each text
@@ -8,7 +10,7 @@ export function wrapArticleRange(article: HTMLElement, start: number, end: numbe
   for (const sentence of article.querySelectorAll<HTMLElement>('.sentence[data-start]')) {
     const first = Number(sentence.dataset.start);
     if (Number(sentence.dataset.end) <= start || first >= end) continue;
-    const pieces: { node: Text; from: number; to: number }[] = [];
+    const pieces: TextPiece[] = [];
     const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
     let offset = first;
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
@@ -17,14 +19,7 @@ export function wrapArticleRange(article: HTMLElement, start: number, end: numbe
       if (from < to) pieces.push({ node, from: from - offset, to: to - offset });
       offset += node.data.length;
     }
-    for (const piece of pieces.reverse()) {
-      const range = document.createRange();
-      range.setStart(piece.node, piece.from);
-      range.setEnd(piece.node, piece.to);
-      const mark = make();
-      range.surroundContents(mark);
-      made.unshift(mark);
-    }
+    made.push(...wrapPieces(pieces, make));
   }
   return made;
 }

@@ -1,4 +1,6 @@
 import search from 'approx-string-match';
+import { QUOTE_AND_DASH_FOLDS } from '../lib/typography';
+import { wrapPieces, type TextPiece } from './wrap-text';
 
 /**
  * Anchoring a quote in a page Factline does not control: the publisher's markup splits text
@@ -15,26 +17,7 @@ export interface TextMap {
   origins: ({ node: Text; offset: number } | null)[];
 }
 
-const FOLD: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u2032': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u201f': '"',
-  '\u2033': '"',
-  '\u00ab': '"',
-  '\u00bb': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-};
+const FOLD = QUOTE_AND_DASH_FOLDS;
 const SPACE = /[\s\u00a0\u2009\u202f\u200b]/;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT']);
 const BLOCK = /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|FIGCAPTION|FIGURE|SECTION|ARTICLE|HEADER|FOOTER|TD|TH|TR|DT|DD|BR|PRE|MAIN|ASIDE|NAV)$/;
@@ -124,7 +107,7 @@ export function findQuote(map: TextMap, selector: QuoteSelector): { start: numbe
  * emphasis and footnote markers keep their own elements around or inside). Returns the elements.
  */
 export function wrapSpan(map: TextMap, span: { start: number; end: number }, make: () => HTMLElement): HTMLElement[] {
-  const pieces: { node: Text; from: number; to: number }[] = [];
+  const pieces: TextPiece[] = [];
   for (let i = span.start; i < span.end; i++) {
     const origin = map.origins[i];
     if (!origin) continue;
@@ -133,16 +116,9 @@ export function wrapSpan(map: TextMap, span: { start: number; end: number }, mak
     if (last && last.node === origin.node) last.to = origin.offset + 1;
     else pieces.push({ node: origin.node, from: origin.offset, to: origin.offset + 1 });
   }
-  const marks: HTMLElement[] = [];
-  // From the last piece to the first, so splitting a text node never moves an offset still to use.
-  for (const piece of pieces.reverse()) {
-    if (piece.node.data.slice(piece.from, piece.to).trim() === '' && pieces.length > 1) continue;
-    const range = document.createRange();
-    range.setStart(piece.node, piece.from);
-    range.setEnd(piece.node, piece.to);
-    const mark = make();
-    range.surroundContents(mark);
-    marks.unshift(mark);
-  }
-  return marks;
+  // A piece that is only collapsed white space at a node's edge is left alone (unless it is all there is).
+  return wrapPieces(
+    pieces.filter((piece) => pieces.length === 1 || piece.node.data.slice(piece.from, piece.to).trim() !== ''),
+    make,
+  );
 }

@@ -50,26 +50,37 @@ export async function insertArticle(db: Queryable, article: NewArticle, document
     })
     .returning('id');
   const articleId = Number(typeof row === 'object' ? (row as { id: number }).id : row);
-  const blockRows = document.blocks.map((block) => ({
-    article_id: articleId,
-    position: block.position,
-    kind: block.kind,
-    start_offset: block.start,
-    end_offset: block.end,
-    credit: block.credit,
-  }));
-  const sentenceRows = document.sentences.map((sentence) => ({
-    id: sentence.id,
-    article_id: articleId,
-    block_position: sentence.blockPosition,
-    position: sentence.position,
-    start_offset: sentence.start,
-    end_offset: sentence.end,
-    text: sentence.text,
-  }));
-  await insertInBatches(db, 'article_blocks', blockRows);
-  await insertInBatches(db, 'sentences', sentenceRows);
+  await insertDocumentRows(db, articleId, document);
   return articleId;
+}
+
+/** A composed document's blocks and sentences as rows of the article (the current revision's). */
+export async function insertDocumentRows(db: Queryable, articleId: number, document: ComposedDocument): Promise<void> {
+  await insertInBatches(
+    db,
+    'article_blocks',
+    document.blocks.map((block) => ({
+      article_id: articleId,
+      position: block.position,
+      kind: block.kind,
+      start_offset: block.start,
+      end_offset: block.end,
+      credit: block.credit,
+    })),
+  );
+  await insertInBatches(
+    db,
+    'sentences',
+    document.sentences.map((sentence) => ({
+      id: sentence.id,
+      article_id: articleId,
+      block_position: sentence.blockPosition,
+      position: sentence.position,
+      start_offset: sentence.start,
+      end_offset: sentence.end,
+      text: sentence.text,
+    })),
+  );
 }
 
 export async function slugExists(db: Queryable, slug: string): Promise<boolean> {

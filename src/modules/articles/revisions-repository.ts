@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/knex';
-import { insertInBatches } from '../../db/batches';
 import { nowIso, toIso } from '../../db/time';
 import type { BlockKind, ComposedDocument } from './article-document';
+import { insertDocumentRows } from './articles-repository';
 import type { AnchoringCounts, ArticleRevision, ChangeSummary, RevisionOrigin, RevisionSummary } from './articles-types';
 
 interface RevisionRow {
@@ -80,31 +80,7 @@ export async function replaceCurrentDocument(db: Queryable, articleId: number, n
   await db('sentences').where({ article_id: articleId }).delete();
   await db('article_blocks').where({ article_id: articleId }).delete();
   await db('articles').where({ id: articleId }).update({ text: document.text, revision: number });
-  await insertInBatches(
-    db,
-    'article_blocks',
-    document.blocks.map((block) => ({
-      article_id: articleId,
-      position: block.position,
-      kind: block.kind,
-      start_offset: block.start,
-      end_offset: block.end,
-      credit: block.credit,
-    })),
-  );
-  await insertInBatches(
-    db,
-    'sentences',
-    document.sentences.map((sentence) => ({
-      id: sentence.id,
-      article_id: articleId,
-      block_position: sentence.blockPosition,
-      position: sentence.position,
-      start_offset: sentence.start,
-      end_offset: sentence.end,
-      text: sentence.text,
-    })),
-  );
+  await insertDocumentRows(db, articleId, document);
 }
 
 export async function listRevisions(db: Queryable, articleId: number): Promise<RevisionSummary[]> {

@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import { keptStretches, type DiffPart, type KeptStretch } from '../../lib/text-diff';
+import { QUOTE_AND_DASH_FOLDS } from '../../lib/typography';
 import { anchorAt, trimSpan, type Anchor } from './anchoring';
 
 /**
@@ -54,31 +55,8 @@ export interface Reanchored {
   reason?: 'not-found' | 'ambiguous' | 'too-different';
 }
 
-const TYPOGRAPHY: Record<string, string> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u201b': "'",
-  '\u2032': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u201f': '"',
-  '\u2033': '"',
-  '\u00ab': '"',
-  '\u00bb': '"',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-  '\u00a0': ' ',
-  '\u2009': ' ',
-  '\u202f': ' ',
-  '\n': ' ',
-  '\t': ' ',
-};
+/** Quotes and dashes folded, and the spaces that are not plain spaces made plain (one character for one). */
+const TYPOGRAPHY: Record<string, string> = { ...QUOTE_AND_DASH_FOLDS, '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ', '\n': ' ', '\t': ' ' };
 const TYPOGRAPHIC = new RegExp(`[${Object.keys(TYPOGRAPHY).join('')}]`, 'g');
 
 /** Typography folded to plain characters, one for one, so offsets in the folded text are offsets in the text. */
