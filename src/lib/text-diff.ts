@@ -10,13 +10,19 @@ export interface DiffPart {
   text: string;
 }
 
-/** Above this many changed tokens the two texts are too different to diff word by word (and a diff would be slow). */
+/**
+ * Beyond these the two texts count as too different to compare word by word: a diff of two
+ * unrelated 6,000-word texts takes over 30 s, and an update holds a write transaction while it
+ * runs. A rewrite is shown as "too different" and re-anchoring falls back to search by words and
+ * context, which needs no diff.
+ */
 export const MAX_EDIT_LENGTH = 20_000;
+export const DIFF_TIMEOUT_MS = 150;
 
 /** The parts, or null when the texts are too different to compare word by word. */
 export function wordDiff(before: string, after: string): DiffPart[] | null {
   if (before === after) return before === '' ? [] : [{ kind: 'same', text: before }];
-  const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDIT_LENGTH });
+  const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDIT_LENGTH, timeout: DIFF_TIMEOUT_MS });
   if (!changes) return null;
   return changes.map((change) => ({ kind: change.added ? 'inserted' : change.removed ? 'deleted' : 'same', text: change.value }));
 }

@@ -6,7 +6,7 @@ import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
-import { changedWords, wordDiff } from '../../lib/text-diff';
+import { changedWords, wordDiff, type DiffPart } from '../../lib/text-diff';
 import { comparableUrl } from '../../lib/url-match';
 import { extractArticle, type ExtractedArticle } from '../../extraction/html-article';
 import type { SafeFetcher } from '../../outbound/safe-fetch';
@@ -31,8 +31,9 @@ export interface ArticleDraft {
 export interface WrittenRevision {
   articleId: number;
   number: number;
-  previousText: string;
   document: ComposedDocument;
+  /** The word diff from the previous text (null when too different to diff): computed once per update. */
+  diff: DiffPart[] | null;
 }
 
 export type UpdateOutcome = { changed: false; article: Article } | { changed: true; article: Article; revision: WrittenRevision };
@@ -271,16 +272,17 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
         await repo.updateArticleMeta(tx, article.id, meta);
         if (document.text === current.text) return;
         await revisions.replaceCurrentDocument(tx, article.id, number, document);
+        const diff = wordDiff(current.text, document.text);
         await revisions.insertRevision(tx, {
           articleId: article.id,
           number,
           document,
           origin,
           sourceUrl: draft.sourceUrl,
-          change: changedWords(current.text, document.text, wordDiff(current.text, document.text)),
+          change: changedWords(current.text, document.text, diff),
           createdBy: editorId,
         });
-        written = { articleId: article.id, number, previousText: current.text, document };
+        written = { articleId: article.id, number, document, diff };
         anchoring = await extend(tx, written);
         await revisions.recordAnchoring(tx, article.id, number, anchoring);
       });

@@ -15,7 +15,6 @@ import {
   type Decision,
 } from '../verdicts';
 import { parseInput } from '../../lib/parse';
-import { wordDiff } from '../../lib/text-diff';
 import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
 import type { AuditContext } from '../audit';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
@@ -143,7 +142,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     async reanchor(tx: Queryable, revision: WrittenRevision): Promise<AnchoringCounts> {
       const list = await claims.listClaims(tx, { articleId: revision.articleId });
       const newText = revision.document.text;
-      const map = new PositionMap(wordDiff(revision.previousText, newText));
+      const map = new PositionMap(revision.diff);
       const folded = foldTypography(newText);
       const results = new Map<number, Reanchored>();
       for (const claim of list) {
