@@ -74,10 +74,13 @@ function keepStableIds(slug: string, sentences: ComposedSentence[], previous: Pr
   const reused: (string | undefined)[] = new Array(sentences.length);
   let oldIndex = 0;
   let newIndex = 0;
-  for (const change of diffArrays(
+  // Bounded like the word diff: for lists too different to align quickly, only the same texts left over keep their ids.
+  const alignment = diffArrays(
     previous.sentences.map((s) => s.text),
     sentences.map((s) => s.text),
-  )) {
+    { timeout: 150 },
+  );
+  for (const change of alignment ?? []) {
     const count = change.count ?? change.value.length;
     if (change.added) newIndex += count;
     else if (change.removed) oldIndex += count;
