@@ -10,6 +10,8 @@ COPY src ./src
 COPY migrations ./migrations
 COPY bench ./bench
 COPY test/modules/articles/segmentation/cases.ts ./test/modules/articles/segmentation/cases.ts
+COPY test/support/news-page.ts ./test/support/news-page.ts
+COPY public ./public
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: compiled output, production dependencies, views, static files and content only.
@@ -20,7 +22,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY views ./views
-COPY public ./public
+# The static files with the bundles built above (public/js/factline.js, public/embed.js).
+COPY --from=build /app/public ./public
 COPY content ./content
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -84,6 +84,9 @@ test('when the Dockerfile is replayed on a clean clone, then the final stage sta
     expect(fs.existsSync(path.join(runtime, 'node_modules', 'typescript'))).toBe(false);
     expect(fs.existsSync(path.join(runtime, 'node_modules', 'jest'))).toBe(false);
     expect(fs.existsSync(path.join(runtime, 'node_modules', 'sqlite3'))).toBe(true);
+    // The browser bundles are built in the image (a clean clone has none: they are git-ignored).
+    expect(fs.existsSync(path.join(runtime, 'public', 'js', 'factline.js'))).toBe(true);
+    expect(fs.existsSync(path.join(runtime, 'public', 'embed.js'))).toBe(true);
 
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
@@ -106,6 +109,7 @@ test('when the Dockerfile is replayed on a clean clone, then the final stage sta
     }
     expect(healthy).toBe(true);
     expect((await requestJson('GET', port, '/articles/chinese-nationals-arrested-at-us-southern-border')).status).toBe(200);
+    expect((await requestJson('GET', port, '/embed.js')).status).toBe(200);
     const healthArgs = healthcheck.match(/^(\S+) -e "(.*)"$/)!;
     execSync(`${healthArgs[1]} -e "${healthArgs[2]}"`, { env: { ...process.env, PORT: String(port) } });
     server.kill('SIGTERM');
