@@ -303,9 +303,9 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
       return { article, revision };
     },
 
-    /** Every revision's text by number. */
-    revisionTexts(articleId: number): Promise<Map<number, string>> {
-      return revisions.revisionTexts(db, articleId);
+    /** The texts of revisions `fromNumber` and later, by number. */
+    revisionTexts(articleId: number, fromNumber = 1): Promise<Map<number, string>> {
+      return revisions.revisionTexts(db, articleId, fromNumber);
     },
 
     /** When each of an article's revisions was made, by number. */

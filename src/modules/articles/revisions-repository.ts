@@ -115,8 +115,11 @@ export async function revisionDates(db: Queryable, articleId: number): Promise<M
   return new Map(rows.map((row) => [Number(row.number), toIso(row.created_at)]));
 }
 
-/** Every revision's text by number (for diffs between consecutive revisions). */
-export async function revisionTexts(db: Queryable, articleId: number): Promise<Map<number, string>> {
-  const rows: { number: number; text: string }[] = await db('article_revisions').where({ article_id: articleId }).select('number', 'text');
+/** The texts of revisions `fromNumber` and later, by number (for diffs between consecutive revisions). */
+export async function revisionTexts(db: Queryable, articleId: number, fromNumber = 1): Promise<Map<number, string>> {
+  const rows: { number: number; text: string }[] = await db('article_revisions')
+    .where({ article_id: articleId })
+    .where('number', '>=', fromNumber)
+    .select('number', 'text');
   return new Map(rows.map((row) => [Number(row.number), row.text]));
 }

@@ -8,6 +8,12 @@ const ORIGIN_LABEL: Record<RevisionSummary['origin'], string> = {
   source: 'Updated from the source page',
 };
 
+/**
+ * Word diffs are shown for the newest revisions only: each diff is bounded (150 ms), but a page
+ * computing one for every revision of a long history on every uncached view would not be.
+ */
+export const DIFFED_REVISIONS = 10;
+
 /** Unchanged text this long or longer is shortened to its ends around the changes. */
 const CONTEXT_CHARS = 80;
 
@@ -42,7 +48,7 @@ export function revisionJson(summary: RevisionSummary, options: { showAuthors: b
 
 export function revisionsPage(
   article: Article,
-  revisions: { summary: RevisionSummary; text: string; previous: string | null }[],
+  revisions: { summary: RevisionSummary; text: string | null; previous: string | null }[],
   options: { showAuthors: boolean; updated?: number },
 ) {
   return {
@@ -50,7 +56,8 @@ export function revisionsPage(
     article: { slug: article.slug, title: article.title, revision: article.revision, sourceUrl: article.sourceUrl },
     updated: options.updated ?? null,
     revisions: revisions.map(({ summary, text, previous }) => {
-      const parts = previous === null ? null : wordDiff(previous, text);
+      const diffed = text !== null && (previous !== null || summary.number === 1);
+      const parts = text === null || previous === null ? null : wordDiff(previous, text);
       return {
         number: summary.number,
         date: summary.createdAt,
@@ -59,9 +66,10 @@ export function revisionsPage(
         origin: ORIGIN_LABEL[summary.origin],
         change: summary.change,
         anchoring: summary.anchoring,
-        first: previous === null,
+        first: summary.number === 1,
         diff: parts ? condensedDiff(parts) : null,
-        tooDifferent: previous !== null && parts === null,
+        tooDifferent: diffed && summary.number > 1 && parts === null,
+        notDiffed: !diffed,
       };
     }),
   };

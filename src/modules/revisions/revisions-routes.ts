@@ -4,7 +4,7 @@ import { form } from '../../http/forms';
 import { api, page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { atLeast } from '../accounts';
 import { plainTextOf, SlugParam, UpdateArticleInput, type Article, type ArticlesService } from '../articles';
-import { revisionJson, revisionsPage } from './revisions-presenter';
+import { DIFFED_REVISIONS, revisionJson, revisionsPage } from './revisions-presenter';
 import { RevisionListResponse, UpdateResponse } from './revisions-responses';
 import type { RevisionsService, UpdateResult } from './revisions-service';
 
@@ -68,7 +68,7 @@ export function revisionsRoutes(revisions: RevisionsService, articles: ArticlesS
     page('get', '/articles/:slug/edit', atLeast('editor'), { params: SlugParam }, editPage),
     route('post', '/articles/:slug/edit', atLeast('editor'), saveEdit),
     page('get', '/articles/:slug/revisions', 'anyone', { params: SlugParam }, async ({ params }, req, res) => {
-      const { article, revisions: list } = await revisions.withTexts(params.slug);
+      const { article, revisions: list } = await revisions.withTexts(params.slug, DIFFED_REVISIONS);
       res.render('revisions/index', revisionsPage(article, list, { showAuthors: Boolean(req.user) }));
     }),
     api(

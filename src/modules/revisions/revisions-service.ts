@@ -20,13 +20,19 @@ export function createRevisionsService(articles: ArticlesService, claims: Claims
       return articles.revisions(slug);
     },
 
-    /** Each revision with the text of the one before it (for its word diff), newest first. */
-    async withTexts(slug: string) {
+    /**
+     * Each revision, newest first, with its text and the previous one's for the newest `diffed`
+     * revisions (older texts are not read: a long history stays a small page).
+     */
+    async withTexts(slug: string, diffed: number) {
       const { article, revisions } = await articles.revisions(slug);
-      const texts = await articles.revisionTexts(article.id);
+      const texts = await articles.revisionTexts(article.id, Math.max(1, article.revision - diffed));
       return {
         article,
-        revisions: revisions.map((summary) => ({ summary, text: texts.get(summary.number)!, previous: texts.get(summary.number - 1) ?? null })),
+        revisions: revisions.map((summary) => {
+          const text = texts.get(summary.number) ?? null;
+          return { summary, text, previous: text === null ? null : (texts.get(summary.number - 1) ?? null) };
+        }),
       };
     },
   };

@@ -267,3 +267,15 @@ describe('the Edit page (works without JavaScript)', () => {
     expect(bad.text).toContain('no source address to fetch again');
   });
 });
+
+describe('a long history', () => {
+  test('when an article has more revisions than the page diffs, then the newest ten are diffed and the older ones link to their text', async () => {
+    const slug = await article();
+    for (let n = 2; n <= 13; n++) await update(slug, { text: `${BODY}\n\nUpdate number ${n}.` });
+    const html = (await request(t.app).get(`/articles/${slug}/revisions`).expect(200)).text;
+    expect(html.match(/<div class="diff"/g)).toHaveLength(10);
+    for (const older of [2, 3]) expect(html).toContain(`href="/api/v1/articles/${slug}?revision=${older}"`);
+    expect(html).not.toContain(`?revision=4"`);
+    expect(html).toContain('The article as first imported.');
+  });
+});
