@@ -10,6 +10,7 @@ import { csrfProtection, exposeCsrfToken } from './http/csrf';
 import { publicReadCors } from './http/cors';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
+import { anonymousFormBulkhead } from './http/form-post-bulkhead';
 import type { Logger } from './lib/logger';
 import { ChangeFeed } from './lib/change-feed';
 import { PublicCache } from './http/public-cache';
@@ -85,6 +86,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     next();
   });
   app.use(healthRouter(db));
+  app.use(anonymousFormBulkhead());
   if (config.queryCountHeader) app.use(countQueries(db));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));

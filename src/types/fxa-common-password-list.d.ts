@@ -4,3 +4,14 @@ declare module 'fxa-common-password-list' {
   const list: { test: typeof test };
   export default list;
 }
+
+/** The list itself, front-coded (one password per line); read once to build a set. */
+declare module 'fxa-common-password-list/src/encoded-passwords' {
+  const encoded: string;
+  export = encoded;
+}
+
+declare module 'incremental-encoder' {
+  const codec: { Decoder: new () => { decode(lines: string[]): string[] } };
+  export default codec;
+}

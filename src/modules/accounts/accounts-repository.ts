@@ -56,6 +56,17 @@ export async function countUsers(db: Queryable): Promise<number> {
   return Number(row?.count ?? 0);
 }
 
+/** Whether any account exists and the value of one setting, in a single round trip. */
+export async function registrationState(db: Queryable, settingKey: string): Promise<{ hasUsers: boolean; setting: string | null }> {
+  const row = (await db
+    .select(
+      db.raw('(select count(*) from (select 1 from users limit 1) as one_user) as has_users'),
+      db.raw('(select value from settings where key = ?) as setting', [settingKey]),
+    )
+    .first()) as { has_users: number | string; setting: string | null };
+  return { hasUsers: Number(row.has_users) > 0, setting: row.setting ?? null };
+}
+
 export async function insertUser(db: Queryable, user: { username: string; displayName: string; passwordHash: string; role: Role }): Promise<UserWithHash> {
   const now = nowIso();
   const rows: UserRow[] = await db('users')

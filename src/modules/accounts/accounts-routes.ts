@@ -3,11 +3,11 @@ import { auditContext } from '../audit';
 import type { Passport } from './authentication';
 import type { AuditService } from '../audit';
 import { csrfTokenFor } from '../../http/csrf';
-import { form } from '../../http/forms';
+import { form, renderForm } from '../../http/forms';
 import { api, page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { AppError } from '../../lib/errors';
 import { tokenJson, userJson } from './accounts-presenter';
-import { ChangePasswordInput, IdParam, LoginInput, RegisterInput, TokenNameInput } from './accounts-schemas';
+import { ChangePasswordInput, IdParam, LoginInput, TokenNameInput } from './accounts-schemas';
 import type { AccountsService } from './accounts-service';
 import type { User } from './accounts-types';
 import { adminRoutes } from './admin-routes';
@@ -63,16 +63,13 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     res.redirect(303, '/');
   };
 
-  const registerLocals = async () => ({
-    title: 'Create an account',
-    firstAccount: !(await accounts.hasUsers()),
-    open: await accounts.selfRegistrationEnabled(),
-  });
+  const registerLocals = async () => ({ title: 'Create an account', ...(await accounts.registrationState()) });
 
   const registerForm = async (_req: Request, res: Response) => res.render('accounts/register', { ...(await registerLocals()), values: {} });
 
-  const register = form({ body: RegisterInput }, 'accounts/register', registerLocals, async ({ body }, req, res) => {
-    const user = await accounts.register(body, { ip: req.ip ?? null });
+  // The service parses the form itself, after its cheap refusals (closed, too many from this address).
+  const register = renderForm('accounts/register', registerLocals, async (req, res) => {
+    const user = await accounts.register(req.body, { ip: req.ip ?? null });
     await logIn(req, user);
     rememberDevice(req, res, user.username, devices);
     res.redirect(303, '/account');

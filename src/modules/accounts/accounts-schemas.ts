@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { personName, text } from '../../lib/text';
-import commonPasswords from 'fxa-common-password-list';
+import { isCommonPassword } from './common-passwords';
 import { ROLES } from './roles';
-
-const isCommonPassword = (password: string): boolean => commonPasswords.test(password) || commonPasswords.test(password.toLowerCase());
 
 export const USERNAME_RULE = 'use 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit';
 

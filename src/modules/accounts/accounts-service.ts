@@ -10,6 +10,7 @@ import * as repo from './accounts-repository';
 import { ChangePasswordInput, CreateUserInput, RegisterInput, ResetPasswordInput, TokenNameInput } from './accounts-schemas';
 import type { ApiToken, User } from './accounts-types';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { passwordWork } from './password-work';
 import {
   MAX_REGISTRATIONS_PER_ADDRESS,
   REGISTRATION_WINDOW_MS,
@@ -19,9 +20,11 @@ import {
   type SignInClient,
 } from './sign-in-limits';
 import { digestToken, newToken } from './tokens';
+import { RecentKeys } from '../../lib/recent-keys';
 
 const SELF_REGISTRATION = 'self_registration';
 const TOKEN_USE_RESOLUTION_MS = 60_000;
+const CLOSED_STATE_MEMORY_MS = 1000;
 const REGISTRATION_CLOSED = 'Registration is closed; ask an admin to create your account.';
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
@@ -47,18 +50,46 @@ export function createAccountsService(db: Db) {
     }
   }
 
-  /** Registration refused while closed: audited once per address and hour, however often it is tried. */
+  /**
+   * Registration refused while closed: audited once per address and hour, however often it is
+   * tried. The shared counter (one upsert) is consulted only the first time this instance refuses
+   * an address in a window; repeats from the same address within the window touch no table, so a
+   * flood of refusals costs no database writes (the path /healthz and readers share).
+   */
+  const refusedThisWindow = new RecentKeys(10_000);
   async function refuseRegistration(client: { ip: string | null }): Promise<never> {
-    const refusals = await attempts.reserveAttempt(db, `register-refused:${client.ip ?? 'unknown'}`, REGISTRATION_WINDOW_MS);
-    if (refusals === 1)
-      await recordAuditEvent(db, 'registration.refused', { actorId: null, ip: client.ip }, null, { aggregated: 'first refusal from this address this hour' });
+    const bucket = `register-refused:${client.ip ?? 'unknown'}`;
+    const now = Date.now();
+    if (refusedThisWindow.add(bucket, attempts.windowStart(now, REGISTRATION_WINDOW_MS))) {
+      const refusals = await attempts.reserveAttempt(db, bucket, REGISTRATION_WINDOW_MS, now);
+      if (refusals === 1)
+        await recordAuditEvent(db, 'registration.refused', { actorId: null, ip: client.ip }, null, { aggregated: 'first refusal from this address this hour' });
+    }
     throw new ForbiddenError(REGISTRATION_CLOSED);
+  }
+
+  /**
+   * Whether anyone may register now, and whether it would be the first (admin) account: one query.
+   * A "closed" answer is remembered for a second, so a flood of refused registrations costs no
+   * query at all; opening registration on this instance forgets it at once, on another instance
+   * it shows here within the second. Nothing is decided on it alone: a registration that goes
+   * ahead is checked again under the accounts lock.
+   */
+  let closedUntil = 0;
+  async function registrationState(q: Queryable): Promise<{ firstAccount: boolean; open: boolean }> {
+    if (Date.now() < closedUntil) return { firstAccount: false, open: false };
+    const state = await repo.registrationState(q, SELF_REGISTRATION);
+    const answer = { firstAccount: !state.hasUsers, open: state.setting === 'true' };
+    if (!answer.firstAccount && !answer.open) closedUntil = Date.now() + CLOSED_STATE_MEMORY_MS;
+    return answer;
   }
 
   return {
     async hasUsers(): Promise<boolean> {
       return (await repo.countUsers(db)) > 0;
     },
+
+    registrationState: () => registrationState(db),
 
     async selfRegistrationEnabled(): Promise<boolean> {
       return (await readSetting(db, SELF_REGISTRATION)) === 'true';
@@ -70,6 +101,7 @@ export function createAccountsService(db: Db) {
         await writeSetting(tx, SELF_REGISTRATION, String(enabled));
         await recordAuditEvent(tx, 'registration.changed', actor, null, { open: enabled });
       });
+      closedUntil = 0;
     },
 
     /**
@@ -78,10 +110,10 @@ export function createAccountsService(db: Db) {
      * hashed for a request that cannot succeed; the rule is checked again under the accounts
      * lock, so two concurrent "first" registrations cannot both become admin.
      */
-    async register(raw: RegisterInput, client: { ip: string | null }): Promise<User> {
+    async register(raw: unknown, client: { ip: string | null }): Promise<User> {
+      const state = await registrationState(db);
+      if (!state.firstAccount && !state.open) return refuseRegistration(client);
       const input = parseInput(RegisterInput, raw);
-      const open = async (q: Queryable) => (await repo.countUsers(q)) === 0 || (await readSetting(q, SELF_REGISTRATION)) === 'true';
-      if (!(await open(db))) return refuseRegistration(client);
       if (client.ip && (await attempts.reserveAttempt(db, `register:${client.ip}`, REGISTRATION_WINDOW_MS)) > MAX_REGISTRATIONS_PER_ADDRESS) {
         throw new TooManyRequestsError('Too many new accounts from your address. Try again later.', secondsLeftInWindow(Date.now(), REGISTRATION_WINDOW_MS));
       }
@@ -111,9 +143,12 @@ export function createAccountsService(db: Db) {
      * Checks a password against the account, within the sign-in limits. An attempt is reserved in
      * each bucket before the password is verified (one atomic statement each), so parallel
      * attempts cannot slip past the limit. A success clears the account's (or device's) bucket
-     * and gives the address its attempt back. Same work whether or not the user exists.
+     * and gives the address its attempt back. Same work whether or not the user exists. When the
+     * password queue is full the attempt is refused first (503), so it costs no counter write and
+     * no one's budget.
      */
     async signIn(username: string, password: string, client: SignInClient): Promise<User | null> {
+      passwordWork.refuseIfBusy();
       const now = Date.now();
       const buckets = signInBuckets(username, client);
       const counts = await Promise.all(buckets.map((bucket) => attempts.reserveAttempt(db, bucket.key, SIGN_IN_WINDOW_MS, now)));

@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from '../../lib/errors';
+import { BoundedConcurrency } from '../../lib/bounded-concurrency';
 
 /**
  * A bound on password hashing. scrypt at its production cost takes 64 MiB and about 0.1 s of a
@@ -9,37 +9,34 @@ import { ServiceUnavailableError } from '../../lib/errors';
  * costs the server almost nothing and reading and writing carry on.
  */
 export class PasswordWorkQueue {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly slots: BoundedConcurrency;
   /** How many hashes have run (diagnostics and tests). */
   completed = 0;
 
   constructor(
     readonly concurrency = 1,
     readonly maxWaiting = 8,
-  ) {}
+  ) {
+    this.slots = new BoundedConcurrency(concurrency, maxWaiting, 'The server is busy checking passwords. Try again in a few seconds.');
+  }
 
   get pending(): number {
-    return this.active + this.waiting.length;
+    return this.slots.pending;
+  }
+
+  /** A 503 now when the queue is full, before any other work (attempt counters) is spent on the request. */
+  refuseIfBusy(): void {
+    this.slots.refuseIfFull();
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.concurrency) {
-      if (this.waiting.length >= this.maxWaiting) {
-        throw new ServiceUnavailableError('The server is busy checking passwords. Try again in a few seconds.', 5);
+    return this.slots.run(async () => {
+      try {
+        return await work();
+      } finally {
+        this.completed += 1;
       }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else {
-      this.active += 1;
-    }
-    try {
-      return await work();
-    } finally {
-      this.completed += 1;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active -= 1;
-    }
+    });
   }
 }
 

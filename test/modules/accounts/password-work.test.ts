@@ -43,3 +43,16 @@ describe('PasswordWorkQueue', () => {
     expect(queue.pending).toBe(0);
   });
 });
+
+test('when the queue is full, then refuseIfBusy refuses at once, and it lets requests through when there is room', async () => {
+  const queue = new PasswordWorkQueue(1, 1);
+  expect(() => queue.refuseIfBusy()).not.toThrow();
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const running = queue.run(() => gate);
+  const waiting = queue.run(async () => undefined);
+  expect(() => queue.refuseIfBusy()).toThrow(ServiceUnavailableError);
+  open();
+  await Promise.all([running, waiting]);
+  expect(() => queue.refuseIfBusy()).not.toThrow();
+});
