@@ -20,6 +20,7 @@ import { auditRoutes, createAuditService } from './modules/audit';
 import { articlesRoutes, createArticlesService } from './modules/articles';
 import { claimsRoutes, createChecksService, createClaimsService } from './modules/claims';
 import { createReaderService, readerRoutes } from './modules/reader';
+import { createSearchService, searchRoutes } from './modules/search';
 import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
 import { createRevisionsService, revisionsRoutes } from './modules/revisions';
@@ -52,6 +53,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const checks = createChecksService(db, decisions, changeFeed);
   const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
   const reader = createReaderService(claims, decisions);
+  const search = createSearchService(db, articles, claims, decisions);
   const revisions = createRevisionsService(articles, claims);
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
   const passport = configurePassport(accounts, signInClientOf(devices));
@@ -112,6 +114,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...articlesRoutes(articles),
     ...revisionsRoutes(revisions, articles),
     ...readerRoutes(reader, articles, claims, publishing),
+    ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
     ...claimsRoutes(claims, checks, articles, publishing),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
     ...embedsRoutes(claims, articles, publishing),

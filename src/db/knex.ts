@@ -122,6 +122,6 @@ export async function listTables(db: Db): Promise<string[]> {
     : await db('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').select('name');
   return rows
     .map((row) => row.name)
-    .filter((name) => !name.startsWith('knex_'))
+    .filter((name) => !name.startsWith('knex_') && !name.startsWith('search_index')) // SQLite's full-text index: a virtual table and its shadow tables
     .sort();
 }

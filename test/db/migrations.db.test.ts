@@ -21,6 +21,7 @@ const EXPECTED_TABLES = [
   'check_revisions',
   'check_sources',
   'checks',
+  'claim_same_as_events',
   'claim_sentences',
   'claims',
   'decision_revisions',
