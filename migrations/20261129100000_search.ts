@@ -72,7 +72,9 @@ export async function up(knex: Knex): Promise<void> {
     await knex.raw('ALTER TABLE claims ADD COLUMN same_as_claim_id integer NULL REFERENCES claims (id) ON DELETE SET NULL');
   } else {
     await knex.raw('ALTER TABLE claims ADD COLUMN same_as_claim_id integer NULL');
-    await knex.raw('CREATE TRIGGER claims_same_as_target_deleted AFTER DELETE ON claims BEGIN UPDATE claims SET same_as_claim_id = NULL WHERE same_as_claim_id = old.id; END');
+    await knex.raw(
+      'CREATE TRIGGER claims_same_as_target_deleted AFTER DELETE ON claims BEGIN UPDATE claims SET same_as_claim_id = NULL WHERE same_as_claim_id = old.id; END',
+    );
   }
   await knex.raw('CREATE INDEX claims_same_as ON claims (same_as_claim_id) WHERE same_as_claim_id IS NOT NULL');
   await knex.schema.createTable('claim_same_as_events', (table) => {

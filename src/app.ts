@@ -52,7 +52,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const claims = createClaimsService(db, articles, decisions, consensus, changeFeed);
   const checks = createChecksService(db, decisions, changeFeed);
   const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
-  const reader = createReaderService(claims, decisions);
+  const reader = createReaderService(claims, decisions, articles);
   const search = createSearchService(db, articles, claims, decisions);
   const revisions = createRevisionsService(articles, claims);
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
@@ -115,7 +115,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...revisionsRoutes(revisions, articles),
     ...readerRoutes(reader, articles, claims, publishing),
     ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
-    ...claimsRoutes(claims, checks, articles, publishing),
+    ...claimsRoutes(claims, checks, articles, publishing, search.similar),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
     ...embedsRoutes(claims, articles, publishing),
   ];

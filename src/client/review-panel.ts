@@ -2,7 +2,7 @@ import { api, ApiFailure } from './api';
 import { checkForm, type CheckValue } from './check-form';
 import { clear, el } from './dom';
 import { unwrapAll, wrapArticleRange } from './ranges';
-import { claimResult, type ClaimJson } from './review-view';
+import { claimResult, similarClaims, type ClaimJson, type SimilarClaimJson } from './review-view';
 import type { Span } from './selection';
 
 interface ClaimListItem {
@@ -151,7 +151,16 @@ export class ReviewPanel {
         this.showError(error);
       }
     });
-    this.body.append(this.quoteBlock(exact), el('label', { for: 'panel-statement' }, 'The claim in your words (optional)'), statement, form);
+    const similar = el(
+      'section',
+      { class: 'similar-claims', 'aria-labelledby': 'panel-similar-heading', 'aria-busy': 'true' },
+      el('h3', { id: 'panel-similar-heading' }, 'Checked before?'),
+    );
+    this.body.append(this.quoteBlock(exact), el('label', { for: 'panel-statement' }, 'The claim in your words (optional)'), statement, form, similar);
+    void api<{ similar: SimilarClaimJson[] }>('GET', `/api/v1/claims/similar?text=${encodeURIComponent(exact.slice(0, 2000))}`)
+      .then(({ data }) => similar.append(similarClaims(data.similar)))
+      .catch(() => similar.append(el('p', { class: 'meta' }, 'Similar claims could not be loaded.')))
+      .finally(() => similar.removeAttribute('aria-busy'));
   }
 
   private async showClaim(claimId: number, exact: string): Promise<void> {

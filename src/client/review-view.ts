@@ -94,3 +94,42 @@ export function claimResult(claim: ClaimJson, myId: number): HTMLElement[] {
   parts.push(el('p', {}, el('a', { href: `/claims/${claim.id}` }, 'Open the claim page')));
   return parts;
 }
+
+export interface SimilarClaimJson {
+  claimId: number;
+  quote: string;
+  statement: string | null;
+  article: { slug: string; title: string };
+  url: string;
+  published: boolean;
+  verdict: string | null;
+  verdictLabel: string | null;
+  score: number;
+  relation: string;
+  note: string;
+}
+
+/** "Checked before?": claims on record like the selected text, published fact-checks first (text only, no markup from data). */
+export function similarClaims(similar: SimilarClaimJson[]): HTMLElement {
+  if (similar.length === 0) return el('p', { class: 'meta similar-none' }, 'No similar claim on record.');
+  return el(
+    'ul',
+    { class: 'similar-list' },
+    ...similar.map((s) =>
+      el(
+        'li',
+        { class: `similar-claim similar-${s.relation}` },
+        el(
+          'p',
+          { class: 'similar-meta' },
+          s.verdict && s.verdictLabel ? verdictBadge(s.verdict, s.verdictLabel) : el('span', { class: 'status-tag' }, 'Not yet published'),
+          ' ',
+          el('span', { class: 'similar-note' }, s.note),
+          ` · ${Math.round(s.score * 100)} % alike`,
+        ),
+        el('blockquote', { class: 'claim-quote' }, `“${s.quote.length > 240 ? `${s.quote.slice(0, 240)}…` : s.quote}”`),
+        el('p', { class: 'similar-article' }, `In ${s.article.title} · `, el('a', { href: s.url }, s.published ? 'Open the fact-check' : 'Open the claim')),
+      ),
+    ),
+  );
+}

@@ -55,6 +55,17 @@ async function publishedClaim(): Promise<number> {
   return claimId;
 }
 
+/** A claim an editor has marked as the same claim as a published fact-check. */
+async function linkedClaim(): Promise<number> {
+  const claimId = await freshClaim();
+  await request(t.app)
+    .post(`/api/v1/claims/${claimId}/same-as`)
+    .set(bearer(tokens.editor))
+    .send({ claimId: await publishedClaim() })
+    .expect(200);
+  return claimId;
+}
+
 /** An article of its own, so updating it disturbs no other case. */
 async function freshArticle(): Promise<string> {
   const res = await request(t.app)
@@ -156,6 +167,20 @@ const API_CASES: ApiCase[] = [
     path: `/api/v1/claims/${(await claimWithCheck()).claimId}/decision`,
     body: { verdict: 'mostly-true', summary: 'S.', publish: false },
   })),
+  api('POST /api/v1/claims/:id/same-as', [401, 403, 403, 200, 200], async () => ({
+    method: 'post',
+    path: `/api/v1/claims/${await freshClaim()}/same-as`,
+    body: { claimId: await publishedClaim() },
+  })),
+  api('DELETE /api/v1/claims/:id/same-as', [401, 403, 403, 200, 200], async () => ({
+    method: 'delete',
+    path: `/api/v1/claims/${await linkedClaim()}/same-as`,
+  })),
+  api('GET /api/v1/search', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/search?q=Ecuador' })),
+  api('GET /api/v1/claims/similar', [401, 200, 200, 200, 200], async () => ({
+    method: 'get',
+    path: '/api/v1/claims/similar?text=Chinese%20migrants%20fly%20to%20Ecuador',
+  })),
   api('GET /api/v1/articles/:slug/verdicts', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/verdicts` })),
   api('GET /api/v1/articles/:slug/claimreview', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/claimreview` })),
   api('GET /claimreview.json', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/claimreview.json' })),
@@ -224,6 +249,17 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /admin/users', expected: [401, 403, 403, 403, 200], prepare: async () => ({ method: 'get', path: '/admin/users' }) },
   { name: 'GET /admin/audit', expected: [401, 403, 403, 403, 200], prepare: async () => ({ method: 'get', path: '/admin/audit' }) },
   { name: 'GET /review', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/review' }) },
+  { name: 'GET /search', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/search?q=Ecuador' }) },
+  {
+    name: 'POST /claims/:id/same-as',
+    expected: [401, 403, 403, 303, 303],
+    prepare: async () => ({ method: 'post', path: `/claims/${await freshClaim()}/same-as`, form: { claimId: String(await publishedClaim()) } }),
+  },
+  {
+    name: 'POST /claims/:id/same-as/remove',
+    expected: [401, 403, 403, 303, 303],
+    prepare: async () => ({ method: 'post', path: `/claims/${await linkedClaim()}/same-as/remove`, form: {} }),
+  },
   {
     name: 'GET /claims/:id (unpublished)',
     expected: [404, 200, 200, 200, 200],

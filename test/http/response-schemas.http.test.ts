@@ -17,6 +17,7 @@ let checkId: number;
 let specs: RouteSpec[];
 let reviewer: string;
 let otherUserId: number;
+let secondClaimId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -33,6 +34,7 @@ beforeAll(async () => {
     .set(bearer(editor))
     .send({ verdict: 'mostly-true', summary: 'Published.', publish: true })
     .expect(200);
+  secondClaimId = await createClaim(t.app, reviewer, { sentenceId: sentences[3] });
   specs = t.app.locals.routes as RouteSpec[];
 });
 afterAll(() => t.close());
@@ -52,6 +54,10 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['post', '/api/v1/claims/:id/checks', `/api/v1/claims/${claimId}/checks`, admin, validCheck()],
   ['patch', '/api/v1/checks/:id', `/api/v1/checks/${checkId}`, reviewer, { confidence: 'low' }],
   ['post', '/api/v1/claims/:id/decision', `/api/v1/claims/${claimId}/decision`, editor, { verdict: 'mostly-true', summary: 'Again.', publish: true }],
+  ['post', '/api/v1/claims/:id/same-as', `/api/v1/claims/${secondClaimId}/same-as`, editor, { claimId }],
+  ['delete', '/api/v1/claims/:id/same-as', `/api/v1/claims/${secondClaimId}/same-as`, editor, undefined],
+  ['get', '/api/v1/search', '/api/v1/search?q=Ecuador', '', undefined],
+  ['get', '/api/v1/claims/similar', '/api/v1/claims/similar?text=Chinese%20migrants%20fly%20to%20Ecuador', editor, undefined],
   ['get', '/api/v1/articles/:slug/agreement', `/api/v1/articles/${SEED_SLUG}/agreement`, editor, undefined],
   ['get', '/api/v1/review', '/api/v1/review', editor, undefined],
   ['get', '/api/v1/articles/:slug/verdicts', `/api/v1/articles/${SEED_SLUG}/verdicts`, '', undefined],

@@ -19,7 +19,7 @@ interface ArticleRow {
   created_at: unknown;
 }
 
-const SUMMARY_COLUMNS = ['id', 'slug', 'title', 'byline', 'published_at', 'created_at'];
+const SUMMARY_COLUMNS = ['id', 'slug', 'title', 'byline', 'published_at', 'source_url', 'created_at'];
 /** Sentences are inserted in batches small enough for SQLite's 999-variable limit. */
 
 function toSummary(row: ArticleRow): ArticleSummary {
@@ -29,6 +29,7 @@ function toSummary(row: ArticleRow): ArticleSummary {
     title: row.title,
     byline: row.byline,
     publishedAt: row.published_at,
+    sourceUrl: row.source_url,
     createdAt: toIso(row.created_at),
   };
 }

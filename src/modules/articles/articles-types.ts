@@ -6,6 +6,8 @@ export interface ArticleSummary {
   title: string;
   byline: string | null;
   publishedAt: string | null;
+  /** The address of the article on the publisher's site (its canonical URL), when known. */
+  sourceUrl: string | null;
   createdAt: string;
 }
 

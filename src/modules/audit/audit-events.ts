@@ -17,6 +17,8 @@ export const AUDIT_EVENTS = [
   'token.revoked',
   'decision.published',
   'decision.unpublished',
+  'claim.same_as',
+  'claim.same_as_removed',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 

@@ -5,9 +5,10 @@ import { DecisionInput } from '../verdicts';
 import { auditContext } from '../audit';
 import type { ArticlesService } from '../articles';
 import { anchorJson, checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
-import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter } from './claims-schemas';
+import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, SameAsInput } from './claims-schemas';
+import type { FindSimilarClaims } from './claims-types';
 import type { ChecksService } from './checks-service';
-import { AgreementResponse, ArticleClaimsResponse, CheckJson, ClaimJson, QueueResponse } from './claims-responses';
+import { AgreementResponse, ArticleClaimsResponse, CheckJson, ClaimJson, CreatedClaimJson, QueueResponse } from './claims-responses';
 import type { ClaimsService } from './claims-service';
 import type { Viewer } from './read-policy';
 import { atLeast } from '../accounts';
@@ -18,7 +19,7 @@ export const viewerOf = (req: Request): Viewer | null => (req.user ? viewer(req 
 export const viewer = (req: SignedInRequest): Viewer => ({ id: req.user.id, role: req.user.role });
 
 /** The claims, checks and decisions API: each route declares its input schemas, and its handler receives them parsed. */
-export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService): RouteSpec[] {
+export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, findSimilar: FindSimilarClaims): RouteSpec[] {
   return [
     api(
       'post',
@@ -26,19 +27,21 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       atLeast('reviewer'),
       {
         tag: 'Claims',
-        summary: 'Create a claim on a sentence or an exact quote (200 with the existing claim for the same span).',
+        summary:
+          'Create a claim on a sentence or an exact quote (200 with the existing claim for the same span). `similar`: up to five claims on record in any article like it, published fact-checks first.',
         params: SlugParam,
         body: CreateClaimInput,
         success: 201,
-        response: ClaimJson,
+        response: CreatedClaimJson,
       },
       async ({ params, body }, req, res) => {
         const { claim, created } = await claims.create(params.slug, body, viewer(req));
         const view = await claims.view(claim.id, viewer(req));
+        const similar = await findSimilar(claim.statement ?? claim.exact, { exclude: claim.id });
         res
           .status(created ? 201 : 200)
           .location(`/api/v1/claims/${claim.id}`)
-          .json(claimJson(view));
+          .json({ ...claimJson(view), similar });
       },
     ),
     api(
@@ -108,6 +111,32 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       },
       async ({ params, body }, req, res) => {
         await claims.decide(params.id, body, viewer(req), auditContext(req));
+        res.json(claimJson(await claims.view(params.id, viewer(req))));
+      },
+    ),
+    api(
+      'post',
+      '/api/v1/claims/:id/same-as',
+      atLeast('editor'),
+      {
+        tag: 'Decisions',
+        summary: 'Mark the claim as the same claim as an earlier published fact-check: it then shows that verdict (readers see where it was first checked).',
+        params: ClaimIdParam,
+        body: SameAsInput,
+        response: ClaimJson,
+      },
+      async ({ params, body }, req, res) => {
+        await claims.markSameAs(params.id, body.claimId, viewer(req), auditContext(req));
+        res.json(claimJson(await claims.view(params.id, viewer(req))));
+      },
+    ),
+    api(
+      'delete',
+      '/api/v1/claims/:id/same-as',
+      atLeast('editor'),
+      { tag: 'Decisions', summary: 'Undo “the same claim as”: the claim no longer shows the earlier verdict.', params: ClaimIdParam, response: ClaimJson },
+      async ({ params }, req, res) => {
+        await claims.unmarkSameAs(params.id, viewer(req), auditContext(req));
         res.json(claimJson(await claims.view(params.id, viewer(req))));
       },
     ),

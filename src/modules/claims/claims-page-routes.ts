@@ -9,7 +9,8 @@ import { SlugParam } from '../articles';
 import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS, type Publishing } from '../verdicts';
 import { viewer, viewerOf } from './claims-api-routes';
 import { claimPage, queuePage } from './claims-presenter';
-import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, sourcesFromForm } from './claims-schemas';
+import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, SameAsInput, sourcesFromForm } from './claims-schemas';
+import type { FindSimilarClaims } from './claims-types';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
 import { atLeast } from '../accounts';
@@ -34,7 +35,13 @@ const ClaimForm = z.preprocess((raw) => {
 }, CreateClaimInput);
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
-export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
+export function claimsPageRoutes(
+  claims: ClaimsService,
+  checks: ChecksService,
+  articles: ArticlesService,
+  publishing: Publishing,
+  findSimilar: FindSimilarClaims,
+): RouteSpec[] {
   const newClaimLocals = async (req: SignedInRequest) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
     return {
@@ -44,8 +51,12 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     };
   };
 
+  /** With a sentence chosen (`?sentence=`), the claims on record like it: "has this been checked before?" without JavaScript. */
   const newClaim = async (req: SignedInRequest, res: Response) => {
-    res.render('claims/new', { ...(await newClaimLocals(req)), values: { sentenceId: req.query.sentence } });
+    const locals = await newClaimLocals(req);
+    const chosen = locals.sentences.find((s) => s.id === req.query.sentence);
+    const similar = chosen ? await findSimilar(chosen.text, {}) : [];
+    res.render('claims/new', { ...locals, similar, values: { sentenceId: req.query.sentence } });
   };
 
   const createClaim = form({ params: SlugParam, body: ClaimForm }, 'claims/new', newClaimLocals, async ({ params, body }, req: SignedInRequest, res) => {
@@ -61,7 +72,21 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
       article && view.decision ? jsonForScript(claimReviewJsonLd({ ...publishing, claim: view.claim, decision: view.decision, article })) : null;
     // oEmbed discovery (embeds module): a CMS given this page's address finds the card to embed.
     const oembedUrl = article ? `/oembed?url=${encodeURIComponent(`${publishing.baseUrl}/claims/${claimId}`)}&format=json` : null;
-    return { ...page, claimReviewJson, oembedUrl, scale: SCALE, values: page.ownCheck ?? {}, decisionValues: page.claim.decision ?? {} };
+    // Signed-in people see the claims on record like this one (anonymous pages are cached and public).
+    const similar = req.user
+      ? (await findSimilar(view.claim.statement ?? view.claim.exact, { exclude: claimId })).filter((c) => c.claimId !== view.claim.sameAs)
+      : [];
+    const canMarkSameAs = page.can.decide && !view.decision?.published && !(await claims.linkedTo([claimId])).length;
+    return {
+      ...page,
+      similar,
+      canMarkSameAs,
+      claimReviewJson,
+      oembedUrl,
+      scale: SCALE,
+      values: page.ownCheck ?? {},
+      decisionValues: page.claim.decision ?? {},
+    };
   };
 
   const showClaim = async ({ params }: { params: { id: number } }, req: Request, res: Response) => res.render('claims/show', await claimLocals(req, params.id));
@@ -103,6 +128,26 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     echoDecision,
   );
 
+  const markSameAs = form(
+    { params: ClaimIdParam, body: SameAsInput },
+    'claims/show',
+    (req: SignedInRequest) => claimLocals(req),
+    async ({ params, body }, req, res) => {
+      await claims.markSameAs(params.id, body.claimId, viewer(req), auditContext(req));
+      res.redirect(303, `/claims/${params.id}`);
+    },
+  );
+
+  const unmarkSameAs = form(
+    { params: ClaimIdParam },
+    'claims/show',
+    (req: SignedInRequest) => claimLocals(req),
+    async ({ params }, req, res) => {
+      await claims.unmarkSameAs(params.id, viewer(req), auditContext(req));
+      res.redirect(303, `/claims/${params.id}`);
+    },
+  );
+
   const reviewQueue = async ({ query: filter }: { query: QueueFilter }, _req: SignedInRequest, res: Response) => {
     const items = await claims.queue({ articleSlug: filter.article, status: filter.status });
     const list = (await articles.list()).map((a) => ({ slug: a.slug, title: a.title }));
@@ -116,6 +161,8 @@ export function claimsPageRoutes(claims: ClaimsService, checks: ChecksService, a
     route('post', '/claims/:id/checks', atLeast('reviewer'), fileCheck),
     route('post', '/checks/:id', atLeast('reviewer'), editCheck),
     route('post', '/claims/:id/decision', atLeast('editor'), decisionForm),
+    route('post', '/claims/:id/same-as', atLeast('editor'), markSameAs),
+    route('post', '/claims/:id/same-as/remove', atLeast('editor'), unmarkSameAs),
     page('get', '/review', atLeast('editor'), { query: QueueFilter }, reviewQueue),
   ];
 }

@@ -94,6 +94,16 @@ export function claimJson(view: ClaimView) {
     aggregate: view.aggregate ? aggregateJson(view.aggregate) : null,
     decision: view.decision ? decisionJson(view.decision, { internal }) : null,
     sources: view.publicSources.map(sourceJson),
+    sameAs: view.sameAs
+      ? {
+          claimId: view.sameAs.claimId,
+          article: view.sameAs.article,
+          verdict: view.sameAs.decision.verdict,
+          label: VERDICT_LABEL[view.sameAs.decision.verdict],
+          summary: view.sameAs.decision.summary,
+          firstPublishedAt: view.sameAs.decision.firstPublishedAt,
+        }
+      : null,
   };
 }
 
@@ -126,6 +136,11 @@ function historyView(view: ClaimView) {
   const entries = [
     ...view.history.checks.map((r) => ({ at: r.changedAt, who: personLabel(r), what: describeChange('check', r) })),
     ...view.history.decision.map((r) => ({ at: r.changedAt, who: personLabel(r), what: describeChange('decision', r) })),
+    ...view.history.sameAs.map((e) => ({
+      at: e.at,
+      who: e.actorUsername ? `${e.actorName ?? e.actorUsername} (@${e.actorUsername})` : 'a former user',
+      what: e.action === 'linked' ? `marked it as the same claim as claim ${e.targetClaimId}` : `undid “the same claim as” claim ${e.targetClaimId}`,
+    })),
   ];
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }

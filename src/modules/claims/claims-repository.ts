@@ -26,6 +26,7 @@ interface ClaimRow {
   checked_start: number;
   checked_end: number;
   checked_revision: number;
+  same_as_claim_id: number | null;
 }
 
 async function withSentences(db: Queryable, rows: ClaimRow[]): Promise<Claim[]> {
@@ -51,6 +52,7 @@ async function withSentences(db: Queryable, rows: ClaimRow[]): Promise<Claim[]> 
     sentenceIds: (linksByClaim.get(Number(row.id)) ?? []).map((link) => link.sentence_id),
     createdBy: row.created_by === null ? null : Number(row.created_by),
     createdAt: toIso(row.created_at),
+    sameAs: row.same_as_claim_id === null || row.same_as_claim_id === undefined ? null : Number(row.same_as_claim_id),
     anchor: {
       status: row.anchor_status,
       revision: Number(row.anchor_revision),
@@ -194,4 +196,56 @@ export async function confirmCurrentQuote(db: Queryable, claimId: number): Promi
       anchor_status: row.anchor_status === 'fuzzy' ? 'exact' : row.anchor_status,
       anchor_similarity: null,
     });
+}
+
+/** "The same claim as": a link to an earlier fact-check, or none. */
+export async function setSameAs(db: Queryable, claimId: number, targetClaimId: number | null): Promise<void> {
+  await db('claims').where({ id: claimId }).update({ same_as_claim_id: targetClaimId });
+}
+
+export async function recordSameAsEvent(
+  db: Queryable,
+  event: { claimId: number; targetClaimId: number; action: 'linked' | 'unlinked'; actorId: number },
+): Promise<void> {
+  await db('claim_same_as_events').insert({
+    claim_id: event.claimId,
+    target_claim_id: event.targetClaimId,
+    action: event.action,
+    actor_id: event.actorId,
+    created_at: nowIso(),
+  });
+}
+
+export interface SameAsEvent {
+  targetClaimId: number;
+  action: 'linked' | 'unlinked';
+  actorName: string | null;
+  actorUsername: string | null;
+  at: string;
+}
+
+export async function listSameAsEvents(db: Queryable, claimId: number): Promise<SameAsEvent[]> {
+  const rows: { target_claim_id: number; action: 'linked' | 'unlinked'; display_name: string | null; username: string | null; created_at: unknown }[] =
+    await db('claim_same_as_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .where('e.claim_id', claimId)
+      .orderBy('e.id')
+      .select('e.target_claim_id', 'e.action', 'u.display_name', 'u.username', 'e.created_at');
+  return rows.map((row) => ({
+    targetClaimId: Number(row.target_claim_id),
+    action: row.action,
+    actorName: row.display_name,
+    actorUsername: row.username,
+    at: toIso(row.created_at),
+  }));
+}
+
+/** Claims marked as the same as one of these (their other appearances), in claim order. */
+export async function listLinkedTo(db: Queryable, targetClaimIds: number[]): Promise<{ claimId: number; targetClaimId: number; articleId: number }[]> {
+  if (targetClaimIds.length === 0) return [];
+  const rows: { id: number; same_as_claim_id: number; article_id: number }[] = await db('claims')
+    .whereIn('same_as_claim_id', targetClaimIds)
+    .orderBy('id')
+    .select('id', 'same_as_claim_id', 'article_id');
+  return rows.map((row) => ({ claimId: Number(row.id), targetClaimId: Number(row.same_as_claim_id), articleId: Number(row.article_id) }));
 }

@@ -74,6 +74,30 @@ export const DecisionJson = z.object({
   needsRecheckAt: isoDate.nullable().optional(),
 });
 
+export const SimilarClaimJson = z.object({
+  claimId: z.number().int(),
+  quote: z.string(),
+  statement: z.string().nullable(),
+  article: z.object({ slug: z.string(), title: z.string() }),
+  url: z.string(),
+  published: z.boolean(),
+  verdict: z.enum(VERDICTS).nullable(),
+  verdictLabel: z.string().nullable(),
+  score: z.number().min(0).max(1),
+  relation: z.enum(['same', 'similar', 'numbers-differ', 'year-differs', 'negated', 'direction-differs', 'subject-differs']),
+  note: z.string(),
+});
+
+/** The published fact-check a claim is marked as the same as (its verdict is what readers see on this claim). */
+export const SameAsJson = z.object({
+  claimId: z.number().int(),
+  article: z.object({ slug: z.string(), title: z.string() }),
+  verdict: z.enum(VERDICTS),
+  label: z.string(),
+  summary: z.string(),
+  firstPublishedAt: isoDate.nullable(),
+});
+
 export const ClaimJson = z.object({
   id: z.number().int(),
   article: z.object({ slug: z.string(), title: z.string() }),
@@ -86,7 +110,11 @@ export const ClaimJson = z.object({
   aggregate: AggregateJson.nullable(),
   decision: DecisionJson.nullable(),
   sources: z.array(SourceJson),
+  sameAs: SameAsJson.nullable(),
 });
+
+/** A new claim, with the claims on record that are like it ("has this been checked before?"). */
+export const CreatedClaimJson = ClaimJson.extend({ similar: z.array(SimilarClaimJson) });
 
 export const ArticleClaimsResponse = z.object({
   claims: z.array(

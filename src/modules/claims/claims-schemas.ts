@@ -118,3 +118,7 @@ export function sourcesFromForm(body: Record<string, unknown>): unknown[] {
   const quotes = list('source_quote');
   return urls.map((url, i) => ({ url: url.trim(), title: titles[i], stance: stances[i], quote: quotes[i] })).filter((row) => row.url !== '');
 }
+
+/** `POST /api/v1/claims/:id/same-as` and the claim page's form. */
+export const SameAsInput = z.object({ claimId: z.coerce.number({ error: 'must be the id of a published fact-check' }).int().positive('must be a claim id') });
+export type SameAsInput = z.output<typeof SameAsInput>;

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
-import { NotFoundError, UnprocessableError } from '../../lib/errors';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import type { AnchoringCounts, Article, ArticlesService, WrittenRevision } from '../articles';
 import {
   aggregateVerdicts,
@@ -16,7 +16,7 @@ import {
 } from '../verdicts';
 import { parseInput } from '../../lib/parse';
 import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
-import type { AuditContext } from '../audit';
+import { recordAuditEvent, type AuditContext } from '../audit';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import * as checks from './checks-repository';
 import * as claims from './claims-repository';
@@ -35,7 +35,9 @@ export interface ClaimView {
   decision: Decision | null;
   /** The sources behind a published decision, as frozen when it was published. */
   publicSources: Source[];
-  history: { checks: Revision[]; decision: Revision[] };
+  history: { checks: Revision[]; decision: Revision[]; sameAs: claims.SameAsEvent[] };
+  /** The earlier fact-check this claim is marked as the same as, when its verdict is published. */
+  sameAs: { claimId: number; article: { slug: string; title: string }; decision: Decision } | null;
 }
 
 export function distinctSources(list: Check[]): Source[] {
@@ -113,6 +115,14 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
   async function articleOf(claim: Claim): Promise<{ slug: string; title: string }> {
     const row = await articles.summaryById(claim.articleId);
     return { slug: row.slug, title: row.title };
+  }
+
+  /** The published fact-check a claim is marked as the same as, or null (none, or no longer published). */
+  async function publishedTarget(claim: Claim): Promise<ClaimView['sameAs']> {
+    if (claim.sameAs === null) return null;
+    const decision = (await decisions.forClaims([claim.sameAs])).get(claim.sameAs);
+    const target = decision?.published ? await claims.findClaim(db, claim.sameAs) : null;
+    return target && decision ? { claimId: target.id, article: await articleOf(target), decision } : null;
   }
 
   async function createIn(article: Article, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
@@ -218,8 +228,60 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
             readable.checks.map((c) => c.id),
           ),
           decision: policy.decisionHistory ? await decisions.revisions(claimId) : [],
+          sameAs: policy.decisionHistory ? await claims.listSameAsEvents(db, claimId) : [],
         },
+        sameAs: await publishedTarget(claim),
       };
+    },
+
+    /**
+     * An editor marks this claim as the same claim as an earlier published fact-check: it then
+     * shows that verdict (readers see "first checked in …") without reviewers redoing the work.
+     * Linking to a claim that is itself linked links to its original. Audited and kept in the
+     * claim's history; undone by `unmarkSameAs`.
+     */
+    async markSameAs(claimId: number, targetClaimId: number, editor: Viewer, audit: AuditContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        const claim = await claims.findClaim(tx, claimId);
+        if (!claim) throw new NotFoundError('There is no such claim.');
+        const named = await claims.findClaim(tx, targetClaimId);
+        if (!named) throw new UnprocessableError(`There is no claim ${targetClaimId} to mark this one the same as.`);
+        const targetId = named.sameAs ?? named.id;
+        if (targetId === claimId) throw new UnprocessableError('A claim cannot be the same claim as itself.');
+        const decided = await decisions.forClaims([claimId, targetId], tx);
+        if (!decided.get(targetId)?.published) throw new UnprocessableError(`Claim ${targetId} has no published verdict to share; publish it first.`);
+        if (decided.get(claimId)?.published)
+          throw new ConflictError('This claim has its own published verdict; unpublish it before marking it as the same as another.');
+        if ((await claims.listLinkedTo(tx, [claimId])).length > 0)
+          throw new ConflictError('Other claims are marked as the same as this one; it cannot point at another.');
+        if (claim.sameAs === targetId) return;
+        await claims.setSameAs(tx, claimId, targetId);
+        await claims.recordSameAsEvent(tx, { claimId, targetClaimId: targetId, action: 'linked', actorId: editor.id });
+        await recordAuditEvent(tx, 'claim.same_as', audit, `claim ${claimId}`, { sameAs: targetId });
+      });
+      feed?.publicContentChanged('decision');
+    },
+
+    async unmarkSameAs(claimId: number, editor: Viewer, audit: AuditContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        const claim = await claims.findClaim(tx, claimId);
+        if (!claim) throw new NotFoundError('There is no such claim.');
+        if (claim.sameAs === null) throw new ConflictError('This claim is not marked as the same as another.');
+        await claims.setSameAs(tx, claimId, null);
+        await claims.recordSameAsEvent(tx, { claimId, targetClaimId: claim.sameAs, action: 'unlinked', actorId: editor.id });
+        await recordAuditEvent(tx, 'claim.same_as_removed', audit, `claim ${claimId}`, { was: claim.sameAs });
+      });
+      feed?.publicContentChanged('decision');
+    },
+
+    /** The claims of an article marked as the same as an earlier fact-check. */
+    async linkedIn(articleId: number): Promise<Claim[]> {
+      return (await claims.listClaims(db, { articleId })).filter((claim) => claim.sameAs !== null);
+    },
+
+    /** The other appearances of these fact-checks: claims marked as the same as them. */
+    linkedTo(targetClaimIds: number[]) {
+      return claims.listLinkedTo(db, targetClaimIds);
     },
 
     /** The editor's decision: the verdicts module decides; this module tells it the claim's evidence, inside its transaction. */

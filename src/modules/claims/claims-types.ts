@@ -13,6 +13,8 @@ export interface Claim {
   sentenceIds: string[];
   createdBy: number | null;
   createdAt: string;
+  /** Marked by an editor as the same claim as this earlier fact-check (whose published verdict it then shows); null if not. */
+  sameAs: number | null;
   anchor: ClaimAnchor;
 }
 
@@ -59,3 +61,21 @@ export interface Check {
 }
 
 export type { Revision } from '../../db/revisions';
+
+/** A claim on record like a given text (found by the search module's matcher, which the claims routes are handed). */
+export interface SimilarClaim {
+  claimId: number;
+  quote: string;
+  statement: string | null;
+  article: { slug: string; title: string };
+  url: string;
+  published: boolean;
+  verdict: Verdict | null;
+  verdictLabel: string | null;
+  /** 0–1. */
+  score: number;
+  relation: 'same' | 'similar' | 'numbers-differ' | 'year-differs' | 'negated' | 'direction-differs' | 'subject-differs';
+  note: string;
+}
+
+export type FindSimilarClaims = (text: string, options: { exclude?: number | null }) => Promise<SimilarClaim[]>;

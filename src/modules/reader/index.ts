@@ -1,2 +1,2 @@
-export { createReaderService, type ReaderService, type PublishedFactCheck } from './reader-service';
+export { createReaderService, type ReaderService, type PublishedFactCheck, type Appearance } from './reader-service';
 export { readerRoutes } from './reader-routes';

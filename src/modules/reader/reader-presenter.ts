@@ -3,8 +3,14 @@ import { anchorJson, sourceJson, targetJson, type Claim } from '../claims';
 import { claimReviewJsonLd, jsonForScript, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Publishing, type Verdict } from '../verdicts';
 
 /** schema.org ClaimReview objects for an article's published fact-checks. */
+/**
+ * One ClaimReview per fact-check. A claim shown with an earlier fact-check's verdict ("the same
+ * claim as") gets that fact-check's review (its address, every appearance), not one of its own.
+ */
 export function claimReviews(article: Article, factChecks: PublishedFactCheck[], publishing: Publishing) {
-  return factChecks.map(({ claim, decision }) => claimReviewJsonLd({ ...publishing, claim, decision, article }));
+  return factChecks.map(({ claim, decision, firstChecked, appearances }) =>
+    claimReviewJsonLd({ ...publishing, claim: firstChecked ? { ...claim, id: firstChecked.claimId } : claim, decision, article, appearances }),
+  );
 }
 import type { PublishedFactCheck } from './reader-service';
 import { byPosition, segmentRun } from './claim-marks';
@@ -20,9 +26,10 @@ export function verdictsJson(article: Article, factChecks: PublishedFactCheck[])
   return {
     article: { slug: article.slug, title: article.title },
     summary: summaryCounts(factChecks),
-    verdicts: factChecks.map(({ claim, decision, sources }) => ({
+    verdicts: factChecks.map(({ claim, decision, sources, firstChecked }) => ({
       claimId: claim.id,
-      url: `/claims/${claim.id}`,
+      url: `/claims/${firstChecked?.claimId ?? claim.id}`,
+      firstChecked,
       statement: claim.statement,
       target: targetJson(claim),
       anchor: anchorJson(claim),
@@ -123,8 +130,10 @@ export function readerArticlePage(
       on: options.overlay,
       total: factChecks.length,
       summary: VERDICTS.filter((v) => counts[v] > 0).map((v) => ({ verdict: v, label: VERDICT_LABEL[v], count: counts[v] })),
-      factChecks: factChecks.map(({ claim, decision, sources }) => ({
+      factChecks: factChecks.map(({ claim, decision, sources, firstChecked }) => ({
         id: claim.id,
+        url: `/claims/${firstChecked?.claimId ?? claim.id}`,
+        firstChecked,
         quote: claim.anchor.status === 'orphaned' ? claim.anchor.checked.exact : claim.exact,
         quoteAsChecked: claim.anchor.status === 'fuzzy' ? claim.anchor.checked.exact : null,
         anchorNote: anchorNote(claim, options.revisionDates),

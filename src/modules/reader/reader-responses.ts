@@ -11,6 +11,10 @@ export const VerdictsResponse = z.object({
     z.object({
       claimId: z.number().int(),
       url: z.string(),
+      /** Set when the claim shows an earlier fact-check's verdict: where it was first checked. */
+      firstChecked: z
+        .object({ claimId: z.number().int(), article: z.object({ slug: z.string(), title: z.string() }), publishedAt: isoDate.nullable() })
+        .nullable(),
       statement: z.string().nullable(),
       target: TargetJson,
       anchor: AnchorJson,

@@ -35,7 +35,7 @@ const STOP_WORDS = new Set(
   (
     'a an the this that these those there here of in on at to for from by with about as into onto over under than then and or but so ' +
     'is are was were be been being am has have had having do does did will would shall should can could may might must ' +
-    'it its it\'s they them their he him his she her we us our you your i me my who whom whose which what when where why how ' +
+    "it its it's they them their he him his she her we us our you your i me my who whom whose which what when where why how " +
     'more most less least some any all each every such very just also only even still already up down out off again ' +
     'said says say according reported report reports per cent percent nearly almost around about roughly approximately some'
   ).split(/\s+/),
@@ -225,7 +225,10 @@ function trimDouble(word: string): string {
 
 /** Number words ("twenty-two thousand", "1.5 million", "a dozen") into figures, in place, as digits. */
 function spellOutNumbers(text: string): string {
-  const wordRun = new RegExp(`\\b(?:(?:${Object.keys(SMALL_NUMBERS).join('|')}|thousand|million|billion|and|a)[\\s-]+)*(?:${Object.keys(SMALL_NUMBERS).join('|')})(?:[\\s-]+(?:${Object.keys(SMALL_NUMBERS).join('|')}|thousand|million|billion))*\\b`, 'g');
+  const wordRun = new RegExp(
+    `\\b(?:(?:${Object.keys(SMALL_NUMBERS).join('|')}|thousand|million|billion|and|a)[\\s-]+)*(?:${Object.keys(SMALL_NUMBERS).join('|')})(?:[\\s-]+(?:${Object.keys(SMALL_NUMBERS).join('|')}|thousand|million|billion))*\\b`,
+    'g',
+  );
   return text.replace(wordRun, (run) => {
     const words = run.split(/[\s-]+/).filter((w) => w !== 'and' && w !== 'a');
     if (words.length === 0 || !words.some((w) => w in SMALL_NUMBERS)) return run;
@@ -337,7 +340,11 @@ export function compareClaims(a: ClaimProfile, b: ClaimProfile): MatchResult {
 /** The words to look up candidates with: the text's own tokens and every spelling of its folded terms. */
 export function candidateTokens(text: string): string[] {
   const tokens = new Set<string>();
-  const raw = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const raw =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   for (const token of raw) if (!STOP_WORDS.has(token) && !NEGATIONS.has(token)) tokens.add(token);
   const profile = profileClaim(text);
   for (const [spelling, place] of Object.entries(PLACE_SYNONYMS)) if (profile.places.has(place)) tokens.add(spelling);

@@ -19,7 +19,12 @@ export interface SearchQuery {
 
 /** Letters and digits in any script: everything else (FTS syntax, quotes, operators, punctuation) separates tokens and is never passed on. */
 export function tokensOf(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /**
@@ -70,7 +75,9 @@ function fts5Group(group: QueryGroup): string {
 
 /** PostgreSQL tsquery text (for to_tsquery): phrases with <->, prefixes with :*, every group required. */
 export function toTsquery(query: SearchQuery): string {
-  return query.groups.map((group) => group.tokens.map((token, i) => `'${token}'${group.prefix && i === group.tokens.length - 1 ? ':*' : ''}`).join(' <-> ')).join(' & ');
+  return query.groups
+    .map((group) => group.tokens.map((token, i) => `'${token}'${group.prefix && i === group.tokens.length - 1 ? ':*' : ''}`).join(' <-> '))
+    .join(' & ');
 }
 
 /** PostgreSQL tsquery text where any of the tokens may match. */

@@ -140,12 +140,22 @@ export function createSearchRepository(db: Queryable) {
       ORDER BY relevance, type, result_id
       LIMIT ? OFFSET ?`;
     const bindings = [...hits.bindings, ...seen.bindings, ...(options.type ? [options.type] : []), options.perPage, (options.page - 1) * options.perPage];
-    const rows = rowsOf<{ type: ResultType; result_id: number | string; kind: number | string; ref: number | string; relevance: number | string; total: number | string }>(
-      db,
-      await db.raw(sql, bindings),
-    );
+    const rows = rowsOf<{
+      type: ResultType;
+      result_id: number | string;
+      kind: number | string;
+      ref: number | string;
+      relevance: number | string;
+      total: number | string;
+    }>(db, await db.raw(sql, bindings));
     return {
-      rows: rows.map((row) => ({ type: row.type, id: Number(row.result_id), kind: Number(row.kind) as Kind, ref: Number(row.ref), rank: Number(row.relevance) })),
+      rows: rows.map((row) => ({
+        type: row.type,
+        id: Number(row.result_id),
+        kind: Number(row.kind) as Kind,
+        ref: Number(row.ref),
+        rank: Number(row.relevance),
+      })),
       total: rows.length > 0 ? Number(rows[0].total) : 0,
     };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SimilarClaimJson } from '../claims';
 import { VERDICTS } from '../verdicts';
 
 const ArticleRef = z.object({ slug: z.string(), title: z.string() });
@@ -19,20 +20,6 @@ export const SearchResponse = z.object({
   total: z.number().int(),
   page: z.number().int(),
   perPage: z.number().int(),
-});
-
-export const SimilarClaimJson = z.object({
-  claimId: z.number().int(),
-  quote: z.string(),
-  statement: z.string().nullable(),
-  article: ArticleRef,
-  url: z.string(),
-  published: z.boolean(),
-  verdict: z.enum(VERDICTS).nullable(),
-  verdictLabel: z.string().nullable(),
-  score: z.number().min(0).max(1),
-  relation: z.enum(['same', 'similar', 'numbers-differ', 'year-differs', 'negated', 'direction-differs', 'subject-differs']),
-  note: z.string(),
 });
 
 export const SimilarResponse = z.object({ similar: z.array(SimilarClaimJson) });

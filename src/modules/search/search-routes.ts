@@ -43,7 +43,8 @@ export function searchRoutes(search: SearchService): RouteSpec[] {
       atLeast('reviewer'),
       {
         tag: 'Search',
-        summary: 'Up to five claims on record in any article that are like this text, published fact-checks first, each with how it relates (same, or similar but …).',
+        summary:
+          'Up to five claims on record in any article that are like this text, published fact-checks first, each with how it relates (same, or similar but …).',
         query: SimilarParams,
         response: SimilarResponse,
       },

@@ -13,7 +13,12 @@ export const SearchParams = z.object({
     .enum([...RESULT_TYPES, ''], { error: 'must be articles, claims or factchecks' })
     .optional()
     .transform((v) => (v ? v : undefined)),
-  page: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').max(MAX_PAGE, `must be at most ${MAX_PAGE}`).default(1),
+  page: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .max(MAX_PAGE, `must be at most ${MAX_PAGE}`)
+    .default(1),
 });
 export type SearchParams = z.output<typeof SearchParams>;
 
@@ -23,7 +28,3 @@ export const SimilarParams = z.object({
   exclude: z.coerce.number({ error: 'must be a claim id' }).int().positive('must be a claim id').optional(),
 });
 export type SimilarParams = z.output<typeof SimilarParams>;
-
-/** `POST /api/v1/claims/:id/same-as` */
-export const SameAsInput = z.object({ claimId: z.coerce.number({ error: 'must be the id of a published fact-check' }).int().positive('must be a claim id') });
-export type SameAsInput = z.output<typeof SameAsInput>;

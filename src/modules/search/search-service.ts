@@ -1,7 +1,7 @@
 import type { Db } from '../../db/knex';
 import { hasRole } from '../accounts';
 import type { ArticlesService } from '../articles';
-import type { Claim, ClaimsService, Viewer } from '../claims';
+import type { Claim, ClaimsService, SimilarClaim as ClaimsSimilarClaim, Viewer } from '../claims';
 import { VERDICT_LABEL, type Decision, type DecisionsService, type Verdict } from '../verdicts';
 import { candidateTokens, compareClaims, profileClaim, RELATION_NOTE, SHOW_THRESHOLD, type MatchRelation } from './claim-matching';
 import { createSearchRepository, type ResultType, type SearchAudience } from './search-repository';
@@ -37,19 +37,7 @@ export interface SearchPage {
   perPage: number;
 }
 
-export interface SimilarClaim {
-  claimId: number;
-  quote: string;
-  statement: string | null;
-  article: { slug: string; title: string };
-  url: string;
-  published: boolean;
-  verdict: Verdict | null;
-  verdictLabel: string | null;
-  score: number;
-  relation: MatchRelation;
-  note: string;
-}
+export type SimilarClaim = ClaimsSimilarClaim & { relation: MatchRelation };
 
 export type SearchService = ReturnType<typeof createSearchService>;
 

@@ -17,11 +17,21 @@ export interface ClaimReviewInput extends Publishing {
   claim: { id: number; statement: string | null; exact: string };
   decision: { verdict: Verdict; firstPublishedAt: string | null; decidedAt: string };
   article: { slug: string; title: string; byline: string | null; publishedAt: string | null; sourceUrl: string | null };
+  /**
+   * Every article the claim appears in, when it is more than this one (claims marked "the same
+   * claim as" this fact-check): `itemReviewed.appearance` then lists them all.
+   */
+  appearances?: { url: string | null; slug: string; headline: string }[];
 }
 
-export function claimReviewJsonLd({ baseUrl, publisherName, claim, decision, article }: ClaimReviewInput) {
+export function claimReviewJsonLd({ baseUrl, publisherName, claim, decision, article, appearances = [] }: ClaimReviewInput) {
   const value = VERDICT_VALUE[decision.verdict];
-  const articleUrl = article.sourceUrl ?? `${baseUrl}/articles/${article.slug}`;
+  const newsArticle = (a: { url: string | null; slug: string; headline: string }) => ({
+    '@type': 'NewsArticle',
+    url: a.url ?? `${baseUrl}/articles/${a.slug}`,
+    headline: a.headline,
+  });
+  const own = newsArticle({ url: article.sourceUrl, slug: article.slug, headline: article.title });
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -40,7 +50,7 @@ export function claimReviewJsonLd({ baseUrl, publisherName, claim, decision, art
       '@type': 'Claim',
       ...(article.byline ? { author: { '@type': 'Person', name: article.byline } } : {}),
       ...(article.publishedAt ? { datePublished: article.publishedAt.slice(0, 10) } : {}),
-      appearance: { '@type': 'NewsArticle', url: articleUrl, headline: article.title },
+      appearance: appearances.length > 1 ? appearances.map(newsArticle) : own,
     },
   };
 }

@@ -81,6 +81,18 @@ test('when every audited action is done once, then each event is recorded exactl
       .send({ verdict: 'mostly-true', summary: 'S.', publish })
       .expect(200);
 
+  // "The same claim as": linked (an attempt refused for lack of a published verdict records nothing), unlinked.
+  const second = await createClaim(t.app, reviewer, { sentenceId: (await seedSentenceIds(t.app))[4] });
+  await request(t.app).post(`/api/v1/claims/${second}/same-as`).set(bearer(adminToken)).send({ claimId }).expect(422); // unpublished now
+  await request(t.app)
+    .post(`/api/v1/claims/${claimId}/decision`)
+    .set(bearer(adminToken))
+    .send({ verdict: 'mostly-true', summary: 'S.', publish: true })
+    .expect(200);
+  await request(t.app).post(`/api/v1/claims/${second}/same-as`).set(bearer(adminToken)).send({ claimId }).expect(200);
+  await request(t.app).post(`/api/v1/claims/${second}/same-as`).set(bearer(adminToken)).send({ claimId }).expect(200); // already so: no event
+  await request(t.app).delete(`/api/v1/claims/${second}/same-as`).set(bearer(adminToken)).expect(200);
+
   // The CLI's actions.
   await runAccountsCommand(t.db, ['user', 'add', 'opsdesk', '--role', 'reviewer'], io('a strong password'));
   await runAccountsCommand(t.db, ['user', 'role', 'opsdesk', 'editor'], io());
@@ -104,8 +116,10 @@ test('when every audited action is done once, then each event is recorded exactl
     'registration.refused': 1,
     'token.created': 2,
     'token.revoked': 2,
-    'decision.published': 1,
+    'decision.published': 2,
     'decision.unpublished': 1,
+    'claim.same_as': 1,
+    'claim.same_as_removed': 1,
   };
   expect(Object.keys(expected).sort()).toEqual([...AUDIT_EVENTS].sort());
   const actual: Record<string, number> = {};

@@ -20,8 +20,18 @@ export interface MatchingPair {
 }
 
 export const RECORDED_CLAIMS: RecordedClaim[] = [
-  { key: 'A1', article: 'migration', quote: 'Border Patrol agents arrested more than 22,000 Chinese nationals at the southern border in 2023.', published: true },
-  { key: 'A2', article: 'migration', quote: 'Their trip usually starts with a flight to Ecuador, a country that allows visa-free travel from the PRC.', published: true },
+  {
+    key: 'A1',
+    article: 'migration',
+    quote: 'Border Patrol agents arrested more than 22,000 Chinese nationals at the southern border in 2023.',
+    published: true,
+  },
+  {
+    key: 'A2',
+    article: 'migration',
+    quote: 'Their trip usually starts with a flight to Ecuador, a country that allows visa-free travel from the PRC.',
+    published: true,
+  },
   { key: 'A3', article: 'migration', quote: 'Migrants pay smugglers up to $10,000 to cross the Darién Gap.', published: false },
   { key: 'A4', article: 'migration', quote: 'The number of Chinese migrants crossing the border rose tenfold between 2022 and 2023.', published: true },
   { key: 'A5', article: 'migration', quote: 'Most Chinese migrants apply for asylum after crossing.', published: false },
@@ -89,11 +99,36 @@ export const MATCHING_PAIRS: MatchingPair[] = [
   { kind: 'paraphrase', target: 'D6', text: 'In winter the river has never flooded.' },
 
   // Near-misses: the same words, a different claim.
-  { kind: 'near-miss', changed: 'number', target: 'A1', text: 'Border Patrol agents arrested more than 2,200 Chinese nationals at the southern border in 2023.' },
-  { kind: 'near-miss', changed: 'year', target: 'A1', text: 'Border Patrol agents arrested more than 22,000 Chinese nationals at the southern border in 2021.' },
-  { kind: 'near-miss', changed: 'subject', target: 'A1', text: 'Border Patrol agents arrested more than 22,000 Mexican nationals at the southern border in 2023.' },
-  { kind: 'near-miss', changed: 'negation', target: 'A1', text: 'Border Patrol agents did not arrest 22,000 Chinese nationals at the southern border in 2023.' },
-  { kind: 'near-miss', changed: 'subject', target: 'A2', text: 'Their trip usually starts with a flight to Panama, a country that allows visa-free travel from the PRC.' },
+  {
+    kind: 'near-miss',
+    changed: 'number',
+    target: 'A1',
+    text: 'Border Patrol agents arrested more than 2,200 Chinese nationals at the southern border in 2023.',
+  },
+  {
+    kind: 'near-miss',
+    changed: 'year',
+    target: 'A1',
+    text: 'Border Patrol agents arrested more than 22,000 Chinese nationals at the southern border in 2021.',
+  },
+  {
+    kind: 'near-miss',
+    changed: 'subject',
+    target: 'A1',
+    text: 'Border Patrol agents arrested more than 22,000 Mexican nationals at the southern border in 2023.',
+  },
+  {
+    kind: 'near-miss',
+    changed: 'negation',
+    target: 'A1',
+    text: 'Border Patrol agents did not arrest 22,000 Chinese nationals at the southern border in 2023.',
+  },
+  {
+    kind: 'near-miss',
+    changed: 'subject',
+    target: 'A2',
+    text: 'Their trip usually starts with a flight to Panama, a country that allows visa-free travel from the PRC.',
+  },
   { kind: 'near-miss', changed: 'number', target: 'A3', text: 'Migrants pay smugglers up to $1,000 to cross the Darién Gap.' },
   { kind: 'near-miss', changed: 'year', target: 'A4', text: 'The number of Chinese migrants crossing the border rose tenfold between 2021 and 2022.' },
   { kind: 'near-miss', changed: 'direction', target: 'A4', text: 'The number of Chinese migrants crossing the border fell tenfold between 2022 and 2023.' },

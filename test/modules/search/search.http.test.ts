@@ -19,7 +19,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const search = (q: string, token?: string, extra: Record<string, string> = {}) => {
-  const req = request(t.app).get('/api/v1/search').query({ q, ...extra });
+  const req = request(t.app)
+    .get('/api/v1/search')
+    .query({ q, ...extra });
   return token ? req.set(bearer(token)) : req;
 };
 
@@ -73,7 +75,11 @@ describe('search', () => {
   test('when a decision is not published, then its summary is found by editors only', async () => {
     const claimId = await createClaim(t.app, reviewerA, { sentenceId: sentences[6] });
     await fileCheck(t.app, reviewerA, claimId);
-    await request(t.app).post(`/api/v1/claims/${claimId}/decision`).set(bearer(editor)).send({ verdict: 'mostly-true', summary: 'Draft about marmalade.', publish: false }).expect(200);
+    await request(t.app)
+      .post(`/api/v1/claims/${claimId}/decision`)
+      .set(bearer(editor))
+      .send({ verdict: 'mostly-true', summary: 'Draft about marmalade.', publish: false })
+      .expect(200);
     expect((await search('marmalade', reviewerA).expect(200)).body.total).toBe(0);
     expect((await search('marmalade').expect(200)).body.total).toBe(0);
     expect((await search('marmalade', editor).expect(200)).body.results.map((r: { type: string }) => r.type)).toEqual(['claim']);
@@ -147,7 +153,9 @@ describe('search', () => {
   ])('when the query is %s, then it is a 400 that says why', async (_label, q, message) => {
     const res = await search(q).expect(400);
     expect(res.body.error.message).toMatch(message);
-    const page = await request(t.app).get('/search').query({ q: q || ' ' });
+    const page = await request(t.app)
+      .get('/search')
+      .query({ q: q || ' ' });
     if (q.trim()) {
       expect(page.status).toBe(400);
       expect(page.text).toMatch(message);
