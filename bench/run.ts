@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../src/config';
 import { buildFixture, BIG_SLUG } from './fixture';
 import { measureSegmentation } from './segmentation';
 import { measureLivingArticles } from './living-articles';
+import { measureSearch } from './search';
 
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 50;
@@ -191,8 +192,10 @@ async function main() {
     startToFirstResponseMs: startMs,
     segmentation: measureSegmentation(PROJECT_ROOT),
     livingArticles: await measureLivingArticles(),
+    search: await measureSearch(),
   };
   const living = results.livingArticles;
+  const found = results.search;
   fs.writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   const table = [
     `# Benchmark results`,
@@ -223,6 +226,9 @@ async function main() {
       .join(', ')}) | ${living.reanchorMedianMs} | | | < 200 |`,
     `| The whole update on SQLite (new revision, sentences, ${living.claims} claims re-anchored and saved, one transaction), median ms | ${living.updateMedianMs} | | | |`,
     `| Extraction of a ${living.extraction.pageKb} KB news page (${living.extraction.blocks} blocks), median ms | ${living.extraction.medianMs} | | | < 300 |`,
+    `| Search over ${found.claims.toLocaleString('en-US')} claims in ${found.articles} articles (SQLite FTS5), anonymous / reviewer: p50, p95 ms | ${found.search.anonymous.p50}, ${found.search.anonymous.p95} / ${found.search.reviewer.p50}, ${found.search.reviewer.p95} | | | p95 < 50 |`,
+    `| Similar claims for a text over the same ${found.claims.toLocaleString('en-US')} claims: p50, p95 ms | ${found.similar.p50}, ${found.similar.p95} | | | p95 < 50 |`,
+    `| Claim matching test set (${found.matching.pairs} pairs) at that size: recall@5 on paraphrases; near-misses shown as "same" | ${found.matching.recallAt5}; ${found.matching.nearMissesShownSame} of ${found.matching.nearMisses} | | | ≥ 0.9; 0 |`,
   ].join('\n');
   console.log(`\n${table}\n`);
   const findings = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'FINDINGS.md'), 'utf8');

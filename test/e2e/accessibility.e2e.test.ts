@@ -180,6 +180,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['revisions', '/articles/ferry-fares/revisions'],
     ['claim-card', '/embed/claims/PUBLISHED'],
     ['embed-configure', `/articles/${SEED_SLUG}/embed`],
+    ['search', '/search?q=Ecuador'],
   ];
 
   /** One page per viewer and width, signed in once and reused. */
