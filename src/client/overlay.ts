@@ -10,8 +10,10 @@ export function enhanceOverlay(article: HTMLElement, popover: Popover, options: 
     if (!item) return [];
     const copy = item.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('[id]').forEach((node) => node.removeAttribute('id'));
+    // The server's link: a claim shown with an earlier fact-check's verdict links to that fact-check.
+    const href = copy.querySelector<HTMLAnchorElement>('.factcheck-links a:last-child')?.getAttribute('href') ?? `/claims/${claimId}`;
     copy.querySelector('.factcheck-links')?.remove();
-    return [...copy.childNodes, el('p', {}, el('a', { href: `/claims/${claimId}` }, 'Full fact-check'))];
+    return [...copy.childNodes, el('p', {}, el('a', { href }, 'Full fact-check'))];
   };
 
   /** One claim's fact-check, or each of several when the highlight is covered by more than one claim. */

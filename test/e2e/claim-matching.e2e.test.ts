@@ -98,5 +98,9 @@ test('when a reviewer selects a sentence checked before elsewhere, then the pane
   const popover = reader.locator('.popover[role="dialog"]');
   await popover.waitFor();
   expect(await popover.textContent()).toContain('Ecuador did not require visas from Chinese citizens.');
+  await popover.getByRole('link', { name: 'Full fact-check' }).click(); // the original: the linked claim has no page of its own for readers
+  await reader.getByRole('heading', { name: 'Published verdict' }).waitFor();
+  expect(await reader.locator('blockquote.claim-quote').first().textContent()).toContain('Their trip usually starts');
+  await reader.goBack();
   expect(await reader.locator('.factcheck-list .first-checked').textContent()).toMatch(/First checked in .+ on \d{4}-\d{2}-\d{2}\./);
 });
