@@ -21,6 +21,7 @@ import { articlesRoutes, createArticlesService } from './modules/articles';
 import { claimsRoutes, createChecksService, createClaimsService } from './modules/claims';
 import { createReaderService, readerRoutes } from './modules/reader';
 import { createSearchService, searchRoutes } from './modules/search';
+import { assignmentsRoutes, createAssignmentsService } from './modules/assignments';
 import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
 import { createRevisionsService, revisionsRoutes } from './modules/revisions';
@@ -54,6 +55,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
   const reader = createReaderService(claims, decisions, articles);
   const search = createSearchService(db, articles, claims, decisions);
+  const assignments = createAssignmentsService(db, accounts, claims);
   const revisions = createRevisionsService(articles, claims);
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
   const passport = configurePassport(accounts, signInClientOf(devices));
@@ -115,7 +117,13 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...revisionsRoutes(revisions, articles),
     ...readerRoutes(reader, articles, claims, publishing),
     ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
-    ...claimsRoutes(claims, checks, articles, publishing, search.similar),
+    ...assignmentsRoutes(assignments, accounts, claims),
+    ...claimsRoutes(claims, checks, articles, publishing, {
+      findSimilar: search.similar,
+      assigneesOf: (ids) => assignments.assigneesOf(ids),
+      claimsAssignedTo: (username) => assignments.claimsAssignedTo(username),
+      assignableUsers: async () => (await accounts.listUsers()).filter((u) => !u.disabled).map((u) => ({ username: u.username, displayName: u.displayName })),
+    }),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
     ...embedsRoutes(claims, articles, publishing),
   ];

@@ -16,6 +16,7 @@ const EXPECTED_TABLES = [
   'api_tokens',
   'article_blocks',
   'article_revisions',
+  'assignments',
   'articles',
   'audit_events',
   'check_revisions',

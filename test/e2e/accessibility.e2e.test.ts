@@ -34,6 +34,13 @@ beforeAll(async () => {
     .set(bearer(ednaToken))
     .send({ verdict: 'mostly-true', summary: 'CBP counted about 24,000 encounters in fiscal 2023.', publish: true })
     .expect(200);
+  // Work for rita: one overdue-to-be and one undated assignment (My work, the queue's Assigned column).
+  const assigned = await createClaim(server.app.app, ritaToken, { sentenceId: sentences[5] });
+  await request(server.app.app)
+    .post('/api/v1/assignments')
+    .set(bearer(ednaToken))
+    .send({ claimIds: [assigned], username: rita.username, due: new Date().toISOString().slice(0, 10) })
+    .expect(201);
   const disputed = await createClaim(server.app.app, ritaToken, { sentenceId: sentences[4] });
   await fileCheck(server.app.app, ritaToken, disputed, { verdict: 'false' });
   await fileCheck(server.app.app, ednaToken, disputed, { verdict: 'true' });
@@ -181,6 +188,8 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['claim-card', '/embed/claims/PUBLISHED'],
     ['embed-configure', `/articles/${SEED_SLUG}/embed`],
     ['search', '/search?q=Ecuador'],
+    ['my-work', '/me/work'],
+    ['assign', '/review/assign?claimIds=PUBLISHED'],
   ];
 
   /** One page per viewer and width, signed in once and reused. */
@@ -197,9 +206,9 @@ describe('accessibility (axe-core) and screenshots', () => {
   test.each(pages.map(([name, path]) => [name, path] as const))(
     'when %s (%s) is checked by axe, then it has no serious or critical violations',
     async (name, path) => {
-      const who = ['claim-editor', 'review-queue', 'new-article', 'article-edit'].includes(name)
+      const who = ['claim-editor', 'review-queue', 'new-article', 'article-edit', 'assign'].includes(name)
         ? edna
-        : name === 'account'
+        : name === 'account' || name === 'my-work'
           ? rita
           : name === 'admin-users'
             ? admin

@@ -66,6 +66,13 @@ async function linkedClaim(): Promise<number> {
   return claimId;
 }
 
+/** A claim assigned to the reviewer. */
+async function assignedClaim(): Promise<number> {
+  const claimId = await freshClaim();
+  await request(t.app).post(`/api/v1/claims/${claimId}/assignments`).set(bearer(tokens.editor)).send({ username: 'perm-rev' }).expect(201);
+  return claimId;
+}
+
 /** An article of its own, so updating it disturbs no other case. */
 async function freshArticle(): Promise<string> {
   const res = await request(t.app)
@@ -176,6 +183,21 @@ const API_CASES: ApiCase[] = [
     method: 'delete',
     path: `/api/v1/claims/${await linkedClaim()}/same-as`,
   })),
+  api('POST /api/v1/claims/:id/assignments', [401, 403, 403, 201, 201], async () => ({
+    method: 'post',
+    path: `/api/v1/claims/${await freshClaim()}/assignments`,
+    body: { username: 'perm-rev' },
+  })),
+  api('DELETE /api/v1/claims/:id/assignments/:username', [401, 403, 403, 204, 204], async () => ({
+    method: 'delete',
+    path: `/api/v1/claims/${await assignedClaim()}/assignments/perm-rev`,
+  })),
+  api('POST /api/v1/assignments', [401, 403, 403, 201, 201], async () => ({
+    method: 'post',
+    path: '/api/v1/assignments',
+    body: { claimIds: [await freshClaim()], username: 'perm-rev' },
+  })),
+  api('GET /api/v1/assignments', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/assignments?mine=true' })),
   api('GET /api/v1/search', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/search?q=Ecuador' })),
   api('GET /api/v1/claims/similar', [401, 200, 200, 200, 200], async () => ({
     method: 'get',
@@ -250,6 +272,22 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /admin/audit', expected: [401, 403, 403, 403, 200], prepare: async () => ({ method: 'get', path: '/admin/audit' }) },
   { name: 'GET /review', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/review' }) },
   { name: 'GET /search', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/search?q=Ecuador' }) },
+  { name: 'GET /me/work', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/me/work' }) },
+  {
+    name: 'GET /review/assign',
+    expected: [401, 403, 403, 200, 200],
+    prepare: async () => ({ method: 'get', path: `/review/assign?claimIds=${await freshClaim()}` }),
+  },
+  {
+    name: 'POST /review/assign',
+    expected: [401, 403, 403, 303, 303],
+    prepare: async () => ({ method: 'post', path: '/review/assign', form: { claimIds: String(await freshClaim()), username: 'perm-rev' } }),
+  },
+  {
+    name: 'POST /claims/:id/assignments/:username/remove',
+    expected: [401, 403, 403, 303, 303],
+    prepare: async () => ({ method: 'post', path: `/claims/${await assignedClaim()}/assignments/perm-rev/remove`, form: {} }),
+  },
   {
     name: 'POST /claims/:id/same-as',
     expected: [401, 403, 403, 303, 303],

@@ -18,12 +18,15 @@ let specs: RouteSpec[];
 let reviewer: string;
 let otherUserId: number;
 let secondClaimId: number;
+let reviewerName: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   editor = await createApiToken(t.db, await createUser(t.db, 'editor'));
   admin = await createApiToken(t.db, await createUser(t.db, 'admin'));
-  reviewer = await createApiToken(t.db, await createUser(t.db, 'reviewer'));
+  const reviewerUser = await createUser(t.db, 'reviewer');
+  reviewerName = reviewerUser.username;
+  reviewer = await createApiToken(t.db, reviewerUser);
   otherUserId = (await createUser(t.db, 'reviewer')).id;
   const sentences = await seedSentenceIds(t.app);
   claimId = await createClaim(t.app, reviewer, { sentenceId: sentences[2] });
@@ -57,6 +60,9 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['post', '/api/v1/claims/:id/same-as', `/api/v1/claims/${secondClaimId}/same-as`, editor, { claimId }],
   ['delete', '/api/v1/claims/:id/same-as', `/api/v1/claims/${secondClaimId}/same-as`, editor, undefined],
   ['get', '/api/v1/search', '/api/v1/search?q=Ecuador', '', undefined],
+  ['post', '/api/v1/claims/:id/assignments', `/api/v1/claims/${secondClaimId}/assignments`, editor, { username: reviewerName }],
+  ['post', '/api/v1/assignments', '/api/v1/assignments', editor, { claimIds: [claimId, secondClaimId], username: reviewerName }],
+  ['get', '/api/v1/assignments', `/api/v1/assignments?assignee=${reviewerName}`, editor, undefined],
   ['get', '/api/v1/claims/similar', '/api/v1/claims/similar?text=Chinese%20migrants%20fly%20to%20Ecuador', editor, undefined],
   ['get', '/api/v1/articles/:slug/agreement', `/api/v1/articles/${SEED_SLUG}/agreement`, editor, undefined],
   ['get', '/api/v1/review', '/api/v1/review', editor, undefined],

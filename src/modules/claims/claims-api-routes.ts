@@ -4,9 +4,9 @@ import { SlugParam } from '../articles';
 import { DecisionInput } from '../verdicts';
 import { auditContext } from '../audit';
 import type { ArticlesService } from '../articles';
-import { anchorJson, checkJson, claimJson, queueJson, targetJson } from './claims-presenter';
+import { anchorJson, checkJson, claimJson, queueJson, sortQueue, targetJson } from './claims-presenter';
 import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, SameAsInput } from './claims-schemas';
-import type { FindSimilarClaims } from './claims-types';
+import type { ClaimsDesk } from './claims-types';
 import type { ChecksService } from './checks-service';
 import { AgreementResponse, ArticleClaimsResponse, CheckJson, ClaimJson, CreatedClaimJson, QueueResponse } from './claims-responses';
 import type { ClaimsService } from './claims-service';
@@ -19,7 +19,7 @@ export const viewerOf = (req: Request): Viewer | null => (req.user ? viewer(req 
 export const viewer = (req: SignedInRequest): Viewer => ({ id: req.user.id, role: req.user.role });
 
 /** The claims, checks and decisions API: each route declares its input schemas, and its handler receives them parsed. */
-export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, findSimilar: FindSimilarClaims): RouteSpec[] {
+export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, desk: ClaimsDesk): RouteSpec[] {
   return [
     api(
       'post',
@@ -37,7 +37,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       async ({ params, body }, req, res) => {
         const { claim, created } = await claims.create(params.slug, body, viewer(req));
         const view = await claims.view(claim.id, viewer(req));
-        const similar = await findSimilar(claim.statement ?? claim.exact, { exclude: claim.id });
+        const similar = await desk.findSimilar(claim.statement ?? claim.exact, { exclude: claim.id });
         res
           .status(created ? 201 : 200)
           .location(`/api/v1/claims/${claim.id}`)
@@ -164,9 +164,18 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       'get',
       '/api/v1/review',
       atLeast('editor'),
-      { tag: 'Decisions', summary: 'The review queue, disputed first.', query: QueueFilter, response: QueueResponse },
+      {
+        tag: 'Decisions',
+        summary: 'The review queue, disputed first (or by `sort`), optionally only one article, status or assignee; each claim with its assignees.',
+        query: QueueFilter,
+        response: QueueResponse,
+      },
       async ({ query }, _req, res) => {
-        res.json({ claims: queueJson(await claims.queue({ articleSlug: query.article, status: query.status })) });
+        const all = await claims.queue({ articleSlug: query.article, status: query.status });
+        const assigned = query.assignee ? new Set(await desk.claimsAssignedTo(query.assignee)) : null;
+        const items = assigned ? all.filter((item) => assigned.has(item.claim.id)) : all;
+        const assignees = await desk.assigneesOf(items.map((item) => item.claim.id));
+        res.json({ claims: queueJson(sortQueue(items, query.sort, assignees), assignees) });
       },
     ),
   ];

@@ -8,9 +8,9 @@ import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles';
 import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS, type Publishing } from '../verdicts';
 import { viewer, viewerOf } from './claims-api-routes';
-import { claimPage, queuePage } from './claims-presenter';
+import { claimPage, queuePage, sortQueue } from './claims-presenter';
 import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, SameAsInput, sourcesFromForm } from './claims-schemas';
-import type { FindSimilarClaims } from './claims-types';
+import type { ClaimsDesk } from './claims-types';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
 import { atLeast } from '../accounts';
@@ -40,7 +40,7 @@ export function claimsPageRoutes(
   checks: ChecksService,
   articles: ArticlesService,
   publishing: Publishing,
-  findSimilar: FindSimilarClaims,
+  desk: ClaimsDesk,
 ): RouteSpec[] {
   const newClaimLocals = async (req: SignedInRequest) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
@@ -55,7 +55,7 @@ export function claimsPageRoutes(
   const newClaim = async (req: SignedInRequest, res: Response) => {
     const locals = await newClaimLocals(req);
     const chosen = locals.sentences.find((s) => s.id === req.query.sentence);
-    const similar = chosen ? await findSimilar(chosen.text, {}) : [];
+    const similar = chosen ? await desk.findSimilar(chosen.text, {}) : [];
     res.render('claims/new', { ...locals, similar, values: { sentenceId: req.query.sentence } });
   };
 
@@ -74,13 +74,18 @@ export function claimsPageRoutes(
     const oembedUrl = article ? `/oembed?url=${encodeURIComponent(`${publishing.baseUrl}/claims/${claimId}`)}&format=json` : null;
     // Signed-in people see the claims on record like this one (anonymous pages are cached and public).
     const similar = req.user
-      ? (await findSimilar(view.claim.statement ?? view.claim.exact, { exclude: claimId })).filter((c) => c.claimId !== view.claim.sameAs)
+      ? (await desk.findSimilar(view.claim.statement ?? view.claim.exact, { exclude: claimId })).filter((c) => c.claimId !== view.claim.sameAs)
       : [];
     const canMarkSameAs = page.can.decide && !view.decision?.published && !(await claims.linkedTo([claimId])).length;
+    // Who is assigned, for signed-in people; editors also get the people they may assign.
+    const assignees = req.user ? ((await desk.assigneesOf([claimId])).get(claimId) ?? []) : [];
+    const assignable = page.can.decide ? await desk.assignableUsers() : [];
     return {
       ...page,
       similar,
       canMarkSameAs,
+      assignees,
+      assignable,
       claimReviewJson,
       oembedUrl,
       scale: SCALE,
@@ -149,9 +154,12 @@ export function claimsPageRoutes(
   );
 
   const reviewQueue = async ({ query: filter }: { query: QueueFilter }, _req: SignedInRequest, res: Response) => {
-    const items = await claims.queue({ articleSlug: filter.article, status: filter.status });
-    const list = (await articles.list()).map((a) => ({ slug: a.slug, title: a.title }));
-    res.render('review/index', queuePage(items, filter, list));
+    const all = await claims.queue({ articleSlug: filter.article, status: filter.status });
+    const assigned = filter.assignee ? new Set(await desk.claimsAssignedTo(filter.assignee)) : null;
+    const items = assigned ? all.filter((item) => assigned.has(item.claim.id)) : all;
+    const [list, assignees, people] = await Promise.all([articles.list(), desk.assigneesOf(items.map((item) => item.claim.id)), desk.assignableUsers()]);
+    const articlesList = list.map((a) => ({ slug: a.slug, title: a.title }));
+    res.render('review/index', { ...queuePage(sortQueue(items, filter.sort, assignees), filter, articlesList, assignees), people });
   };
 
   return [

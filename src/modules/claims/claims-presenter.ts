@@ -3,7 +3,8 @@ import { renderMarkdown } from '../../lib/markdown';
 import { displayDomain } from '../../lib/urls';
 import { VERDICT_LABEL, VERDICT_VALUE, type Aggregate, type Decision } from '../verdicts';
 import type { ClaimView, QueueItem } from './claims-service';
-import type { Check, Claim, Revision, Source } from './claims-types';
+import type { Assignee, Check, Claim, Revision, Source } from './claims-types';
+import type { QueueFilter } from './claims-schemas';
 
 export const STATUS_LABEL: Record<Aggregate['status'], string> = {
   disputed: 'Disputed',
@@ -189,8 +190,30 @@ export function claimPage(view: ClaimView, viewer: { role: Role } | null) {
   };
 }
 
-export function queueJson(items: QueueItem[]) {
+/** The queue in the order asked for; `status` keeps the service's order (disputed first). */
+export function sortQueue(items: QueueItem[], sort: QueueFilter['sort'], assignees: Map<number, Assignee[]>): QueueItem[] {
+  const earliestDue = (item: QueueItem) =>
+    (assignees.get(item.claim.id) ?? [])
+      .filter((a) => !a.done && a.due)
+      .map((a) => a.due!)
+      .sort()[0] ?? '9999-12-31';
+  const by: Record<QueueFilter['sort'], ((a: QueueItem, b: QueueItem) => number) | null> = {
+    status: null,
+    due: (a, b) => earliestDue(a).localeCompare(earliestDue(b)),
+    article: (a, b) => a.article.title.localeCompare(b.article.title) || a.claim.start - b.claim.start,
+    reviewers: (a, b) => b.aggregate.reviewers - a.aggregate.reviewers,
+    agreement: (a, b) => (a.aggregate.agreement ?? 2) - (b.aggregate.agreement ?? 2),
+    newest: (a, b) => b.claim.id - a.claim.id,
+  };
+  const compare = by[sort];
+  return compare ? [...items].sort(compare) : items;
+}
+
+const assigneeJson = (a: Assignee) => ({ username: a.username, displayName: a.displayName, due: a.due, done: a.done, overdue: a.overdue });
+
+export function queueJson(items: QueueItem[], assignees: Map<number, Assignee[]> = new Map()) {
   return items.map((item) => ({
+    assignees: (assignees.get(item.claim.id) ?? []).map(assigneeJson),
     id: item.claim.id,
     article: item.article,
     statement: item.claim.statement,
@@ -201,7 +224,7 @@ export function queueJson(items: QueueItem[]) {
   }));
 }
 
-export function queuePage(items: QueueItem[], filter: { article?: string; status?: string }, articles: { slug: string; title: string }[]) {
+export function queuePage(items: QueueItem[], filter: QueueFilter, articles: { slug: string; title: string }[], assignees: Map<number, Assignee[]>) {
   const counts = { disputed: 0, 'needs-recheck': 0, 'needs-review': 0, consensus: 0, published: 0 };
   for (const item of items) counts[item.aggregate.status] += 1;
   return {
@@ -211,6 +234,7 @@ export function queuePage(items: QueueItem[], filter: { article?: string; status
     counts,
     items: items.map((item) => ({
       id: item.claim.id,
+      assignees: (assignees.get(item.claim.id) ?? []).map(assigneeJson),
       quote: item.claim.exact,
       statement: item.claim.statement,
       article: item.article,

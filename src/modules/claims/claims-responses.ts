@@ -130,9 +130,12 @@ export const ArticleClaimsResponse = z.object({
   ),
 });
 
+export const AssigneeJson = z.object({ username: z.string(), displayName: z.string(), due: z.string().nullable(), done: z.boolean(), overdue: z.boolean() });
+
 export const QueueResponse = z.object({
   claims: z.array(
     z.object({
+      assignees: z.array(AssigneeJson),
       id: z.number().int(),
       article: z.object({ slug: z.string(), title: z.string() }),
       statement: z.string().nullable(),

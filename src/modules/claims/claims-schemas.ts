@@ -88,6 +88,7 @@ export type CheckUpdateInput = z.output<typeof CheckUpdateInput>;
 /** `:id` of a claim or of a check: the same shape, named by what it parses at each route. */
 export { IdParam as ClaimIdParam, IdParam as CheckIdParam } from '../../lib/ids';
 
+export const QUEUE_SORTS = ['status', 'due', 'article', 'reviewers', 'agreement', 'newest'] as const;
 export type QueueFilter = z.output<typeof QueueFilter>;
 export const QueueFilter = z.object({
   article: text()
@@ -101,6 +102,16 @@ export const QueueFilter = z.object({
     })
     .optional()
     .transform((v) => (v ? v : undefined)),
+  assignee: text()
+    .trim()
+    .toLowerCase()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  sort: z
+    .enum(QUEUE_SORTS, { error: `must be one of ${QUEUE_SORTS.join(', ')}` })
+    .optional()
+    .transform((v) => v ?? 'status'),
 });
 
 /**

@@ -79,3 +79,23 @@ export interface SimilarClaim {
 }
 
 export type FindSimilarClaims = (text: string, options: { exclude?: number | null }) => Promise<SimilarClaim[]>;
+
+/** Someone a claim is assigned to (the assignments module's, shown on claims' pages). */
+export interface Assignee {
+  username: string;
+  displayName: string;
+  /** YYYY-MM-DD, or null. */
+  due: string | null;
+  /** They have filed their check. */
+  done: boolean;
+  overdue: boolean;
+}
+
+/** What the claims pages need from the desk's other modules, handed in by app.ts (claims imports neither). */
+export interface ClaimsDesk {
+  findSimilar: FindSimilarClaims;
+  assigneesOf(claimIds: number[]): Promise<Map<number, Assignee[]>>;
+  claimsAssignedTo(username: string): Promise<number[]>;
+  /** Active accounts a claim may be assigned to. */
+  assignableUsers(): Promise<{ username: string; displayName: string }[]>;
+}

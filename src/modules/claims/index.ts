@@ -5,25 +5,19 @@ import { claimsApiRoutes } from './claims-api-routes';
 import { claimsPageRoutes } from './claims-page-routes';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
-import type { FindSimilarClaims } from './claims-types';
+import type { ClaimsDesk } from './claims-types';
 
 export { createClaimsService, distinctSources, type ClaimsService, type ClaimView } from './claims-service';
 export { createChecksService, type ChecksService } from './checks-service';
 export { anchorJson, sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
-export type { Claim, Check, Source, SimilarClaim, FindSimilarClaims } from './claims-types';
+export type { Assignee, Claim, Check, ClaimsDesk, Source, SimilarClaim, FindSimilarClaims } from './claims-types';
 export type { Viewer } from './read-policy';
 export { viewer, viewerOf } from './claims-api-routes';
 export { CheckInput, CreateClaimInput } from './claims-schemas';
 export { claimReadPolicy, readableChecks, readableDecision, type ClaimReadPolicy } from './read-policy';
 export type { QuoteSelector } from './anchoring';
 
-export function claimsRoutes(
-  claims: ClaimsService,
-  checks: ChecksService,
-  articles: ArticlesService,
-  publishing: Publishing,
-  findSimilar: FindSimilarClaims,
-): RouteSpec[] {
-  return [...claimsApiRoutes(claims, checks, articles, findSimilar), ...claimsPageRoutes(claims, checks, articles, publishing, findSimilar)];
+export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing, desk: ClaimsDesk): RouteSpec[] {
+  return [...claimsApiRoutes(claims, checks, articles, desk), ...claimsPageRoutes(claims, checks, articles, publishing, desk)];
 }
-export { AnchorJson, SimilarClaimJson, SourceJson, TargetJson } from './claims-responses';
+export { AnchorJson, AssigneeJson, SimilarClaimJson, SourceJson, TargetJson } from './claims-responses';

@@ -1,0 +1,77 @@
+import type { Db } from '../../db/knex';
+import { NotFoundError, UnprocessableError } from '../../lib/errors';
+import { parseInput } from '../../lib/parse';
+import type { AccountsService, User } from '../accounts';
+import type { Assignee, ClaimsService, Viewer } from '../claims';
+import * as repo from './assignments-repository';
+import { AssignInput, BulkAssignInput, today } from './assignments-schemas';
+
+export type AssignmentsService = ReturnType<typeof createAssignmentsService>;
+
+export interface MyWorkItem extends repo.WorkItem {
+  overdue: boolean;
+}
+
+const overdue = (due: string | null, done: boolean, day = today()) => !done && due !== null && due < day;
+
+/** Who checks what by when: editors assign claims to reviewers; a reviewer's open assignments are their work. */
+export function createAssignmentsService(db: Db, accounts: AccountsService, claims: ClaimsService) {
+  async function activeAssignee(username: string): Promise<User> {
+    const user = await accounts.findByUsername(username).catch(() => null);
+    if (!user || user.disabled) throw new UnprocessableError(`There is no active account “${username}” to assign.`);
+    return user;
+  }
+
+  async function existingClaims(claimIds: number[]): Promise<void> {
+    const found = new Set((await claims.byIds(claimIds)).map((c) => c.id));
+    const missing = claimIds.filter((id) => !found.has(id));
+    if (missing.length === 1 && claimIds.length === 1) throw new NotFoundError('There is no such claim.');
+    if (missing.length > 0) throw new UnprocessableError(`These claims do not exist: ${missing.join(', ')}.`);
+  }
+
+  return {
+    /** Assigns each claim to the reviewer (again: only the due date changes), in one transaction. */
+    async assign(raw: BulkAssignInput, editor: Viewer): Promise<{ assigned: number; assignee: User }> {
+      const input = parseInput(BulkAssignInput, raw);
+      const claimIds = [...new Set(input.claimIds)];
+      await existingClaims(claimIds);
+      const assignee = await activeAssignee(input.username);
+      await db.transaction((tx) => repo.upsertAssignments(tx, claimIds, assignee.id, editor.id, input.due ?? null));
+      return { assigned: claimIds.length, assignee };
+    },
+
+    async assignOne(claimId: number, raw: AssignInput, editor: Viewer): Promise<Assignee[]> {
+      const input = parseInput(AssignInput, raw);
+      await this.assign({ claimIds: [claimId], username: input.username, due: input.due }, editor);
+      return (await this.assigneesOf([claimId])).get(claimId) ?? [];
+    },
+
+    async unassign(claimId: number, username: string): Promise<void> {
+      const user = await accounts.findByUsername(username).catch(() => null);
+      if (!user || (await repo.deleteAssignment(db, claimId, user.id)) === 0) throw new NotFoundError(`Claim ${claimId} is not assigned to “${username}”.`);
+    },
+
+    /** Each claim's assignees, with whether each has filed (done) and is overdue. */
+    async assigneesOf(claimIds: number[]): Promise<Map<number, Assignee[]>> {
+      const day = today();
+      const byClaim = new Map<number, Assignee[]>();
+      for (const row of await repo.listForClaims(db, claimIds)) {
+        const list = byClaim.get(row.claimId) ?? [];
+        list.push({ username: row.username, displayName: row.displayName, due: row.due, done: row.done, overdue: overdue(row.due, row.done, day) });
+        byClaim.set(row.claimId, list);
+      }
+      return byClaim;
+    },
+
+    /** My work: assigned claims not yet checked, overdue first, then by due date, undated last. */
+    async openFor(userId: number): Promise<MyWorkItem[]> {
+      const day = today();
+      return (await repo.listOpenFor(db, userId)).map((item) => ({ ...item, overdue: overdue(item.due, item.done, day) }));
+    },
+
+    async claimsAssignedTo(username: string): Promise<number[]> {
+      const user = await accounts.findByUsername(username).catch(() => null);
+      return user ? repo.claimIdsAssignedTo(db, user.id) : [];
+    },
+  };
+}

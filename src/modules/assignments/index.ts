@@ -1,0 +1,2 @@
+export { createAssignmentsService, type AssignmentsService } from './assignments-service';
+export { assignmentsRoutes } from './assignments-routes';
