@@ -22,6 +22,7 @@ import { claimsRoutes, createChecksService, createClaimsService } from './module
 import { createReaderService, readerRoutes } from './modules/reader';
 import { createSearchService, searchRoutes } from './modules/search';
 import { assignmentsRoutes, createAssignmentsService } from './modules/assignments';
+import { createDiscussionService, discussionRoutes } from './modules/discussion';
 import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
 import { createRevisionsService, revisionsRoutes } from './modules/revisions';
@@ -56,6 +57,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const reader = createReaderService(claims, decisions, articles);
   const search = createSearchService(db, articles, claims, decisions);
   const assignments = createAssignmentsService(db, accounts, claims);
+  const discussion = createDiscussionService(db, claims, accounts);
   const revisions = createRevisionsService(articles, claims);
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
   const passport = configurePassport(accounts, signInClientOf(devices));
@@ -118,11 +120,13 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...readerRoutes(reader, articles, claims, publishing),
     ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
     ...assignmentsRoutes(assignments, accounts, claims),
+    ...discussionRoutes(discussion),
     ...claimsRoutes(claims, checks, articles, publishing, {
       findSimilar: search.similar,
       assigneesOf: (ids) => assignments.assigneesOf(ids),
       claimsAssignedTo: (username) => assignments.claimsAssignedTo(username),
       assignableUsers: async () => (await accounts.listUsers()).filter((u) => !u.disabled).map((u) => ({ username: u.username, displayName: u.displayName })),
+      thread: async (claimId, viewer) => (viewer && (await discussion.mayDiscuss(claimId, viewer)) ? discussion.thread(claimId, viewer) : null),
     }),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
     ...embedsRoutes(claims, articles, publishing),

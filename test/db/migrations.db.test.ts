@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   'claim_same_as_events',
   'claim_sentences',
   'claims',
+  'comments',
   'decision_revisions',
   'decisions',
   'rate_limit_buckets',

@@ -34,6 +34,17 @@ beforeAll(async () => {
     .set(bearer(ednaToken))
     .send({ verdict: 'mostly-true', summary: 'CBP counted about 24,000 encounters in fiscal 2023.', publish: true })
     .expect(200);
+  // A discussion on the published claim (both have filed), for the claim pages' thread.
+  const comment = await request(server.app.app)
+    .post(`/api/v1/claims/${publishedClaim}/comments`)
+    .set(bearer(ritaToken))
+    .send({ body: 'The CBP table says **24,000**.' })
+    .expect(201);
+  await request(server.app.app)
+    .post(`/api/v1/claims/${publishedClaim}/comments`)
+    .set(bearer(ednaToken))
+    .send({ body: 'Agreed, @' + rita.username + '.', parentId: comment.body.comment.id })
+    .expect(201);
   // Work for rita: one overdue-to-be and one undated assignment (My work, the queue's Assigned column).
   const assigned = await createClaim(server.app.app, ritaToken, { sentenceId: sentences[5] });
   await request(server.app.app)
@@ -190,6 +201,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['search', '/search?q=Ecuador'],
     ['my-work', '/me/work'],
     ['assign', '/review/assign?claimIds=PUBLISHED'],
+    ['claim-reviewer-discussion', '/claims/PUBLISHED'],
   ];
 
   /** One page per viewer and width, signed in once and reused. */
@@ -208,7 +220,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     async (name, path) => {
       const who = ['claim-editor', 'review-queue', 'new-article', 'article-edit', 'assign'].includes(name)
         ? edna
-        : name === 'account' || name === 'my-work'
+        : name === 'account' || name === 'my-work' || name === 'claim-reviewer-discussion'
           ? rita
           : name === 'admin-users'
             ? admin

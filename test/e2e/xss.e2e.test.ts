@@ -100,6 +100,17 @@ beforeAll(async () => {
       .set(bearer(reviewerToken))
       .send({ verdict: 'mixed', confidence: 'low', rationale: group.join('\n\n'), sources })
       .expect(201);
+    // The discussion (issue 16): a comment and a reply with the payloads, read by the editor on the claim page.
+    const comment = await request(app)
+      .post(`/api/v1/claims/${claim.body.id}/comments`)
+      .set(bearer(reviewerToken))
+      .send({ body: group.join('\n\n').slice(0, 5000) })
+      .expect(201);
+    await request(app)
+      .post(`/api/v1/claims/${claim.body.id}/comments`)
+      .set(bearer(editorToken))
+      .send({ body: group.join(' ').slice(0, 5000), parentId: comment.body.comment.id })
+      .expect(201);
     await request(app)
       .post(`/api/v1/claims/${claim.body.id}/decision`)
       .set(bearer(editorToken))

@@ -66,6 +66,13 @@ async function linkedClaim(): Promise<number> {
   return claimId;
 }
 
+/** A comment by the reviewer, on a claim they have checked (the other reviewer has not). */
+async function reviewersComment(): Promise<number> {
+  const { claimId } = await claimWithCheck();
+  const res = await request(t.app).post(`/api/v1/claims/${claimId}/comments`).set(bearer(tokens.reviewer)).send({ body: 'Mine.' }).expect(201);
+  return res.body.comment.id;
+}
+
 /** A claim assigned to the reviewer. */
 async function assignedClaim(): Promise<number> {
   const claimId = await freshClaim();
@@ -198,6 +205,29 @@ const API_CASES: ApiCase[] = [
     body: { claimIds: [await freshClaim()], username: 'perm-rev' },
   })),
   api('GET /api/v1/assignments', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/assignments?mine=true' })),
+  api('GET /api/v1/claims/:id/comments (the reviewer has filed; the other has not)', [401, 200, 403, 200, 200], async () => ({
+    method: 'get',
+    path: `/api/v1/claims/${(await claimWithCheck()).claimId}/comments`,
+  })),
+  api('POST /api/v1/claims/:id/comments', [401, 201, 403, 201, 201], async () => ({
+    method: 'post',
+    path: `/api/v1/claims/${(await claimWithCheck()).claimId}/comments`,
+    body: { body: 'A thought.' },
+  })),
+  api('PATCH /api/v1/comments/:id (the reviewer’s comment)', [401, 200, 403, 403, 403], async () => ({
+    method: 'patch',
+    path: `/api/v1/comments/${await reviewersComment()}`,
+    body: { body: 'Edited.' },
+  })),
+  api('DELETE /api/v1/comments/:id (the reviewer’s comment)', [401, 204, 403, 403, 403], async () => ({
+    method: 'delete',
+    path: `/api/v1/comments/${await reviewersComment()}`,
+  })),
+  api('POST /api/v1/comments/:id/hide', [401, 403, 403, 200, 200], async () => ({
+    method: 'post',
+    path: `/api/v1/comments/${await reviewersComment()}/hide`,
+    body: { reason: 'Off topic.' },
+  })),
   api('GET /api/v1/search', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/search?q=Ecuador' })),
   api('GET /api/v1/claims/similar', [401, 200, 200, 200, 200], async () => ({
     method: 'get',
@@ -273,6 +303,31 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /review', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/review' }) },
   { name: 'GET /search', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/search?q=Ecuador' }) },
   { name: 'GET /me/work', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/me/work' }) },
+  {
+    name: 'POST /claims/:id/comments (the reviewer has filed; the other has not)',
+    expected: [401, 303, 403, 303, 303],
+    prepare: async () => ({ method: 'post', path: `/claims/${(await claimWithCheck()).claimId}/comments`, form: { body: 'A thought.' } }),
+  },
+  {
+    name: 'GET /comments/:id/edit (the reviewer’s comment: others are sent back to the claim)',
+    expected: [401, 200, 403, 303, 303],
+    prepare: async () => ({ method: 'get', path: `/comments/${await reviewersComment()}/edit` }),
+  },
+  {
+    name: 'POST /comments/:id/edit (the reviewer’s comment)',
+    expected: [401, 303, 403, 403, 403],
+    prepare: async () => ({ method: 'post', path: `/comments/${await reviewersComment()}/edit`, form: { body: 'Edited.' } }),
+  },
+  {
+    name: 'POST /comments/:id/delete (the reviewer’s comment)',
+    expected: [401, 303, 403, 403, 403],
+    prepare: async () => ({ method: 'post', path: `/comments/${await reviewersComment()}/delete`, form: {} }),
+  },
+  {
+    name: 'POST /comments/:id/hide',
+    expected: [401, 403, 403, 303, 303],
+    prepare: async () => ({ method: 'post', path: `/comments/${await reviewersComment()}/hide`, form: { reason: 'Off topic.' } }),
+  },
   {
     name: 'GET /review/assign',
     expected: [401, 403, 403, 200, 200],

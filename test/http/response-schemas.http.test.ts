@@ -19,6 +19,7 @@ let reviewer: string;
 let otherUserId: number;
 let secondClaimId: number;
 let reviewerName: string;
+let commentId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -38,6 +39,7 @@ beforeAll(async () => {
     .send({ verdict: 'mostly-true', summary: 'Published.', publish: true })
     .expect(200);
   secondClaimId = await createClaim(t.app, reviewer, { sentenceId: sentences[3] });
+  commentId = (await request(t.app).post(`/api/v1/claims/${claimId}/comments`).set(bearer(editor)).send({ body: 'To edit.' }).expect(201)).body.comment.id;
   specs = t.app.locals.routes as RouteSpec[];
 });
 afterAll(() => t.close());
@@ -60,6 +62,10 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['post', '/api/v1/claims/:id/same-as', `/api/v1/claims/${secondClaimId}/same-as`, editor, { claimId }],
   ['delete', '/api/v1/claims/:id/same-as', `/api/v1/claims/${secondClaimId}/same-as`, editor, undefined],
   ['get', '/api/v1/search', '/api/v1/search?q=Ecuador', '', undefined],
+  ['post', '/api/v1/claims/:id/comments', `/api/v1/claims/${claimId}/comments`, editor, { body: 'Schema comment.' }],
+  ['get', '/api/v1/claims/:id/comments', `/api/v1/claims/${claimId}/comments`, editor, undefined],
+  ['patch', '/api/v1/comments/:id', `/api/v1/comments/${commentId}`, editor, { body: 'Edited schema comment.' }],
+  ['post', '/api/v1/comments/:id/hide', `/api/v1/comments/${commentId}/hide`, editor, { reason: 'Schema reason.' }],
   ['post', '/api/v1/claims/:id/assignments', `/api/v1/claims/${secondClaimId}/assignments`, editor, { username: reviewerName }],
   ['post', '/api/v1/assignments', '/api/v1/assignments', editor, { claimIds: [claimId, secondClaimId], username: reviewerName }],
   ['get', '/api/v1/assignments', `/api/v1/assignments?assignee=${reviewerName}`, editor, undefined],

@@ -80,12 +80,14 @@ export function claimsPageRoutes(
     // Who is assigned, for signed-in people; editors also get the people they may assign.
     const assignees = req.user ? ((await desk.assigneesOf([claimId])).get(claimId) ?? []) : [];
     const assignable = page.can.decide ? await desk.assignableUsers() : [];
+    const thread = await desk.thread(claimId, viewerOf(req));
     return {
       ...page,
       similar,
       canMarkSameAs,
       assignees,
       assignable,
+      thread,
       claimReviewJson,
       oembedUrl,
       scale: SCALE,

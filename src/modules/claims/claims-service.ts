@@ -274,6 +274,17 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       feed?.publicContentChanged('decision');
     },
 
+    /**
+     * Whether this viewer may see what the claim's reviewers say among themselves (its discussion):
+     * the read policy's rule for others' checks (editors; a reviewer once they have filed their own).
+     * A claim that does not exist is a 404.
+     */
+    async mayReadOthers(claimId: number, viewer: Viewer): Promise<boolean> {
+      if (!(await claims.findClaim(db, claimId))) throw new NotFoundError('There is no such claim.');
+      const own = (await checks.listVerdicts(db, [claimId])).some((v) => v.reviewerId === viewer.id);
+      return claimReadPolicy(viewer, own).checks === 'all';
+    },
+
     /** The claims of an article marked as the same as an earlier fact-check. */
     async linkedIn(articleId: number): Promise<Claim[]> {
       return (await claims.listClaims(db, { articleId })).filter((claim) => claim.sameAs !== null);

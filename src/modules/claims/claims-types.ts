@@ -1,4 +1,5 @@
 import type { Confidence, Stance, Verdict } from '../verdicts';
+import type { Role } from '../accounts';
 import type { AnchorStatus } from './reanchoring';
 
 export interface Claim {
@@ -98,4 +99,24 @@ export interface ClaimsDesk {
   claimsAssignedTo(username: string): Promise<number[]>;
   /** Active accounts a claim may be assigned to. */
   assignableUsers(): Promise<{ username: string; displayName: string }[]>;
+  /** The claim's discussion as this viewer may read it, or null when they may not (blind review). */
+  thread(claimId: number, viewer: { id: number; role: Role } | null): Promise<ThreadComment[] | null>;
+}
+
+/** One comment of a claim's discussion as a viewer sees it (the discussion module's). */
+export interface ThreadComment {
+  id: number;
+  claimId: number;
+  parentId: number | null;
+  author: { username: string; displayName: string } | null;
+  /** Safe HTML; null when deleted, or hidden from this viewer. */
+  bodyHtml: string | null;
+  /** The Markdown source, for its author's edit form only. */
+  body: string | null;
+  createdAt: string;
+  edited: boolean;
+  deleted: boolean;
+  hidden: { reason: string; by: string | null } | null;
+  mine: boolean;
+  replies: ThreadComment[];
 }

@@ -10,7 +10,7 @@ import type { ClaimsDesk } from './claims-types';
 export { createClaimsService, distinctSources, type ClaimsService, type ClaimView } from './claims-service';
 export { createChecksService, type ChecksService } from './checks-service';
 export { anchorJson, sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
-export type { Assignee, Claim, Check, ClaimsDesk, Source, SimilarClaim, FindSimilarClaims } from './claims-types';
+export type { Assignee, Claim, Check, ClaimsDesk, Source, SimilarClaim, FindSimilarClaims, ThreadComment } from './claims-types';
 export type { Viewer } from './read-policy';
 export { viewer, viewerOf } from './claims-api-routes';
 export { CheckInput, CreateClaimInput } from './claims-schemas';

@@ -1,0 +1,2 @@
+export { createDiscussionService, type DiscussionService } from './discussion-service';
+export { discussionRoutes } from './discussion-routes';
