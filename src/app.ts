@@ -23,6 +23,7 @@ import { createReaderService, readerRoutes } from './modules/reader';
 import { createSearchService, searchRoutes } from './modules/search';
 import { assignmentsRoutes, createAssignmentsService } from './modules/assignments';
 import { createDiscussionService, discussionRoutes } from './modules/discussion';
+import { countUnread, notificationsRoutes } from './modules/notifications';
 import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
 import { createRevisionsService, revisionsRoutes } from './modules/revisions';
@@ -108,6 +109,11 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     res.locals.currentUser = req.user ?? null;
     next();
   });
+  // The header's unread count, on pages for signed-in people (never cached: those pages are personal).
+  app.use(async (req, res, next) => {
+    if (req.user && req.method === 'GET' && !req.path.startsWith('/api/')) res.locals.unreadNotifications = await countUnread(db, req.user.id);
+    next();
+  });
 
   const publishing = { baseUrl: config.publicBaseUrl, publisherName: config.publisherName };
   const exportsService = createExportsService({ articles, claims, checks, publishing });
@@ -121,6 +127,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
     ...assignmentsRoutes(assignments, accounts, claims),
     ...discussionRoutes(discussion),
+    ...notificationsRoutes(db),
     ...claimsRoutes(claims, checks, articles, publishing, {
       findSimilar: search.similar,
       assigneesOf: (ids) => assignments.assigneesOf(ids),
@@ -133,6 +140,8 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   ];
   routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
   app.locals.routes = routes; // the live route specs, for diagnostics and tests
+  /** Background jobs the server runs on a timer (server.ts); tests call them directly. */
+  app.locals.jobs = { remindDueTomorrow: () => assignments.remindDueTomorrow() };
   app.use(mountRoutes(express.Router(), routes));
 
   app.use(notFound);

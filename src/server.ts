@@ -6,6 +6,10 @@ import { prepare } from './bootstrap';
 import { loadConfig } from './config';
 import { createLogger } from './lib/logger';
 import { startHousekeeping } from './modules/accounts';
+import { startPeriodic } from './lib/periodic';
+
+/** Due-tomorrow reminders: hourly is enough (each is sent once per assignment and date). */
+const REMINDERS_EVERY_MS = 60 * 60_000;
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** How long requests already on open connections may still arrive after SIGTERM. */
@@ -20,6 +24,12 @@ async function main(): Promise<void> {
     config.database.client === 'postgres' ? await bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger) : async () => {};
   const app = createApp({ db, config, logger, sessionSecret, changeFeed });
   const stopHousekeeping = startHousekeeping(db, logger);
+  const stopReminders = startPeriodic(
+    'reminders',
+    (app.locals.jobs as { remindDueTomorrow: () => Promise<number> }).remindDueTomorrow,
+    logger,
+    REMINDERS_EVERY_MS,
+  );
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, database: config.database.client }, `Factline is serving http://localhost:${config.port}`);
   });
@@ -44,6 +54,7 @@ async function main(): Promise<void> {
     // keep-alive connections alone, so a request already on its way on one is still served.
     net.Server.prototype.close.call(server, async () => {
       stopHousekeeping();
+      stopReminders();
       await stopBridge();
       await db.destroy();
       clearTimeout(force);

@@ -41,3 +41,12 @@ export function personName(max: number) {
         .refine((value) => !CONTROL.test(value), 'must not contain control characters'),
     );
 }
+
+/** A short one-line excerpt of a text (whitespace collapsed, cut at a word with an ellipsis). */
+export function excerpt(value: string, max = 90): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -28,6 +28,7 @@ const EXPECTED_TABLES = [
   'comments',
   'decision_revisions',
   'decisions',
+  'notifications',
   'rate_limit_buckets',
   'sentences',
   'sessions',

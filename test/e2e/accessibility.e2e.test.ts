@@ -202,6 +202,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['my-work', '/me/work'],
     ['assign', '/review/assign?claimIds=PUBLISHED'],
     ['claim-reviewer-discussion', '/claims/PUBLISHED'],
+    ['notifications', '/notifications'],
   ];
 
   /** One page per viewer and width, signed in once and reused. */
@@ -220,7 +221,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     async (name, path) => {
       const who = ['claim-editor', 'review-queue', 'new-article', 'article-edit', 'assign'].includes(name)
         ? edna
-        : name === 'account' || name === 'my-work' || name === 'claim-reviewer-discussion'
+        : ['account', 'my-work', 'claim-reviewer-discussion', 'notifications'].includes(name)
           ? rita
           : name === 'admin-users'
             ? admin

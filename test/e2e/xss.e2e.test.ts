@@ -100,6 +100,12 @@ beforeAll(async () => {
       .set(bearer(reviewerToken))
       .send({ verdict: 'mixed', confidence: 'low', rationale: group.join('\n\n'), sources })
       .expect(201);
+    // Assigned to the admin, whose notifications and My work then quote the payload claims.
+    await request(app)
+      .post('/api/v1/assignments')
+      .set(bearer(editorToken))
+      .send({ claimIds: [claim.body.id], username: admin.username })
+      .expect(201);
     // The discussion (issue 16): a comment and a reply with the payloads, read by the editor on the claim page.
     const comment = await request(app)
       .post(`/api/v1/claims/${claim.body.id}/comments`)
@@ -294,6 +300,9 @@ describe('XSS corpus through every field', () => {
     problems.push(...desk.dialogs.map((d) => `preview dialog: ${d}`));
     problems.push(...(await visit(desk.page, '/review', desk.dialogs)));
     problems.push(...(await visit(desk.page, '/account', desk.dialogs)));
+    problems.push(...(await visit(boss.page, '/notifications', boss.dialogs)));
+    problems.push(...(await visit(boss.page, '/me/work', boss.dialogs)));
+    problems.push(...(await visit(desk.page, `/review?assignee=${admin.username}`, desk.dialogs)));
     problems.push(...(await visit(boss.page, '/admin/users', boss.dialogs)));
     problems.push(...(await visit(boss.page, '/admin/audit', boss.dialogs)));
 

@@ -228,6 +228,9 @@ const API_CASES: ApiCase[] = [
     path: `/api/v1/comments/${await reviewersComment()}/hide`,
     body: { reason: 'Off topic.' },
   })),
+  api('GET /api/v1/notifications', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/notifications' })),
+  api('POST /api/v1/notifications/:id/read', [401, 200, 200, 200, 200], async () => ({ method: 'post', path: '/api/v1/notifications/1/read' })),
+  api('POST /api/v1/notifications/read-all', [401, 200, 200, 200, 200], async () => ({ method: 'post', path: '/api/v1/notifications/read-all' })),
   api('GET /api/v1/search', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/search?q=Ecuador' })),
   api('GET /api/v1/claims/similar', [401, 200, 200, 200, 200], async () => ({
     method: 'get',
@@ -303,6 +306,17 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /review', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/review' }) },
   { name: 'GET /search', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/search?q=Ecuador' }) },
   { name: 'GET /me/work', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/me/work' }) },
+  { name: 'GET /notifications', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/notifications' }) },
+  {
+    name: 'POST /notifications/read-all',
+    expected: [401, 303, 303, 303, 303],
+    prepare: async () => ({ method: 'post', path: '/notifications/read-all', form: {} }),
+  },
+  {
+    name: 'POST /notifications/:id/read',
+    expected: [401, 303, 303, 303, 303],
+    prepare: async () => ({ method: 'post', path: '/notifications/1/read', form: {} }),
+  },
   {
     name: 'POST /claims/:id/comments (the reviewer has filed; the other has not)',
     expected: [401, 303, 403, 303, 303],

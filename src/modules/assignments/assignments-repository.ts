@@ -99,3 +99,13 @@ export async function claimIdsAssignedTo(db: Queryable, reviewerId: number): Pro
   const rows: { claim_id: number }[] = await db('assignments').where({ reviewer_id: reviewerId }).select('claim_id');
   return rows.map((row) => Number(row.claim_id));
 }
+
+/** Open assignments (not yet checked) due on a given day, with the claim's quote. */
+export async function listOpenDueOn(db: Queryable, day: string): Promise<{ claimId: number; reviewerId: number; quote: string }[]> {
+  const rows: { claim_id: number; reviewer_id: number; exact: string }[] = await db('assignments as a')
+    .join('claims as c', 'c.id', 'a.claim_id')
+    .where('a.due_on', day)
+    .whereRaw(`NOT ${DONE}`)
+    .select('a.claim_id', 'a.reviewer_id', 'c.exact');
+  return rows.map((row) => ({ claimId: Number(row.claim_id), reviewerId: Number(row.reviewer_id), quote: row.exact }));
+}

@@ -2,7 +2,9 @@ import type { Db } from '../../db/knex';
 import { NotFoundError, UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { AccountsService, User } from '../accounts';
-import type { Assignee, ClaimsService, Viewer } from '../claims';
+import type { Assignee, Claim, ClaimsService, Viewer } from '../claims';
+import { notify } from '../notifications';
+import { excerpt } from '../../lib/text';
 import * as repo from './assignments-repository';
 import { AssignInput, BulkAssignInput, today } from './assignments-schemas';
 
@@ -22,11 +24,13 @@ export function createAssignmentsService(db: Db, accounts: AccountsService, clai
     return user;
   }
 
-  async function existingClaims(claimIds: number[]): Promise<void> {
-    const found = new Set((await claims.byIds(claimIds)).map((c) => c.id));
+  async function existingClaims(claimIds: number[]): Promise<Claim[]> {
+    const list = await claims.byIds(claimIds);
+    const found = new Set(list.map((c) => c.id));
     const missing = claimIds.filter((id) => !found.has(id));
     if (missing.length === 1 && claimIds.length === 1) throw new NotFoundError('There is no such claim.');
     if (missing.length > 0) throw new UnprocessableError(`These claims do not exist: ${missing.join(', ')}.`);
+    return list;
   }
 
   return {
@@ -34,9 +38,23 @@ export function createAssignmentsService(db: Db, accounts: AccountsService, clai
     async assign(raw: BulkAssignInput, editor: Viewer): Promise<{ assigned: number; assignee: User }> {
       const input = parseInput(BulkAssignInput, raw);
       const claimIds = [...new Set(input.claimIds)];
-      await existingClaims(claimIds);
+      const list = await existingClaims(claimIds);
       const assignee = await activeAssignee(input.username);
-      await db.transaction((tx) => repo.upsertAssignments(tx, claimIds, assignee.id, editor.id, input.due ?? null));
+      const due = input.due ?? null;
+      await db.transaction(async (tx) => {
+        await repo.upsertAssignments(tx, claimIds, assignee.id, editor.id, due);
+        await notify(
+          tx,
+          list.map((claim) => ({
+            userId: assignee.id,
+            kind: 'assigned' as const,
+            claimId: claim.id,
+            actorId: editor.id,
+            message: `Assigned to you${due ? ` (due ${due})` : ''}: “${excerpt(claim.exact)}”`,
+            link: `/claims/${claim.id}`,
+          })),
+        );
+      });
       return { assigned: claimIds.length, assignee };
     },
 
@@ -67,6 +85,28 @@ export function createAssignmentsService(db: Db, accounts: AccountsService, clai
     async openFor(userId: number): Promise<MyWorkItem[]> {
       const day = today();
       return (await repo.listOpenFor(db, userId)).map((item) => ({ ...item, overdue: overdue(item.due, item.done, day) }));
+    },
+
+    /**
+     * Reminds each assignee of open work due tomorrow (UTC), once per assignment and date whichever
+     * instance runs it and however often (the notification's dedup key).
+     */
+    async remindDueTomorrow(now = new Date()): Promise<number> {
+      const tomorrow = today(new Date(now.getTime() + 86_400_000));
+      const due = await repo.listOpenDueOn(db, tomorrow);
+      await notify(
+        db,
+        due.map((item) => ({
+          userId: item.reviewerId,
+          kind: 'due-tomorrow' as const,
+          claimId: item.claimId,
+          actorId: null,
+          message: `Due tomorrow (${tomorrow}): “${excerpt(item.quote)}”`,
+          link: `/claims/${item.claimId}`,
+          dedupKey: `due:${item.claimId}:${item.reviewerId}:${tomorrow}`,
+        })),
+      );
+      return due.length;
     },
 
     async claimsAssignedTo(username: string): Promise<number[]> {

@@ -6,9 +6,9 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/erro
 import type { AnchoringCounts, Article, ArticlesService, WrittenRevision } from '../articles';
 import {
   aggregateVerdicts,
+  DecisionInput,
   krippendorffAlpha,
   VERDICT_VALUE,
-  type DecisionInput,
   type DecisionsService,
   type Aggregate,
   type AlphaResult,
@@ -17,6 +17,7 @@ import {
 import { parseInput } from '../../lib/parse';
 import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
 import { recordAuditEvent, type AuditContext } from '../audit';
+import { notify } from '../notifications';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import * as checks from './checks-repository';
 import * as claims from './claims-repository';
@@ -186,6 +187,19 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
         }),
       );
       await decisions.flagNeedsRecheck(tx, recheck);
+      // Whoever published each of those verdicts hears that it needs them again.
+      const flagged = [...(await decisions.forClaims(recheck, tx)).values()].filter((d) => d.published && d.decidedBy !== null);
+      await notify(
+        tx,
+        flagged.map((d) => ({
+          userId: d.decidedBy!,
+          kind: 'needs-recheck' as const,
+          claimId: d.claimId,
+          actorId: null,
+          message: `The article changed under your published verdict on claim ${d.claimId}: recheck it.`,
+          link: `/claims/${d.claimId}`,
+        })),
+      );
       return counts; // the articles service announces the change once the transaction has committed
     },
 
@@ -297,11 +311,25 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
 
     /** The editor's decision: the verdicts module decides; this module tells it the claim's evidence, inside its transaction. */
     async decide(claimId: number, raw: DecisionInput, editor: Viewer, audit: AuditContext): Promise<void> {
+      const publishing = DecisionInput.safeParse(raw).data?.publish === true;
       await decisions.decide(claimId, raw, editor.id, audit, async (tx) => {
         const exists = (await claims.findClaim(tx, claimId)) !== null;
         // Deciding again after the article changed confirms the verdict for the text as it is now.
         if (exists) await claims.confirmCurrentQuote(tx, claimId);
         const current = exists ? await checks.listChecks(tx, [claimId]) : [];
+        if (exists && publishing) {
+          await notify(
+            tx,
+            current.map((c) => ({
+              userId: c.reviewerId,
+              kind: 'decision-published' as const,
+              claimId,
+              actorId: editor.id,
+              message: `A verdict was published on a claim you checked (claim ${claimId}).`,
+              link: `/claims/${claimId}`,
+            })),
+          );
+        }
         return { exists, verdicts: current.map((c) => c.independentVerdict), sources: distinctSources(current) };
       });
       feed?.publicContentChanged('decision');

@@ -2,7 +2,8 @@ import type { Db } from '../../db/knex';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { renderMarkdown } from '../../lib/markdown';
 import { parseInput } from '../../lib/parse';
-import { hasRole, type AccountsService } from '../accounts';
+import { hasRole, type AccountsService, type Role } from '../accounts';
+import { notify } from '../notifications';
 import type { ClaimsService, ThreadComment, Viewer } from '../claims';
 import * as repo from './discussion-repository';
 import { CommentInput, CommentUpdate, HideInput } from './discussion-schemas';
@@ -91,8 +92,49 @@ export function createDiscussionService(db: Db, claims: ClaimsService, accounts:
         if (!parent || parent.claimId !== claimId) throw new UnprocessableError('The comment you are answering is not in this discussion.');
         parentId = parent.parentId ?? parent.id; // replies are one level deep: an answer to a reply joins its thread
       }
-      const id = await db.transaction((tx) => repo.insertComment(tx, { claimId, parentId, authorId: viewer.id, body: input.body }));
-      return { comment: view((await repo.findComment(db, id))!, viewer), mentions: await mentionsIn(input.body) };
+      const mentioned = await mentionsIn(input.body);
+      // Notified: those mentioned, then everyone else who has written in this discussion, if
+      // (and only if) they may read it now. The text is never quoted: a notification is a pointer.
+      const named = await Promise.all(mentioned.map((name) => accounts.findByUsername(name)));
+      const participants = [...new Set((await repo.listForClaim(db, claimId)).map((c) => c.author?.id).filter((id): id is number => id !== undefined))];
+      const audience = async (userId: number, role: Role) => claims.mayReadOthers(claimId, { id: userId, role });
+      const mentionTargets = (await Promise.all(named.map(async (u) => ((await audience(u.id, u.role)) ? u.id : null)))).filter(
+        (id): id is number => id !== null,
+      );
+      const others = await Promise.all(
+        participants
+          .filter((id) => !mentionTargets.includes(id))
+          .map(async (id) => {
+            const user = await accounts.findActiveUser(id);
+            return user && (await audience(user.id, user.role)) ? user.id : null;
+          }),
+      );
+      const id = await db.transaction(async (tx) => {
+        const created = await repo.insertComment(tx, { claimId, parentId, authorId: viewer.id, body: input.body });
+        const link = `/claims/${claimId}#comment-${created}`;
+        await notify(tx, [
+          ...mentionTargets.map((userId) => ({
+            userId,
+            kind: 'mentioned' as const,
+            claimId,
+            actorId: viewer.id,
+            message: `You were mentioned in the discussion of claim ${claimId}.`,
+            link,
+          })),
+          ...others
+            .filter((userId): userId is number => userId !== null)
+            .map((userId) => ({
+              userId,
+              kind: 'comment' as const,
+              claimId,
+              actorId: viewer.id,
+              message: `New comment in a discussion you are in (claim ${claimId}).`,
+              link,
+            })),
+        ]);
+        return created;
+      });
+      return { comment: view((await repo.findComment(db, id))!, viewer), mentions: mentioned };
     },
 
     async edit(commentId: number, raw: CommentUpdate, viewer: Viewer): Promise<CommentView> {

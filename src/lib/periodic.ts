@@ -1,0 +1,17 @@
+import type { Logger } from './logger';
+
+/** Runs a background job every `everyMs` (and once soon after start), logging failures; returns a stop function. */
+export function startPeriodic(name: string, job: () => Promise<unknown>, logger: Logger, everyMs: number, firstAfterMs = 5_000): () => void {
+  const run = () =>
+    job()
+      .then((result) => logger.debug({ result }, name))
+      .catch((error: unknown) => logger.warn({ err: error }, `${name} failed`));
+  const first = setTimeout(run, firstAfterMs);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
