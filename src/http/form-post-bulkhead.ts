@@ -28,8 +28,16 @@ export function anonymousFormBulkhead(limits: BulkheadLimits = DEFAULT_LIMITS): 
   return (req: Request, res: Response, next: NextFunction) => {
     const slots = req.method === 'POST' ? bulkheads.get(req.path) : undefined;
     if (!slots) return next();
-    slots.acquire().then((release) => {
-      res.once('close', release);
+    // Listen for the end before waiting: a client that gives up while queued must not keep its place forever.
+    let closed = false;
+    let release: (() => void) | null = null;
+    res.once('close', () => {
+      closed = true;
+      release?.();
+    });
+    slots.acquire().then((give) => {
+      if (closed) return give();
+      release = give;
       next();
     }, next);
   };

@@ -75,3 +75,26 @@ test('when the guarded form is full, then other paths and other methods are not 
     t.server.close();
   }
 });
+
+test('when a client gives up while waiting for a place, then its place is not lost', async () => {
+  const t = await serverWithGate();
+  try {
+    const first = t.request('POST', '/register');
+    await t.until(() => t.gates.length === 1);
+    const quitter = http.request({ host: '127.0.0.1', port: (t.server.address() as AddressInfo).port, method: 'POST', path: '/register', agent: false });
+    quitter.on('error', () => undefined);
+    quitter.end();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    quitter.destroy(); // gives up while queued behind the first
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    t.gates[0]();
+    await first;
+    const next = t.request('POST', '/register');
+    await t.until(() => t.gates.length === 2); // the only place went to the next client, not to the one that left
+    t.gates[1]();
+    expect((await next).status).toBe(200);
+    expect(t.started()).toBe(2);
+  } finally {
+    t.server.close();
+  }
+});

@@ -109,6 +109,16 @@ describe('claim matching over the test set', () => {
     expect(res.body.similar.map((s: { claimId: number }) => s.claimId)).toContain(ids.get('A2'));
   });
 
+  test('when a reviewer chooses a sentence on the no-JavaScript claim form, then the form lists the claims on record like it', async () => {
+    const article = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}`).expect(200)).body;
+    const ecuador = article.sentences.find((s: { text: string }) => /visa-free travel from the PRC/.test(s.text));
+    const page = await request(t.app).get(`/articles/${SEED_SLUG}/claims/new?sentence=${ecuador.id}`).set(bearer(reviewer)).expect(200);
+    expect(page.text).toContain('Checked before? Claims on record like this sentence');
+    expect(page.text).toContain(`href="/claims/${ids.get('A2')}"`);
+    const none = await request(t.app).get(`/articles/${SEED_SLUG}/claims/new`).set(bearer(reviewer)).expect(200);
+    expect(none.text).not.toContain('Checked before?');
+  });
+
   test('when the text is missing or too short, then it is a 400 that says so; anonymous callers get 401', async () => {
     expect((await request(t.app).get('/api/v1/claims/similar').set(bearer(reviewer)).expect(400)).body.error.message).toMatch(/text/);
     expect((await request(t.app).get('/api/v1/claims/similar?text=ab').set(bearer(reviewer)).expect(400)).body.error.message).toMatch(/at least 3/);
