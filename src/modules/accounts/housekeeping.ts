@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/knex';
 import type { Logger } from '../../lib/logger';
+import { startPeriodic } from '../../lib/periodic';
 import { pruneBuckets } from './attempts-repository';
 import { REGISTRATION_WINDOW_MS } from './sign-in-limits';
 
@@ -14,16 +15,5 @@ export async function housekeep(db: Queryable, now = Date.now()): Promise<{ sess
 
 /** Runs housekeeping in the background, every ten minutes (and once soon after start); returns a stop function. */
 export function startHousekeeping(db: Queryable, logger: Logger, everyMs = HOUSEKEEPING_EVERY_MS): () => void {
-  const run = () =>
-    housekeep(db)
-      .then((removed) => logger.debug(removed, 'housekeeping'))
-      .catch((error: unknown) => logger.warn({ err: error }, 'housekeeping failed'));
-  const first = setTimeout(run, 5_000);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodic('housekeeping', () => housekeep(db), logger, everyMs);
 }

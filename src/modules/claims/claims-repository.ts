@@ -116,10 +116,11 @@ export async function findClaimBySpan(db: Queryable, articleId: number, start: n
   return row ? (await withSentences(db, [row]))[0] : null;
 }
 
-export async function listClaims(db: Queryable, filter: { articleId?: number; claimIds?: number[] } = {}): Promise<Claim[]> {
+export async function listClaims(db: Queryable, filter: { articleId?: number; claimIds?: number[]; sameAsOnly?: boolean } = {}): Promise<Claim[]> {
   const query = db('claims').orderBy([{ column: 'article_id' }, { column: 'start_offset' }, { column: 'id' }]);
   if (filter.articleId !== undefined) query.where({ article_id: filter.articleId });
   if (filter.claimIds) query.whereIn('id', filter.claimIds);
+  if (filter.sameAsOnly) query.whereNotNull('same_as_claim_id');
   return withSentences(db, await query);
 }
 

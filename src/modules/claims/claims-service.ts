@@ -301,7 +301,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
 
     /** The claims of an article marked as the same as an earlier fact-check. */
     async linkedIn(articleId: number): Promise<Claim[]> {
-      return (await claims.listClaims(db, { articleId })).filter((claim) => claim.sameAs !== null);
+      return claims.listClaims(db, { articleId, sameAsOnly: true });
     },
 
     /** The other appearances of these fact-checks: claims marked as the same as them. */
