@@ -24,6 +24,7 @@ import { createSearchService, searchRoutes } from './modules/search';
 import { assignmentsRoutes, createAssignmentsService } from './modules/assignments';
 import { createDiscussionService, discussionRoutes } from './modules/discussion';
 import { countUnread, notificationsRoutes } from './modules/notifications';
+import { createWebhooksService, webhooksRoutes } from './modules/webhooks';
 import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
 import { createRevisionsService, revisionsRoutes } from './modules/revisions';
@@ -59,6 +60,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const search = createSearchService(db, articles, claims, decisions);
   const assignments = createAssignmentsService(db, accounts, claims);
   const discussion = createDiscussionService(db, claims, accounts);
+  const webhooks = createWebhooksService(db, fetcher);
   const revisions = createRevisionsService(articles, claims);
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
   const passport = configurePassport(accounts, signInClientOf(devices));
@@ -128,6 +130,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...assignmentsRoutes(assignments, accounts, claims),
     ...discussionRoutes(discussion),
     ...notificationsRoutes(db),
+    ...webhooksRoutes(webhooks),
     ...claimsRoutes(claims, checks, articles, publishing, {
       findSimilar: search.similar,
       assigneesOf: (ids) => assignments.assigneesOf(ids),
@@ -141,7 +144,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
   app.locals.routes = routes; // the live route specs, for diagnostics and tests
   /** Background jobs the server runs on a timer (server.ts); tests call them directly. */
-  app.locals.jobs = { remindDueTomorrow: () => assignments.remindDueTomorrow() };
+  app.locals.jobs = { remindDueTomorrow: () => assignments.remindDueTomorrow(), deliverWebhooks: (now?: number) => webhooks.deliverDue(now) };
   app.use(mountRoutes(express.Router(), routes));
 
   app.use(notFound);

@@ -114,16 +114,36 @@ interface Hop {
   body: Buffer | null;
 }
 
-function requestOnce(url: URL, pin: { address: string; family: number }, signal: AbortSignal, maxBytes: number): Promise<Hop> {
+interface RequestShape {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** Refuse a successful answer that is not an HTML page (page import); webhooks accept any. */
+  htmlOnly: boolean;
+}
+
+const PAGE_REQUEST: RequestShape = {
+  method: 'GET',
+  headers: { 'user-agent': 'Factline/1.0 (fact-checking import)', accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
+  htmlOnly: true,
+};
+
+function requestOnce(
+  url: URL,
+  pin: { address: string; family: number },
+  signal: AbortSignal,
+  maxBytes: number,
+  shape: RequestShape = PAGE_REQUEST,
+): Promise<Hop> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
       url,
       {
-        method: 'GET',
+        method: shape.method,
         lookup: pinnedLookup(pin.address, pin.family),
         signal,
-        headers: { 'user-agent': 'Factline/1.0 (fact-checking import)', accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' },
+        headers: { ...shape.headers, ...(shape.body !== undefined ? { 'content-length': String(Buffer.byteLength(shape.body)) } : {}) },
       },
       (res) => {
         const status = res.statusCode ?? 0;
@@ -133,7 +153,7 @@ function requestOnce(url: URL, pin: { address: string; family: number }, signal:
           return resolve({ status, location: res.headers.location ?? null, contentType, body: null });
         }
         const base = contentType.split(';')[0].trim().toLowerCase();
-        if (status >= 200 && status < 300 && !HTML_TYPES.includes(base)) {
+        if (shape.htmlOnly && status >= 200 && status < 300 && !HTML_TYPES.includes(base)) {
           res.destroy();
           return reject(new OutboundRefusal('content_type', `The address answered with ${base || 'no content type'}, not an HTML page.`));
         }
@@ -156,7 +176,7 @@ function requestOnce(url: URL, pin: { address: string; family: number }, signal:
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(shape.body);
   });
 }
 
@@ -169,6 +189,44 @@ export function createSafeFetcher(policy: OutboundPolicy) {
   const maxBytes = policy.maxBytes ?? DEFAULT_MAX_BYTES;
 
   return {
+    /** Checks an address as a request to it would be checked (scheme, credentials, every address it resolves to); refuses with a 422. */
+    async checkTarget(address: string): Promise<void> {
+      await checkedAddresses(parseTarget(address), policy.allowHosts);
+    },
+
+    /**
+     * POSTs a JSON body to an address a person gave (webhooks), within the same policy: checked and
+     * pinned as a page fetch is; redirects are not followed (the answer's status is the outcome);
+     * the answer's body is read up to `maxBytes` and dropped. Returns the status; refuses or
+     * times out with an OutboundRefusal.
+     */
+    async postJson(
+      address: string,
+      body: string,
+      headers: Record<string, string>,
+      limits: { timeoutMs: number; maxBytes: number },
+    ): Promise<{ status: number }> {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+      try {
+        const url = parseTarget(address);
+        const [pin] = await checkedAddresses(url, policy.allowHosts);
+        const answer = await requestOnce(url, pin, controller.signal, limits.maxBytes, {
+          method: 'POST',
+          headers: { 'user-agent': 'Factline/1.0 (webhook)', 'content-type': 'application/json', ...headers },
+          body,
+          htmlOnly: false,
+        });
+        return { status: answer.status };
+      } catch (error) {
+        if (error instanceof OutboundRefusal) throw error;
+        if (controller.signal.aborted) throw new OutboundRefusal('timeout', `The address took longer than ${limits.timeoutMs / 1000} s to answer.`);
+        throw new OutboundRefusal('network', `The address could not be reached (${(error as Error).message}).`);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
     /** Fetches an HTML page at an address a person gave, within the policy; refuses with a 422 that says why. */
     async fetchHtml(address: string): Promise<FetchedPage> {
       const controller = new AbortController();

@@ -34,6 +34,9 @@ const EXPECTED_TABLES = [
   'sessions',
   'settings',
   'users',
+  'webhook_attempts',
+  'webhook_deliveries',
+  'webhooks',
 ].sort();
 
 describe('migrations', () => {

@@ -45,6 +45,13 @@ beforeAll(async () => {
     .set(bearer(ednaToken))
     .send({ body: 'Agreed, @' + rita.username + '.', parentId: comment.body.comment.id })
     .expect(201);
+  // A webhook with a delivery in its log, for the admin page (nothing is sent: no worker runs here).
+  const adminToken = await createApiToken(server.app.db, admin);
+  await request(server.app.app)
+    .post('/api/v1/webhooks')
+    .set(bearer(adminToken))
+    .send({ url: 'https://93.184.216.34/hook', events: ['claim.created'], secret: 'a secret of sixteen+' })
+    .expect(201);
   // Work for rita: one overdue-to-be and one undated assignment (My work, the queue's Assigned column).
   const assigned = await createClaim(server.app.app, ritaToken, { sentenceId: sentences[5] });
   await request(server.app.app)
@@ -203,6 +210,7 @@ describe('accessibility (axe-core) and screenshots', () => {
     ['assign', '/review/assign?claimIds=PUBLISHED'],
     ['claim-reviewer-discussion', '/claims/PUBLISHED'],
     ['notifications', '/notifications'],
+    ['admin-webhooks', '/admin/webhooks'],
   ];
 
   /** One page per viewer and width, signed in once and reused. */
@@ -223,7 +231,7 @@ describe('accessibility (axe-core) and screenshots', () => {
         ? edna
         : ['account', 'my-work', 'claim-reviewer-discussion', 'notifications'].includes(name)
           ? rita
-          : name === 'admin-users'
+          : name === 'admin-users' || name === 'admin-webhooks'
             ? admin
             : null;
       for (const [width, height, suffix] of [

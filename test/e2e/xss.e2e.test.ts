@@ -57,6 +57,14 @@ beforeAll(async () => {
     await accounts.createUser({ username: `person-${i}`, password: TEST_PASSWORD, role: 'reviewer', displayName }, SYSTEM_ACTOR);
     if (i < 60) await accounts.createToken(editor.id, payload.slice(0, 100), SYSTEM_ACTOR);
   }
+  // A webhook whose address carries markup (admins type addresses); shown on the admin page.
+  const adminToken = await createApiToken(db, admin);
+  for (const url of ['https://93.184.216.34/"><script>alert(1)</script>', "https://93.184.216.34/hook?x='><img/src=x/onerror=alert(1)>"])
+    await request(app)
+      .post('/api/v1/webhooks')
+      .set(bearer(adminToken))
+      .send({ url, events: ['claim.created'], secret: 'a secret of sixteen+' })
+      .expect(201);
   for (const [g, group] of groups.entries()) {
     const slug = `xss-${g}`;
     slugs.push(slug);
@@ -301,6 +309,7 @@ describe('XSS corpus through every field', () => {
     problems.push(...(await visit(desk.page, '/review', desk.dialogs)));
     problems.push(...(await visit(desk.page, '/account', desk.dialogs)));
     problems.push(...(await visit(boss.page, '/notifications', boss.dialogs)));
+    problems.push(...(await visit(boss.page, '/admin/webhooks', boss.dialogs)));
     problems.push(...(await visit(boss.page, '/me/work', boss.dialogs)));
     problems.push(...(await visit(desk.page, `/review?assignee=${admin.username}`, desk.dialogs)));
     problems.push(...(await visit(boss.page, '/admin/users', boss.dialogs)));

@@ -73,6 +73,23 @@ async function reviewersComment(): Promise<number> {
   return res.body.comment.id;
 }
 
+/** A webhook to a public address (nothing is sent: no delivery worker runs in these tests). */
+async function aWebhook(): Promise<number> {
+  const res = await request(t.app)
+    .post('/api/v1/webhooks')
+    .set(bearer(tokens.admin))
+    .send({ url: 'https://93.184.216.34/hook', events: ['article.created'], secret: 'a secret of sixteen+' })
+    .expect(201);
+  return res.body.id;
+}
+
+/** A delivery in a webhook's queue (an article created while it listens). */
+async function aDelivery(): Promise<number> {
+  const webhookId = await aWebhook();
+  await freshArticle();
+  return Number((await t.db('webhook_deliveries').where({ webhook_id: webhookId }).first('id')).id);
+}
+
 /** A claim assigned to the reviewer. */
 async function assignedClaim(): Promise<number> {
   const claimId = await freshClaim();
@@ -231,6 +248,26 @@ const API_CASES: ApiCase[] = [
   api('GET /api/v1/notifications', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/notifications' })),
   api('POST /api/v1/notifications/:id/read', [401, 200, 200, 200, 200], async () => ({ method: 'post', path: '/api/v1/notifications/1/read' })),
   api('POST /api/v1/notifications/read-all', [401, 200, 200, 200, 200], async () => ({ method: 'post', path: '/api/v1/notifications/read-all' })),
+  api('POST /api/v1/webhooks', [401, 403, 403, 403, 201], async () => ({
+    method: 'post',
+    path: '/api/v1/webhooks',
+    body: { url: 'https://93.184.216.34/hook', events: ['claim.created'], secret: 'a secret of sixteen+' },
+  })),
+  api('GET /api/v1/webhooks', [401, 403, 403, 403, 200], async () => ({ method: 'get', path: '/api/v1/webhooks' })),
+  api('PATCH /api/v1/webhooks/:id', [401, 403, 403, 403, 200], async () => ({
+    method: 'patch',
+    path: `/api/v1/webhooks/${await aWebhook()}`,
+    body: { enabled: false },
+  })),
+  api('DELETE /api/v1/webhooks/:id', [401, 403, 403, 403, 204], async () => ({ method: 'delete', path: `/api/v1/webhooks/${await aWebhook()}` })),
+  api('GET /api/v1/webhooks/:id/deliveries', [401, 403, 403, 403, 200], async () => ({
+    method: 'get',
+    path: `/api/v1/webhooks/${await aWebhook()}/deliveries`,
+  })),
+  api('POST /api/v1/webhook-deliveries/:id/replay', [401, 403, 403, 403, 201], async () => ({
+    method: 'post',
+    path: `/api/v1/webhook-deliveries/${await aDelivery()}/replay`,
+  })),
   api('GET /api/v1/search', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/search?q=Ecuador' })),
   api('GET /api/v1/claims/similar', [401, 200, 200, 200, 200], async () => ({
     method: 'get',
@@ -306,6 +343,31 @@ const PAGE_CASES: PageCase[] = [
   { name: 'GET /review', expected: [401, 403, 403, 200, 200], prepare: async () => ({ method: 'get', path: '/review' }) },
   { name: 'GET /search', expected: [200, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/search?q=Ecuador' }) },
   { name: 'GET /me/work', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/me/work' }) },
+  { name: 'GET /admin/webhooks', expected: [401, 403, 403, 403, 200], prepare: async () => ({ method: 'get', path: '/admin/webhooks' }) },
+  {
+    name: 'POST /admin/webhooks',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({
+      method: 'post',
+      path: '/admin/webhooks',
+      form: { url: 'https://93.184.216.34/form-hook', events: 'article.created', secret: 'a secret of sixteen+' },
+    }),
+  },
+  {
+    name: 'POST /admin/webhooks/:id/enabled',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({ method: 'post', path: `/admin/webhooks/${await aWebhook()}/enabled`, form: { enabled: 'false' } }),
+  },
+  {
+    name: 'POST /admin/webhooks/:id/delete',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({ method: 'post', path: `/admin/webhooks/${await aWebhook()}/delete`, form: {} }),
+  },
+  {
+    name: 'POST /admin/webhook-deliveries/:id/replay',
+    expected: [401, 403, 403, 403, 303],
+    prepare: async () => ({ method: 'post', path: `/admin/webhook-deliveries/${await aDelivery()}/replay`, form: {} }),
+  },
   { name: 'GET /notifications', expected: [401, 200, 200, 200, 200], prepare: async () => ({ method: 'get', path: '/notifications' }) },
   {
     name: 'POST /notifications/read-all',

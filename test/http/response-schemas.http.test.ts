@@ -20,6 +20,7 @@ let otherUserId: number;
 let secondClaimId: number;
 let reviewerName: string;
 let commentId: number;
+let deliveryId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -39,6 +40,13 @@ beforeAll(async () => {
     .send({ verdict: 'mostly-true', summary: 'Published.', publish: true })
     .expect(200);
   secondClaimId = await createClaim(t.app, reviewer, { sentenceId: sentences[3] });
+  await request(t.app)
+    .post('/api/v1/webhooks')
+    .set(bearer(admin))
+    .send({ url: 'https://93.184.216.34/schema-hook', events: ['article.created'], secret: 'a secret of sixteen+' })
+    .expect(201);
+  await request(t.app).post('/api/v1/articles').set(bearer(editor)).send({ title: 'Webhook schema story', text: 'Body.' }).expect(201);
+  deliveryId = Number((await t.db('webhook_deliveries').first('id')).id);
   commentId = (await request(t.app).post(`/api/v1/claims/${claimId}/comments`).set(bearer(editor)).send({ body: 'To edit.' }).expect(201)).body.comment.id;
   specs = t.app.locals.routes as RouteSpec[];
 });
@@ -63,6 +71,11 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['delete', '/api/v1/claims/:id/same-as', `/api/v1/claims/${secondClaimId}/same-as`, editor, undefined],
   ['get', '/api/v1/search', '/api/v1/search?q=Ecuador', '', undefined],
   ['get', '/api/v1/notifications', '/api/v1/notifications', reviewer, undefined],
+  ['post', '/api/v1/webhooks', '/api/v1/webhooks', admin, { url: 'https://93.184.216.34/hook', events: ['claim.created'], secret: 'a secret of sixteen+' }],
+  ['get', '/api/v1/webhooks', '/api/v1/webhooks', admin, undefined],
+  ['patch', '/api/v1/webhooks/:id', '/api/v1/webhooks/1', admin, { enabled: true }],
+  ['get', '/api/v1/webhooks/:id/deliveries', '/api/v1/webhooks/1/deliveries', admin, undefined],
+  ['post', '/api/v1/webhook-deliveries/:id/replay', `/api/v1/webhook-deliveries/${deliveryId}/replay`, admin, undefined],
   ['post', '/api/v1/notifications/:id/read', '/api/v1/notifications/1/read', reviewer, undefined],
   ['post', '/api/v1/notifications/read-all', '/api/v1/notifications/read-all', reviewer, undefined],
   ['post', '/api/v1/claims/:id/comments', `/api/v1/claims/${claimId}/comments`, editor, { body: 'Schema comment.' }],

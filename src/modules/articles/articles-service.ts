@@ -1,3 +1,4 @@
+import { emitWebhookEvent } from '../webhooks';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,6 +86,14 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
           sourceUrl: article.sourceUrl,
           change: changedWords('', document.text, null),
           createdBy: article.createdBy,
+        });
+        await emitWebhookEvent(tx, 'article.created', {
+          id: articleId,
+          slug: article.slug,
+          title: article.title,
+          sourceUrl: article.sourceUrl,
+          revision: 1,
+          url: `/articles/${article.slug}`,
         });
       });
     } catch (error) {
@@ -285,6 +294,14 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
         written = { articleId: article.id, number, document, diff };
         anchoring = await extend(tx, written);
         await revisions.recordAnchoring(tx, article.id, number, anchoring);
+        await emitWebhookEvent(tx, 'article.revised', {
+          id: article.id,
+          slug: article.slug,
+          title: meta.title,
+          revision: number,
+          anchoring,
+          url: `/articles/${article.slug}?revision=${number}`,
+        });
       });
       feed?.publicContentChanged('article');
       const updated = await getBySlug(slug);

@@ -1,3 +1,4 @@
+import { emitWebhookEvent } from '../webhooks';
 import type { Db, Queryable } from '../../db/knex';
 import { nowIso } from '../../db/time';
 import type { ChangeFeed } from '../../lib/change-feed';
@@ -60,6 +61,16 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
           await checks.insertSources(tx, id, input.sources);
           await checks.insertCheckRevision(tx, id, reviewer.id, null, snapshot(input));
           await decisions.flagNewEvidence(tx, claimId);
+          await emitWebhookEvent(tx, 'check.filed', {
+            id,
+            claimId,
+            reviewerId: reviewer.id,
+            verdict: input.verdict,
+            confidence: input.confidence,
+            rationale: input.rationale,
+            sources: input.sources,
+            url: `/claims/${claimId}`,
+          });
           return id;
         });
       } catch (error) {

@@ -18,6 +18,7 @@ import { parseInput } from '../../lib/parse';
 import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
 import { recordAuditEvent, type AuditContext } from '../audit';
 import { notify } from '../notifications';
+import { emitWebhookEvent } from '../webhooks';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import * as checks from './checks-repository';
 import * as claims from './claims-repository';
@@ -133,9 +134,25 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     if (existing) return { claim: existing, created: false };
     const sentenceIds = sentencesTouching(article.sentences, anchor.start, anchor.end);
     try {
-      const id = await db.transaction((tx) =>
-        claims.insertClaim(tx, { articleId: article.id, revision: article.revision, anchor, statement: input.statement, sentenceIds, createdBy: author.id }),
-      );
+      const id = await db.transaction(async (tx) => {
+        const created = await claims.insertClaim(tx, {
+          articleId: article.id,
+          revision: article.revision,
+          anchor,
+          statement: input.statement,
+          sentenceIds,
+          createdBy: author.id,
+        });
+        await emitWebhookEvent(tx, 'claim.created', {
+          id: created,
+          article: { slug: article.slug, title: article.title },
+          statement: input.statement ?? null,
+          target: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end },
+          createdBy: author.id,
+          url: `/claims/${created}`,
+        });
+        return created;
+      });
       return { claim: (await claims.findClaim(db, id))!, created: true };
     } catch (error) {
       const raced = isUniqueViolation(error) ? await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end) : null;
@@ -317,6 +334,19 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
         // Deciding again after the article changed confirms the verdict for the text as it is now.
         if (exists) await claims.confirmCurrentQuote(tx, claimId);
         const current = exists ? await checks.listChecks(tx, [claimId]) : [];
+        const before = exists ? (await decisions.forClaims([claimId], tx)).get(claimId) : undefined;
+        if (exists && (publishing || before?.published)) {
+          const parsed = DecisionInput.safeParse(raw).data;
+          if (parsed)
+            await emitWebhookEvent(tx, publishing ? 'decision.published' : 'decision.unpublished', {
+              claimId,
+              verdict: parsed.verdict,
+              summary: parsed.summary,
+              note: parsed.note ?? null,
+              decidedBy: editor.id,
+              url: `/claims/${claimId}`,
+            });
+        }
         if (exists && publishing) {
           await notify(
             tx,

@@ -1,0 +1,109 @@
+import { performance } from 'node:perf_hooks';
+import type { Db, Queryable } from '../../db/knex';
+import { NotFoundError } from '../../lib/errors';
+import { parseInput } from '../../lib/parse';
+import type { SafeFetcher } from '../../outbound/safe-fetch';
+import { MAX_ATTEMPTS, newEvent, RETRY_DELAYS_MS, signature, type WebhookEventType } from './webhook-events';
+import * as repo from './webhooks-repository';
+import { WebhookInput } from './webhooks-schemas';
+
+/** A delivery attempt may take this long; the answer is read up to this size and dropped. */
+export const DELIVERY_TIMEOUT_MS = 10_000;
+const ANSWER_MAX_BYTES = 64 * 1024;
+/** How long a worker holds a delivery it took; past it (the instance died), another may take it. */
+const LEASE_MS = 60_000;
+const BATCH = 20;
+
+/**
+ * Records an event for every webhook that wants it, in the caller's transaction, so an event is
+ * delivered exactly when its change committed (the services that change things call this, as they
+ * call recordAuditEvent). Delivery happens later, from the queue.
+ */
+export async function emitWebhookEvent(tx: Queryable, type: WebhookEventType, data: Record<string, unknown>): Promise<void> {
+  await repo.enqueue(tx, newEvent(type, data), Date.now());
+}
+
+export type WebhooksService = ReturnType<typeof createWebhooksService>;
+
+export function createWebhooksService(db: Db, fetcher: SafeFetcher) {
+  async function deliver(delivery: repo.Delivery, now: number): Promise<'delivered' | 'retry' | 'failed'> {
+    const hook = await repo.findWebhook(db, delivery.webhookId);
+    const attempt = delivery.attempts + 1;
+    const started = performance.now();
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    if (!hook?.enabled) error = 'The webhook is disabled.';
+    else {
+      const timestamp = Math.floor(now / 1000);
+      try {
+        statusCode = (
+          await fetcher.postJson(
+            hook.url,
+            delivery.payload,
+            {
+              'x-factline-event': delivery.eventType,
+              'x-factline-delivery': String(delivery.id),
+              'x-factline-timestamp': String(timestamp),
+              'x-factline-signature': signature(hook.secret, timestamp, delivery.payload),
+            },
+            { timeoutMs: DELIVERY_TIMEOUT_MS, maxBytes: ANSWER_MAX_BYTES },
+          )
+        ).status;
+        if (statusCode < 200 || statusCode >= 300) error = `The receiver answered ${statusCode}.`;
+      } catch (refusal) {
+        error = (refusal as Error).message;
+      }
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const outcome = error === null ? 'delivered' : !hook?.enabled || attempt >= MAX_ATTEMPTS ? 'failed' : 'retry';
+    await db.transaction(async (tx) => {
+      await repo.recordAttempt(tx, { deliveryId: delivery.id, attempt, statusCode, error, durationMs });
+      await repo.finish(tx, delivery.id, {
+        status: outcome === 'retry' ? 'pending' : outcome,
+        attempts: attempt,
+        nextAttemptAt: outcome === 'retry' ? now + RETRY_DELAYS_MS[attempt - 1] : delivery.nextAttemptAt,
+      });
+    });
+    return outcome;
+  }
+
+  return {
+    async register(raw: WebhookInput, adminId: number): Promise<repo.Webhook> {
+      const input = parseInput(WebhookInput, raw);
+      await fetcher.checkTarget(input.url); // refused now if it points inside; checked again on every delivery
+      const id = await repo.insertWebhook(db, { url: input.url, events: input.events, secret: input.secret, createdBy: adminId });
+      return (await repo.findWebhook(db, id))!;
+    },
+
+    list: () => repo.listWebhooks(db),
+
+    async setEnabled(id: number, enabled: boolean): Promise<repo.Webhook> {
+      if ((await repo.setEnabled(db, id, enabled)) === 0) throw new NotFoundError('There is no such webhook.');
+      return (await repo.findWebhook(db, id))!;
+    },
+
+    async remove(id: number): Promise<void> {
+      if ((await repo.deleteWebhook(db, id)) === 0) throw new NotFoundError('There is no such webhook.');
+    },
+
+    async deliveries(webhookId: number): Promise<repo.DeliveryLog[]> {
+      if (!(await repo.findWebhook(db, webhookId))) throw new NotFoundError('There is no such webhook.');
+      return repo.listDeliveries(db, webhookId, 50);
+    },
+
+    /** Sends the same event again, as a new delivery (the receiver can tell by the event id). */
+    async replay(deliveryId: number): Promise<number> {
+      const delivery = await repo.findDelivery(db, deliveryId);
+      if (!delivery) throw new NotFoundError('There is no such delivery.');
+      return repo.insertReplay(db, delivery, Date.now());
+    },
+
+    /** Delivers what is due now (a worker's round): returns what happened to each. */
+    async deliverDue(now = Date.now()): Promise<{ delivered: number; retry: number; failed: number }> {
+      const counts = { delivered: 0, retry: 0, failed: 0 };
+      const due = await repo.claimDue(db, now, now + LEASE_MS, BATCH);
+      for (const delivery of due) counts[await deliver(delivery, now)] += 1;
+      return counts;
+    },
+  };
+}
