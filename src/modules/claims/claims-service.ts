@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
+import { NotFoundError, UnprocessableError } from '../../lib/errors';
 import type { AnchoringCounts, Article, ArticlesService, WrittenRevision } from '../articles';
 import {
   aggregateVerdicts,
@@ -15,8 +15,9 @@ import {
   type Decision,
 } from '../verdicts';
 import { parseInput } from '../../lib/parse';
-import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
-import { recordAuditEvent, type AuditContext } from '../audit';
+import { createSameAs } from './same-as';
+import { reanchorArticle } from './reanchor-article';
+import type { AuditContext } from '../audit';
 import { notify } from '../notifications';
 import { emitWebhookEvent } from '../webhooks';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
@@ -66,34 +67,6 @@ function queueRank(item: QueueItem): number {
 
 export type ClaimsService = ReturnType<typeof createClaimsService>;
 
-/**
- * Two claims that land on the same span are the same claim now: the one that kept its text best
- * (exact, then moved, then the more similar fuzzy one, then the older) keeps the span, the other is orphaned.
- */
-function orphanDuplicates(list: Claim[], results: Map<number, Reanchored>): void {
-  const rank = (r: Reanchored) => (r.status === 'exact' ? 3 : r.status === 'moved' ? 2 : (r.similarity ?? 0));
-  const holder = new Map<string, Claim>();
-  for (const claim of list) {
-    const result = results.get(claim.id)!;
-    if (result.status === 'orphaned') continue;
-    const key = `${result.anchor.start}:${result.anchor.end}`;
-    const other = holder.get(key);
-    if (!other) {
-      holder.set(key, claim);
-      continue;
-    }
-    const otherResult = results.get(other.id)!;
-    const [keep, lose] = rank(result) > rank(otherResult) ? [claim, other] : [other, claim];
-    holder.set(key, keep);
-    results.set(lose.id, {
-      status: 'orphaned',
-      anchor: { start: lose.start, end: lose.end, exact: lose.exact, prefix: lose.prefix, suffix: lose.suffix },
-      similarity: null,
-      reason: 'ambiguous',
-    });
-  }
-}
-
 export function createClaimsService(db: Db, articles: ArticlesService, decisions: DecisionsService, options: { minOrdinalChecks: number }, feed?: ChangeFeed) {
   const aggregateOf = (verdicts: Check['verdict'][], decision: Decision | null | undefined) =>
     aggregateVerdicts(verdicts, {
@@ -119,13 +92,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     return { slug: row.slug, title: row.title };
   }
 
-  /** The published fact-check a claim is marked as the same as, or null (none, or no longer published). */
-  async function publishedTarget(claim: Claim): Promise<ClaimView['sameAs']> {
-    if (claim.sameAs === null) return null;
-    const decision = (await decisions.forClaims([claim.sameAs])).get(claim.sameAs);
-    const target = decision?.published ? await claims.findClaim(db, claim.sameAs) : null;
-    return target && decision ? { claimId: target.id, article: await articleOf(target), decision } : null;
-  }
+  const sameAs = createSameAs(db, decisions, feed);
 
   async function createIn(article: Article, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
     const input = parseInput(CreateClaimInput, raw);
@@ -162,63 +129,8 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
   }
 
   return {
-    /**
-     * Re-anchors every claim of an article in a revision just written (inside its transaction):
-     * each claim's new anchor and status, its links to the new sentences, and a published verdict
-     * whose text changed or vanished flagged for an editor ("needs recheck").
-     */
-    async reanchor(tx: Queryable, revision: WrittenRevision): Promise<AnchoringCounts> {
-      const list = await claims.listClaims(tx, { articleId: revision.articleId });
-      const newText = revision.document.text;
-      const map = new PositionMap(revision.diff);
-      const folded = foldTypography(newText);
-      const results = new Map<number, Reanchored>();
-      for (const claim of list) {
-        results.set(claim.id, reanchor({ ...claim, status: claim.anchor.status, checkedExact: claim.anchor.checked.exact }, newText, folded, map));
-      }
-      orphanDuplicates(list, results);
-      const counts: AnchoringCounts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-      const recheck: number[] = [];
-      for (const claim of list) {
-        const result = results.get(claim.id)!;
-        counts[result.status] += 1;
-        const changed = result.status !== claim.anchor.status || result.anchor.exact !== claim.exact;
-        if ((result.status === 'fuzzy' || result.status === 'orphaned') && changed) recheck.push(claim.id);
-      }
-      await claims.saveAnchors(
-        tx,
-        list.map((claim) => {
-          const result = results.get(claim.id)!;
-          return { claimId: claim.id, status: result.status, revision: revision.number, similarity: result.similarity, anchor: result.anchor };
-        }),
-      );
-      await claims.linkSentences(
-        tx,
-        list.flatMap((claim) => {
-          const result = results.get(claim.id)!;
-          if (result.status === 'orphaned') return [];
-          return sentencesTouching(revision.document.sentences, result.anchor.start, result.anchor.end).map((sentenceId) => ({
-            claimId: claim.id,
-            sentenceId,
-          }));
-        }),
-      );
-      await decisions.flagNeedsRecheck(tx, recheck);
-      // Whoever published each of those verdicts hears that it needs them again.
-      const flagged = [...(await decisions.forClaims(recheck, tx)).values()].filter((d) => d.published && d.decidedBy !== null);
-      await notify(
-        tx,
-        flagged.map((d) => ({
-          userId: d.decidedBy!,
-          kind: 'needs-recheck' as const,
-          claimId: d.claimId,
-          actorId: null,
-          message: `The article changed under your published verdict on claim ${d.claimId}: recheck it.`,
-          link: `/claims/${d.claimId}`,
-        })),
-      );
-      return counts; // the articles service announces the change once the transaction has committed
-    },
+    /** Re-anchors every claim of an article in a revision just written, inside its transaction (reanchor-article.ts). */
+    reanchor: (tx: Queryable, revision: WrittenRevision): Promise<AnchoringCounts> => reanchorArticle(tx, revision, decisions),
 
     /** The same span is never stored twice: the existing claim comes back with created=false. */
     async create(slug: string, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
@@ -261,49 +173,11 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
           decision: policy.decisionHistory ? await decisions.revisions(claimId) : [],
           sameAs: policy.decisionHistory ? await claims.listSameAsEvents(db, claimId) : [],
         },
-        sameAs: await publishedTarget(claim),
+        sameAs: await sameAs.publishedTarget(claim, articleOf),
       };
     },
 
-    /**
-     * An editor marks this claim as the same claim as an earlier published fact-check: it then
-     * shows that verdict (readers see "first checked in …") without reviewers redoing the work.
-     * Linking to a claim that is itself linked links to its original. Audited and kept in the
-     * claim's history; undone by `unmarkSameAs`.
-     */
-    async markSameAs(claimId: number, targetClaimId: number, editor: Viewer, audit: AuditContext): Promise<void> {
-      await db.transaction(async (tx) => {
-        const claim = await claims.findClaim(tx, claimId);
-        if (!claim) throw new NotFoundError('There is no such claim.');
-        const named = await claims.findClaim(tx, targetClaimId);
-        if (!named) throw new UnprocessableError(`There is no claim ${targetClaimId} to mark this one the same as.`);
-        const targetId = named.sameAs ?? named.id;
-        if (targetId === claimId) throw new UnprocessableError('A claim cannot be the same claim as itself.');
-        const decided = await decisions.forClaims([claimId, targetId], tx);
-        if (!decided.get(targetId)?.published) throw new UnprocessableError(`Claim ${targetId} has no published verdict to share; publish it first.`);
-        if (decided.get(claimId)?.published)
-          throw new ConflictError('This claim has its own published verdict; unpublish it before marking it as the same as another.');
-        if ((await claims.listLinkedTo(tx, [claimId])).length > 0)
-          throw new ConflictError('Other claims are marked as the same as this one; it cannot point at another.');
-        if (claim.sameAs === targetId) return;
-        await claims.setSameAs(tx, claimId, targetId);
-        await claims.recordSameAsEvent(tx, { claimId, targetClaimId: targetId, action: 'linked', actorId: editor.id });
-        await recordAuditEvent(tx, 'claim.same_as', audit, `claim ${claimId}`, { sameAs: targetId });
-      });
-      feed?.publicContentChanged('decision');
-    },
-
-    async unmarkSameAs(claimId: number, editor: Viewer, audit: AuditContext): Promise<void> {
-      await db.transaction(async (tx) => {
-        const claim = await claims.findClaim(tx, claimId);
-        if (!claim) throw new NotFoundError('There is no such claim.');
-        if (claim.sameAs === null) throw new ConflictError('This claim is not marked as the same as another.');
-        await claims.setSameAs(tx, claimId, null);
-        await claims.recordSameAsEvent(tx, { claimId, targetClaimId: claim.sameAs, action: 'unlinked', actorId: editor.id });
-        await recordAuditEvent(tx, 'claim.same_as_removed', audit, `claim ${claimId}`, { was: claim.sameAs });
-      });
-      feed?.publicContentChanged('decision');
-    },
+    ...sameAs,
 
     /**
      * Whether this viewer may see what the claim's reviewers say among themselves (its discussion):
@@ -314,16 +188,6 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       if (!(await claims.findClaim(db, claimId))) throw new NotFoundError('There is no such claim.');
       const own = (await checks.listVerdicts(db, [claimId])).some((v) => v.reviewerId === viewer.id);
       return claimReadPolicy(viewer, own).checks === 'all';
-    },
-
-    /** The claims of an article marked as the same as an earlier fact-check. */
-    async linkedIn(articleId: number): Promise<Claim[]> {
-      return claims.listClaims(db, { articleId, sameAsOnly: true });
-    },
-
-    /** The other appearances of these fact-checks: claims marked as the same as them. */
-    linkedTo(targetClaimIds: number[]) {
-      return claims.listLinkedTo(db, targetClaimIds);
     },
 
     /** The editor's decision: the verdicts module decides; this module tells it the claim's evidence, inside its transaction. */
