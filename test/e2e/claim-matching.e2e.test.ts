@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SEED_SLUG } from '../support/app';
 import { createApiToken, createUser, type TestUser } from '../support/factories';
-import { launchBrowser, screenshot, signInPage, startServer, type RunningServer } from './support/browser';
+import { contextsOf, launchBrowser, screenshot, signInPage, startServer, type RunningServer } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +12,7 @@ let rita: TestUser;
 let edna: TestUser;
 let ritaToken: string;
 let ednaToken: string;
-const contexts: BrowserContext[] = [];
+const contexts = contextsOf(() => browser);
 
 const SEED_SENTENCE = 'Their trip usually starts with a flight to Ecuador, a country that allows visa-free travel from the PRC.';
 const PARAPHRASE = 'Chinese migrants typically fly first to Ecuador, which lets PRC citizens in visa-free.';
@@ -54,16 +54,12 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await contexts.closeAll();
   await browser?.close();
   await server?.close();
 });
 
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context;
-}
+const newContext = (options: Parameters<Browser['newContext']>[0] = {}) => contexts.create(options);
 
 test('when a reviewer selects a sentence checked before elsewhere, then the panel shows that fact-check; an editor marks the same claim; a reader sees the verdict on the second article', async () => {
   const ritaPage = await signInPage(await newContext(), server.baseUrl, rita.username, rita.password);

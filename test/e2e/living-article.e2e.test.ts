@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createUser, type TestUser } from '../support/factories';
 import { newsPage } from '../support/news-page';
 import { startOrigin, type Origin } from '../support/origin';
-import { launchBrowser, screenshot, seriousAxeViolations, signInPage, startServer, type RunningServer } from './support/browser';
+import { contextsOf, launchBrowser, screenshot, seriousAxeViolations, signInPage, startServer, type RunningServer } from './support/browser';
 
 jest.setTimeout(90_000);
 
@@ -19,7 +19,7 @@ let browser: Browser;
 let origin: Origin;
 let rita: TestUser;
 let edna: TestUser;
-const contexts: BrowserContext[] = [];
+const contexts = contextsOf(() => browser);
 
 const SENTENCE = 'The council counted 1,200 passengers a day in 2025.';
 const page = (figure: string) =>
@@ -40,17 +40,13 @@ beforeAll(async () => {
   edna = await createUser(server.app.db, 'editor', 'edna');
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await contexts.closeAll();
   await browser?.close();
   await server?.close();
   await origin?.close();
 });
 
-async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  contexts.push(context);
-  return context;
-}
+const newContext = (options: Parameters<Browser['newContext']>[0] = {}) => contexts.create(options);
 
 async function axe(p: Page) {
   const violations = await seriousAxeViolations(p);

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SEED_SLUG } from '../support/app';
 import { createApiToken, createUser, type TestUser } from '../support/factories';
-import { launchBrowser, screenshot, signInPage, startServer, type RunningServer } from './support/browser';
+import { contextsOf, launchBrowser, screenshot, signInPage, startServer, type RunningServer } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -11,7 +11,7 @@ let browser: Browser;
 let rita: TestUser;
 let edna: TestUser;
 const claimIds: number[] = [];
-const contexts: BrowserContext[] = [];
+const contexts = contextsOf(() => browser);
 
 const QUOTES = ['Their trip usually starts with a flight to Ecuador', 'a country that allows visa-free travel from the PRC'];
 
@@ -31,16 +31,12 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await contexts.closeAll();
   await browser?.close();
   await server?.close();
 });
 
-async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context;
-}
+const newContext = (options: Parameters<Browser['newContext']>[0] = {}) => contexts.create(options);
 
 test('when an editor assigns two claims, then the reviewer finds them in My work, files a check, joins the discussion and mentions the editor, who sees the notification', async () => {
   const ednaPage = await signInPage(await newContext(), server.baseUrl, edna.username, edna.password);

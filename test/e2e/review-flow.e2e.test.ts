@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SEED_SLUG } from '../support/app';
 import { createUser, type TestUser } from '../support/factories';
-import { launchBrowser, screenshot, signInPage, startServer, type RunningServer } from './support/browser';
+import { contextsOf, launchBrowser, screenshot, signInPage, startServer, type RunningServer } from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +12,7 @@ let browser: Browser;
 let rita: TestUser;
 let omar: TestUser;
 let edna: TestUser;
-const contexts: BrowserContext[] = [];
+const contexts = contextsOf(() => browser);
 
 beforeAll(async () => {
   server = await startServer();
@@ -22,16 +22,12 @@ beforeAll(async () => {
   edna = await createUser(server.app.db, 'editor', 'edna');
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await contexts.closeAll();
   await browser?.close();
   await server?.close();
 });
 
-async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  contexts.push(context);
-  return context;
-}
+const newContext = (options: Parameters<Browser['newContext']>[0] = {}) => contexts.create(options);
 
 const articleUrl = () => `${server.baseUrl}/articles/${SEED_SLUG}`;
 const SENTENCE = 'Their trip usually starts with a flight to Ecuador, a country that allows visa-free travel from the PRC.';

@@ -185,9 +185,14 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
      * A claim that does not exist is a 404.
      */
     async mayReadOthers(claimId: number, viewer: Viewer): Promise<boolean> {
+      return (await this.whoMayReadOthers(claimId, [viewer])).has(viewer.id);
+    },
+
+    /** Of these people, the ids of those the same rule lets read others' work on the claim (one read of its checks). */
+    async whoMayReadOthers(claimId: number, people: Viewer[]): Promise<Set<number>> {
       if (!(await claims.findClaim(db, claimId))) throw new NotFoundError('There is no such claim.');
-      const own = (await checks.listVerdicts(db, [claimId])).some((v) => v.reviewerId === viewer.id);
-      return claimReadPolicy(viewer, own).checks === 'all';
+      const filed = new Set((await checks.listVerdicts(db, [claimId])).map((v) => v.reviewerId));
+      return new Set(people.filter((p) => claimReadPolicy(p, filed.has(p.id)).checks === 'all').map((p) => p.id));
     },
 
     /** The editor's decision: the verdicts module decides; this module tells it the claim's evidence, inside its transaction. */

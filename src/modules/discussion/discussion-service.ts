@@ -2,7 +2,7 @@ import type { Db } from '../../db/knex';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { renderMarkdown } from '../../lib/markdown';
 import { parseInput } from '../../lib/parse';
-import { hasRole, type AccountsService, type Role } from '../accounts';
+import { hasRole, type AccountsService } from '../accounts';
 import { notify } from '../notifications';
 import type { ClaimsService, ThreadComment, Viewer } from '../claims';
 import * as repo from './discussion-repository';
@@ -55,19 +55,8 @@ export function createDiscussionService(db: Db, claims: ClaimsService, accounts:
     };
   }
 
-  /** Existing accounts named with @username in a comment (for notifications). */
-  async function mentionsIn(body: string): Promise<string[]> {
-    const names = [...new Set([...body.matchAll(MENTION)].map((m) => m[1].toLowerCase()))].slice(0, MAX_MENTIONS);
-    const found = await Promise.all(
-      names.map((name) =>
-        accounts.findByUsername(name).then(
-          (u) => (u.disabled ? null : u.username),
-          () => null,
-        ),
-      ),
-    );
-    return found.filter((name): name is string => name !== null);
-  }
+  /** The @usernames written in a comment, lower case, at most MAX_MENTIONS. */
+  const mentionedNames = (body: string) => [...new Set([...body.matchAll(MENTION)].map((m) => m[1].toLowerCase()))].slice(0, MAX_MENTIONS);
 
   return {
     /** Whether this viewer may see the thread at all (the claim page asks before rendering it). */
@@ -92,23 +81,16 @@ export function createDiscussionService(db: Db, claims: ClaimsService, accounts:
         if (!parent || parent.claimId !== claimId) throw new UnprocessableError('The comment you are answering is not in this discussion.');
         parentId = parent.parentId ?? parent.id; // replies are one level deep: an answer to a reply joins its thread
       }
-      const mentioned = await mentionsIn(input.body);
-      // Notified: those mentioned, then everyone else who has written in this discussion, if
-      // (and only if) they may read it now. The text is never quoted: a notification is a pointer.
-      const named = await Promise.all(mentioned.map((name) => accounts.findByUsername(name)));
-      const participants = [...new Set((await repo.listForClaim(db, claimId)).map((c) => c.author?.id).filter((id): id is number => id !== undefined))];
-      const audience = async (userId: number, role: Role) => claims.mayReadOthers(claimId, { id: userId, role });
-      const mentionTargets = (await Promise.all(named.map(async (u) => ((await audience(u.id, u.role)) ? u.id : null)))).filter(
-        (id): id is number => id !== null,
-      );
-      const others = await Promise.all(
-        participants
-          .filter((id) => !mentionTargets.includes(id))
-          .map(async (id) => {
-            const user = await accounts.findActiveUser(id);
-            return user && (await audience(user.id, user.role)) ? user.id : null;
-          }),
-      );
+      // Notified: those mentioned, then everyone else who has written in this discussion, if (and
+      // only if) they may read it now: one read of the accounts and one of who has checked the
+      // claim, however many people are involved. The text is never quoted: a notification is a pointer.
+      const active = new Map((await accounts.listUsers()).filter((u) => !u.disabled).map((u) => [u.id, u]));
+      const byName = new Map([...active.values()].map((u) => [u.username, u]));
+      const mayRead = await claims.whoMayReadOthers(claimId, [...active.values()]);
+      const mentioned = mentionedNames(input.body).filter((name) => byName.has(name));
+      const mentionTargets = mentioned.map((name) => byName.get(name)!.id).filter((userId) => mayRead.has(userId));
+      const authors = new Set((await repo.listForClaim(db, claimId)).map((c) => c.author?.id).filter((id): id is number => id !== undefined));
+      const others = [...authors].filter((userId) => mayRead.has(userId) && !mentionTargets.includes(userId));
       const id = await db.transaction(async (tx) => {
         const created = await repo.insertComment(tx, { claimId, parentId, authorId: viewer.id, body: input.body });
         const link = `/claims/${claimId}#comment-${created}`;
@@ -121,16 +103,14 @@ export function createDiscussionService(db: Db, claims: ClaimsService, accounts:
             message: `You were mentioned in the discussion of claim ${claimId}.`,
             link,
           })),
-          ...others
-            .filter((userId): userId is number => userId !== null)
-            .map((userId) => ({
-              userId,
-              kind: 'comment' as const,
-              claimId,
-              actorId: viewer.id,
-              message: `New comment in a discussion you are in (claim ${claimId}).`,
-              link,
-            })),
+          ...others.map((userId) => ({
+            userId,
+            kind: 'comment' as const,
+            claimId,
+            actorId: viewer.id,
+            message: `New comment in a discussion you are in (claim ${claimId}).`,
+            link,
+          })),
         ]);
         return created;
       });

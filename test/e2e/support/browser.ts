@@ -87,3 +87,18 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Browser contexts a test file opens (desktop size unless told), closed together in afterAll. */
+export function contextsOf(browser: () => Browser) {
+  const open: BrowserContext[] = [];
+  return {
+    async create(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      open.push(context);
+      return context;
+    },
+    async closeAll(): Promise<void> {
+      for (const context of open.splice(0)) await context.close();
+    },
+  };
+}
