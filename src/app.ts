@@ -23,13 +23,14 @@ import { createReaderService, readerRoutes } from './modules/reader';
 import { createSearchService, searchRoutes } from './modules/search';
 import { assignmentsRoutes, createAssignmentsService } from './modules/assignments';
 import { createDiscussionService, discussionRoutes } from './modules/discussion';
-import { countUnread, notificationsRoutes } from './modules/notifications';
+import { countUnread, createEmailDelivery, createEmailSettingsService, notificationsRoutes } from './modules/notifications';
 import { createWebhooksService, webhooksRoutes } from './modules/webhooks';
 import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
 import { createRevisionsService, revisionsRoutes } from './modules/revisions';
 import { embedsRoutes } from './modules/embeds';
 import { createSafeFetcher } from './outbound/safe-fetch';
+import { createSmtpMailer } from './outbound/mailer';
 import { mountRoutes, type RouteSpec } from './http/routes';
 import { apiDocsRoutes } from './http/api-docs-routes';
 
@@ -62,6 +63,9 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const discussion = createDiscussionService(db, claims, accounts);
   const webhooks = createWebhooksService(db, fetcher);
   const revisions = createRevisionsService(articles, claims);
+  const emailSettings = createEmailSettingsService(db, { emailEnabled: config.smtpUrl !== null });
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const email = mailer ? createEmailDelivery(db, mailer, { baseUrl: config.publicBaseUrl, logger }) : null;
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
   const passport = configurePassport(accounts, signInClientOf(devices));
 
@@ -121,7 +125,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const exportsService = createExportsService({ articles, claims, checks, publishing });
   /** Every route of the app, each with who may call it: mounted below and described by the OpenAPI document. */
   const routes: RouteSpec[] = [
-    ...accountsRoutes(accounts, passport, audit, devices),
+    ...accountsRoutes(accounts, passport, audit, devices, emailSettings),
     ...auditRoutes(audit, atLeast('admin')),
     ...articlesRoutes(articles),
     ...revisionsRoutes(revisions, articles),
@@ -129,7 +133,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
     ...assignmentsRoutes(assignments, accounts, claims),
     ...discussionRoutes(discussion),
-    ...notificationsRoutes(db),
+    ...notificationsRoutes(db, emailSettings),
     ...webhooksRoutes(webhooks),
     ...claimsRoutes(claims, checks, articles, publishing, {
       findSimilar: search.similar,
@@ -144,7 +148,13 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
   app.locals.routes = routes; // the live route specs, for diagnostics and tests
   /** Background jobs the server runs on a timer (server.ts); tests call them directly. */
-  app.locals.jobs = { remindDueTomorrow: () => assignments.remindDueTomorrow(), deliverWebhooks: (now?: number) => webhooks.deliverDue(now) };
+  app.locals.jobs = {
+    remindDueTomorrow: () => assignments.remindDueTomorrow(),
+    deliverWebhooks: (now?: number) => webhooks.deliverDue(now),
+    /** Null when no SMTP_URL is set: nothing is emailed. */
+    deliverEmail: email ? (now?: number) => email.deliverDue(now) : null,
+    closeMailer: () => mailer?.close(),
+  };
   app.use(mountRoutes(express.Router(), routes));
 
   app.use(notFound);

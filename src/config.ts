@@ -28,6 +28,11 @@ const EnvSchema = z.object({
       'OUTBOUND_ALLOW_HOSTS must be a comma-separated list of host or host:port',
     )
     .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be an smtp:// or smtps:// address, such as smtps://user:password@smtp.example.org')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(300, 'MAIL_FROM must be at most 300 characters').optional(),
   PAGE_CACHE_MB: z.coerce.number().int().min(0, 'PAGE_CACHE_MB must be 0 (off) or more').max(4096).default(64),
   TRUST_PROXY: z
     .string()
@@ -53,6 +58,10 @@ export interface Config {
   queryCountHeader: boolean;
   /** Hosts (`host` or `host:port`) the safe fetcher may reach even on internal addresses (OUTBOUND_ALLOW_HOSTS). */
   outboundAllowHosts: string[];
+  /** The SMTP server notification emails go through (SMTP_URL); null: no email is sent. */
+  smtpUrl: string | null;
+  /** The From of notification emails (MAIL_FROM). */
+  mailFrom: string;
   /** Upper bound of the anonymous page cache, in bytes (PAGE_CACHE_MB). */
   pageCacheBytes: number;
   /** Which proxies' X-Forwarded-For to believe (Express's `trust proxy`). */
@@ -78,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data;
   const production = values.NODE_ENV === 'production';
+  const publicBaseUrl = (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   return {
     port: values.PORT,
     host: values.HOST,
@@ -87,10 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     cookieSecure: values.COOKIE_SECURE ?? false,
     minReviewsForConsensus: values.MIN_REVIEWS_FOR_CONSENSUS,
-    publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl,
     publisherName: values.PUBLISHER_NAME,
     queryCountHeader: values.FACTLINE_QUERY_COUNT ?? false,
     pageCacheBytes: values.PAGE_CACHE_MB * 1024 * 1024,
+    smtpUrl: values.SMTP_URL ?? null,
+    mailFrom: values.MAIL_FROM ?? `Factline <factline@${new URL(publicBaseUrl).hostname}>`,
     outboundAllowHosts: parseAllowList(values.OUTBOUND_ALLOW_HOSTS),
     trustProxy: values.TRUST_PROXY,
     rootDir: ROOT,

@@ -12,6 +12,8 @@ import { startPeriodic } from './lib/periodic';
 const REMINDERS_EVERY_MS = 60 * 60_000;
 /** The webhook worker looks for due deliveries this often (each instance; the queue hands each delivery to one). */
 const WEBHOOKS_EVERY_MS = 3_000;
+/** The email worker likewise (only when SMTP_URL is set). */
+const EMAIL_EVERY_MS = 3_000;
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** How long requests already on open connections may still arrive after SIGTERM. */
@@ -26,9 +28,15 @@ async function main(): Promise<void> {
     config.database.client === 'postgres' ? await bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger) : async () => {};
   const app = createApp({ db, config, logger, sessionSecret, changeFeed });
   const stopHousekeeping = startHousekeeping(db, logger);
-  const jobs = app.locals.jobs as { remindDueTomorrow: () => Promise<number>; deliverWebhooks: () => Promise<unknown> };
+  const jobs = app.locals.jobs as {
+    remindDueTomorrow: () => Promise<number>;
+    deliverWebhooks: () => Promise<unknown>;
+    deliverEmail: (() => Promise<unknown>) | null;
+    closeMailer: () => void;
+  };
   const stopReminders = startPeriodic('reminders', jobs.remindDueTomorrow, logger, REMINDERS_EVERY_MS);
   const stopWebhooks = startPeriodic('webhooks', jobs.deliverWebhooks, logger, WEBHOOKS_EVERY_MS, WEBHOOKS_EVERY_MS);
+  const stopEmail = jobs.deliverEmail ? startPeriodic('email', jobs.deliverEmail, logger, EMAIL_EVERY_MS, EMAIL_EVERY_MS) : () => {};
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, database: config.database.client }, `Factline is serving http://localhost:${config.port}`);
   });
@@ -55,6 +63,8 @@ async function main(): Promise<void> {
       stopHousekeeping();
       stopReminders();
       stopWebhooks();
+      stopEmail();
+      jobs.closeMailer();
       await stopBridge();
       await db.destroy();
       clearTimeout(force);

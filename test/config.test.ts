@@ -29,6 +29,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ OUTBOUND_ALLOW_HOSTS: 'cms.internal, http://evil/' }, /OUTBOUND_ALLOW_HOSTS/],
     [{ PAGE_CACHE_MB: '-1' }, /PAGE_CACHE_MB/],
+    [{ SMTP_URL: 'mail.example.org:25' }, /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address/],
   ])('when the environment has %p, then start-up stops with a message naming it', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -42,5 +43,13 @@ describe('loadConfig', () => {
     expect(loadConfig({}).outboundAllowHosts).toEqual([]);
     expect(loadConfig({}).pageCacheBytes).toBe(64 * 1024 * 1024);
     expect(loadConfig({ PAGE_CACHE_MB: '8' }).pageCacheBytes).toBe(8 * 1024 * 1024);
+  });
+
+  test('when SMTP_URL is set, then email is on, from MAIL_FROM or else an address at the public host; unset, no email is sent', () => {
+    expect(loadConfig({}).smtpUrl).toBeNull();
+    const config = loadConfig({ SMTP_URL: 'smtps://desk:secret@smtp.example.org', PUBLIC_BASE_URL: 'https://factcheck.example.org/' });
+    expect(config.smtpUrl).toBe('smtps://desk:secret@smtp.example.org');
+    expect(config.mailFrom).toBe('Factline <factline@factcheck.example.org>');
+    expect(loadConfig({ MAIL_FROM: 'Desk <desk@example.org>' }).mailFrom).toBe('Desk <desk@example.org>');
   });
 });

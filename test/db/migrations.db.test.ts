@@ -28,6 +28,8 @@ const EXPECTED_TABLES = [
   'comments',
   'decision_revisions',
   'decisions',
+  'email_outbox',
+  'email_settings',
   'notifications',
   'rate_limit_buckets',
   'sentences',

@@ -248,6 +248,12 @@ const API_CASES: ApiCase[] = [
   api('GET /api/v1/notifications', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/notifications' })),
   api('POST /api/v1/notifications/:id/read', [401, 200, 200, 200, 200], async () => ({ method: 'post', path: '/api/v1/notifications/1/read' })),
   api('POST /api/v1/notifications/read-all', [401, 200, 200, 200, 200], async () => ({ method: 'post', path: '/api/v1/notifications/read-all' })),
+  api('GET /api/v1/me/email-settings', [401, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/me/email-settings' })),
+  api('PUT /api/v1/me/email-settings', [401, 200, 200, 200, 200], async () => ({
+    method: 'put',
+    path: '/api/v1/me/email-settings',
+    body: { address: 'someone@newsroom.test', kinds: ['assigned'] },
+  })),
   api('POST /api/v1/webhooks', [401, 403, 403, 403, 201], async () => ({
     method: 'post',
     path: '/api/v1/webhooks',
@@ -496,6 +502,11 @@ const PAGE_CASES: PageCase[] = [
       path: `/admin/users/${(await createUser(t.db, 'reviewer')).id}/password`,
       form: { password: 'a reset passphrase' },
     }),
+  },
+  {
+    name: 'POST /account/email',
+    expected: [401, 200, 200, 200, 200],
+    prepare: async () => ({ method: 'post', path: '/account/email', form: { address: 'someone@newsroom.test', kinds: 'mentioned' } }),
   },
   {
     name: 'POST /account/password (wrong current password)',

@@ -78,6 +78,8 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['post', '/api/v1/webhook-deliveries/:id/replay', `/api/v1/webhook-deliveries/${deliveryId}/replay`, admin, undefined],
   ['post', '/api/v1/notifications/:id/read', '/api/v1/notifications/1/read', reviewer, undefined],
   ['post', '/api/v1/notifications/read-all', '/api/v1/notifications/read-all', reviewer, undefined],
+  ['get', '/api/v1/me/email-settings', '/api/v1/me/email-settings', reviewer, undefined],
+  ['put', '/api/v1/me/email-settings', '/api/v1/me/email-settings', reviewer, { address: 'schema@newsroom.test', kinds: ['assigned', 'mentioned'] }],
   ['post', '/api/v1/claims/:id/comments', `/api/v1/claims/${claimId}/comments`, editor, { body: 'Schema comment.' }],
   ['get', '/api/v1/claims/:id/comments', `/api/v1/claims/${claimId}/comments`, editor, undefined],
   ['patch', '/api/v1/comments/:id', `/api/v1/comments/${commentId}`, editor, { body: 'Edited schema comment.' }],

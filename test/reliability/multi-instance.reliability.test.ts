@@ -1,22 +1,28 @@
 /**
  * Two app instances on one PostgreSQL behave as one: a session made on one works on the other,
- * a publication on one clears the other's page cache at once, and when one instance stops in the
- * middle of a load the other keeps serving and no acknowledged write is lost.
+ * a publication on one clears the other's page cache at once, both email workers together send
+ * each notification email once, and when one instance stops in the middle of a load the other
+ * keeps serving and no acknowledged write is lost.
  */
 import fs from 'node:fs';
 import { openDb } from '../../src/db/knex';
 import { freePort, prepareFixture, requestJson, SEED_SLUG, startServerProcess, type Fixture, type ServerProcess } from './support/server-process';
 import http from 'node:http';
+import { notify } from '../../src/modules/notifications';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 let fixture: Fixture;
 let a: ServerProcess;
 let b: ServerProcess;
+let smtp: TestSmtpServer;
 
 beforeAll(async () => {
   fixture = await prepareFixture(10, 200, { postgres: true });
+  smtp = await startSmtpServer();
+  const options = { sharedSecretFromDatabase: true, env: { SMTP_URL: smtp.url } };
   [a, b] = await Promise.all([
-    freePort().then((p) => startServerProcess(fixture, p, { sharedSecretFromDatabase: true })),
-    freePort().then((p) => startServerProcess(fixture, p, { sharedSecretFromDatabase: true })),
+    freePort().then((p) => startServerProcess(fixture, p, options)),
+    freePort().then((p) => startServerProcess(fixture, p, options)),
   ]);
 });
 afterAll(async () => {
@@ -25,6 +31,7 @@ afterAll(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
+  await smtp.close();
   await fixture.dropDatabase();
   fs.rmSync(fixture.dir, { recursive: true, force: true });
 });
@@ -92,6 +99,35 @@ test('when a reviewer signs in on one instance, then the session works on the ot
     if (!seenOnB) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   expect(seenOnB).toBe(true);
+});
+
+test('when both instances run their email workers on one outbox, then each notification email goes out exactly once', async () => {
+  const settings = { address: 'writer2@newsroom.test', kinds: ['assigned'] };
+  expect((await requestJson('PUT', a.port, '/api/v1/me/email-settings', settings, fixture.tokens[2])).status).toBe(200);
+  const db = openDb({ client: 'postgres', connectionString: fixture.databaseUrl });
+  const { id: userId } = await db('users').where({ username: 'writer-2' }).first('id');
+  const count = 80;
+  await db.transaction((tx) =>
+    notify(
+      tx,
+      Array.from({ length: count }, (_, i) => ({
+        userId: Number(userId),
+        kind: 'assigned' as const,
+        claimId: null,
+        actorId: null,
+        message: `Email ${i}.`,
+        link: '/me/work',
+      })),
+    ),
+  );
+  for (let waited = 0; smtp.received.length < count && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 7_000)); // two more worker rounds on each instance: time for any duplicate to arrive
+  const statuses: { status: string; n: number | string }[] = await db('email_outbox').select('status').count({ n: '*' }).groupBy('status');
+  await db.destroy();
+  const firstLines = smtp.received.map((mail) => mail.text.split('\n')[0]);
+  console.log(`multi-instance email: ${firstLines.length} emails received for ${count} notifications, ${new Set(firstLines).size} distinct`);
+  expect(firstLines.sort()).toEqual(Array.from({ length: count }, (_, i) => `Email ${i}.`).sort());
+  expect(statuses.map((row) => [row.status, Number(row.n)])).toEqual([['sent', count]]);
 });
 
 test('when one instance stops in the middle of a load, then the other keeps serving and no acknowledged write is lost', async () => {

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { auditContext } from '../audit';
 import type { Passport } from './authentication';
-import type { AuditService } from '../audit';
+import type { AuditContext, AuditService } from '../audit';
 import { csrfTokenFor } from '../../http/csrf';
 import { form, renderForm } from '../../http/forms';
 import { api, page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
@@ -45,7 +45,22 @@ function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?!\/)[\w\-./?=&%#]*$/.test(value) ? value : '/';
 }
 
-export function accountsRoutes(accounts: AccountsService, passport: Passport, audit: AuditService, devices: DeviceCookieOptions): RouteSpec[] {
+/**
+ * The email section of Your account: kept by the notifications module (wired in app.ts), shown
+ * and saved here with the rest of the account, so a mistake re-renders this page with its message.
+ */
+export interface AccountEmailSettings {
+  find(userId: number): Promise<object>;
+  save(account: User, body: unknown, context: AuditContext, from: 'form'): Promise<unknown>;
+}
+
+export function accountsRoutes(
+  accounts: AccountsService,
+  passport: Passport,
+  audit: AuditService,
+  devices: DeviceCookieOptions,
+  emailSettings: AccountEmailSettings,
+): RouteSpec[] {
   const loginForm = (req: Request, res: Response) => res.render('accounts/login', { title: 'Sign in', values: { next: req.query.next } });
 
   /** The limits, the password check and the audit events live in accounts.signIn (through passport-local). */
@@ -77,7 +92,8 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
 
   const accountLocals = async (req: SignedInRequest) => {
     const { user } = req;
-    return { title: 'Your account', account: userJson(user), tokens: (await accounts.listTokens(user.id)).map(tokenJson) };
+    const [tokens, email] = await Promise.all([accounts.listTokens(user.id), emailSettings.find(user.id)]);
+    return { title: 'Your account', account: userJson(user), tokens: tokens.map(tokenJson), email };
   };
 
   const accountPage = async (req: SignedInRequest, res: Response, extra: Record<string, unknown> = {}) => {
@@ -114,6 +130,16 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     () => ({ values: {} }),
   );
 
+  const saveEmailSettings = renderForm(
+    'accounts/account',
+    accountLocals,
+    async (req: SignedInRequest, res) => {
+      await emailSettings.save(req.user, req.body, auditContext(req), 'form');
+      await accountPage(req, res, { emailSaved: true });
+    },
+    (values) => ({ values: {}, emailValues: values }),
+  );
+
   return [
     route('get', '/login', 'anyone', loginForm),
     route('post', '/login', 'anyone', login),
@@ -123,6 +149,7 @@ export function accountsRoutes(accounts: AccountsService, passport: Passport, au
     route('get', '/account', 'signed-in', showAccount),
     route('post', '/account/password', 'signed-in', changePasswordForm),
     route('post', '/account/tokens', 'signed-in', createToken),
+    route('post', '/account/email', 'signed-in', saveEmailSettings),
     page('post', '/account/tokens/:id/revoke', 'signed-in', { params: IdParam }, revokeToken),
     api(
       'get',

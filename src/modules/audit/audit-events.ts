@@ -11,6 +11,7 @@ export const AUDIT_EVENTS = [
   'account.enabled',
   'account.password_changed',
   'account.password_reset',
+  'account.email_changed',
   'registration.changed',
   'registration.refused',
   'token.created',

@@ -1,2 +1,5 @@
-export { notify, countUnread, NOTIFICATION_KINDS, type NewNotification, type NotificationKind } from './notifications';
+export { notify, countUnread, type NewNotification } from './notifications';
+export { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 export { notificationsRoutes } from './notifications-routes';
+export { createEmailDelivery, type EmailDelivery } from './email-delivery';
+export { createEmailSettingsService, type EmailSettingsService, type EmailSettingsView } from './email-settings-service';

@@ -4,7 +4,11 @@ import { api, page, route, type RouteSpec, type SignedInRequest } from '../../ht
 import type { Db } from '../../db/knex';
 import { IdParam } from '../../lib/ids';
 import { atLeast } from '../accounts';
-import { countUnread, listFor, markRead, NOTIFICATION_KINDS } from './notifications';
+import { auditContext } from '../audit';
+import { countUnread, listFor, markRead } from './notifications';
+import { EmailSettingsInput } from './email-settings';
+import type { EmailSettingsService } from './email-settings-service';
+import { NOTIFICATION_KINDS } from './notification-kinds';
 
 const SHOWN = 100;
 
@@ -24,9 +28,19 @@ const NotificationsResponse = z.object({
   ),
 });
 const MarkedResponse = z.object({ marked: z.number().int(), unread: z.number().int() });
+const EmailSettingsResponse = z.object({
+  address: z.string().nullable(),
+  kinds: z.array(z.enum(NOTIFICATION_KINDS)),
+  emailEnabled: z.boolean(),
+});
+const emailSettingsJson = ({ address, kinds, emailEnabled }: { address: string | null; kinds: string[]; emailEnabled: boolean }) => ({
+  address,
+  kinds,
+  emailEnabled,
+});
 
-/** Your notifications: the page, the API, marking read. Everyone signed in has them. */
-export function notificationsRoutes(db: Db): RouteSpec[] {
+/** Your notifications: the page, the API, marking read, and which of them you get by email. Everyone signed in has them. */
+export function notificationsRoutes(db: Db, emailSettings: EmailSettingsService): RouteSpec[] {
   const pageView = async (req: SignedInRequest, res: Response) => {
     const [notifications, unread] = await Promise.all([listFor(db, req.user.id, { unreadOnly: false, limit: SHOWN }), countUnread(db, req.user.id)]);
     res.render('notifications/index', { title: 'Notifications', notifications, unread });
@@ -76,6 +90,33 @@ export function notificationsRoutes(db: Db): RouteSpec[] {
       { tag: 'Notifications', summary: 'Mark all your notifications read.', response: MarkedResponse },
       async (_input, req, res) => {
         res.json({ marked: await markRead(db, req.user.id, null), unread: 0 });
+      },
+    ),
+    api(
+      'get',
+      '/api/v1/me/email-settings',
+      atLeast('reviewer'),
+      {
+        tag: 'Notifications',
+        summary: 'Where your notification emails go and which kinds you get by email (emailEnabled: whether this server sends email at all).',
+        response: EmailSettingsResponse,
+      },
+      async (_input, req, res) => {
+        res.json(emailSettingsJson(await emailSettings.find(req.user.id)));
+      },
+    ),
+    api(
+      'put',
+      '/api/v1/me/email-settings',
+      atLeast('reviewer'),
+      {
+        tag: 'Notifications',
+        summary: 'Set your email address for notifications (null: none) and the kinds you get by email (the whole list).',
+        body: EmailSettingsInput,
+        response: EmailSettingsResponse,
+      },
+      async ({ body }, req, res) => {
+        res.json(emailSettingsJson(await emailSettings.save(req.user, body, auditContext(req))));
       },
     ),
   ];

@@ -1,9 +1,7 @@
 import type { Queryable } from '../../db/knex';
 import { nowIso, toIso } from '../../db/time';
-
-/** What a notification is about (the events people are told of). */
-export const NOTIFICATION_KINDS = ['assigned', 'due-tomorrow', 'mentioned', 'comment', 'decision-published', 'needs-recheck'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import { queueEmails } from './email-outbox';
+import type { NotificationKind } from './notification-kinds';
 
 export interface NewNotification {
   userId: number;
@@ -29,6 +27,8 @@ export interface Notification {
 /**
  * Records notifications, inside the caller's transaction (as the audit log does), so a failed
  * change notifies no one. A duplicate `dedupKey` is skipped. Nobody is notified of their own act.
+ * Those who want this kind by email get a row in the email outbox in the same transaction; the
+ * email worker sends it after the commit (email-delivery.ts).
  */
 export async function notify(db: Queryable, notifications: NewNotification[]): Promise<void> {
   const rows = notifications
@@ -43,11 +43,13 @@ export async function notify(db: Queryable, notifications: NewNotification[]): P
       dedup_key: n.dedupKey ?? null,
       created_at: nowIso(),
     }));
+  const inserted: { id: number; user_id: number; kind: NotificationKind }[] = [];
   for (let i = 0; i < rows.length; i += 100) {
     const batch = rows.slice(i, i + 100);
-    if (batch.some((row) => row.dedup_key)) await db('notifications').insert(batch).onConflict('dedup_key').ignore();
-    else await db('notifications').insert(batch);
+    const insert = batch.some((row) => row.dedup_key) ? db('notifications').insert(batch).onConflict('dedup_key').ignore() : db('notifications').insert(batch);
+    inserted.push(...((await insert.returning(['id', 'user_id', 'kind'])) as typeof inserted));
   }
+  await queueEmails(db, inserted);
 }
 
 export async function listFor(db: Queryable, userId: number, options: { unreadOnly: boolean; limit: number }): Promise<Notification[]> {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/knex';
-import { isPostgres } from '../../db/knex';
+import { leaseDue } from '../../db/leased-queue';
 import { nowIso, toIso } from '../../db/time';
 import type { WebhookEvent, WebhookEventType } from './webhook-events';
 
@@ -104,20 +104,9 @@ export async function enqueue(db: Queryable, event: WebhookEvent, now: number): 
   return hooks.length;
 }
 
-/**
- * Takes up to `limit` deliveries that are due and not leased, leasing them until `leaseUntil`:
- * one statement, so two workers never take the same one (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite
- * runs one writer at a time). A lease that runs out (an instance died mid-delivery) frees it again.
- */
+/** Takes up to `limit` due deliveries no other worker holds, leasing them until `leaseUntil` (see leaseDue). */
 export async function claimDue(db: Queryable, now: number, leaseUntil: number, limit: number): Promise<Delivery[]> {
-  const lock = isPostgres(db) ? 'FOR UPDATE SKIP LOCKED' : '';
-  const result = await db.raw(
-    `UPDATE webhook_deliveries SET locked_until = ?
-     WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY id LIMIT ? ${lock})
-     RETURNING *`,
-    [leaseUntil, now, now, limit],
-  );
-  const rows = (isPostgres(db) ? result.rows : result) as DeliveryRow[];
+  const rows = await leaseDue<DeliveryRow>(db, 'webhook_deliveries', now, leaseUntil, limit);
   return rows.map(toDelivery).sort((a, b) => a.id - b.id);
 }
 

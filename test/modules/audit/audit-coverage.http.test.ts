@@ -60,6 +60,10 @@ test('when every audited action is done once, then each event is recorded exactl
   const newcomer = request.agent(t.app);
   expect((await form(newcomer, '/login', '/register', { username: 'newcomer', password: 'a long passphrase' }, '192.0.2.2')).status).toBe(303);
   await form(newcomer, '/account', '/account/password', { currentPassword: 'a long passphrase', newPassword: 'another passphrase' });
+  // The email address for notifications: set, saved again unchanged (no event), removed through the API.
+  await form(newcomer, '/account', '/account/email', { address: 'newcomer@newsroom.test', kinds: 'assigned' });
+  await form(newcomer, '/account', '/account/email', { address: 'newcomer@newsroom.test', kinds: 'mentioned' });
+  await request(t.app).put('/api/v1/me/email-settings').set(bearer(adminToken)).send({ address: null, kinds: [] }).expect(200); // had none: no event
   await form(newcomer, '/account', '/logout', {});
 
   // Sign-in failures and a block.
@@ -112,6 +116,7 @@ test('when every audited action is done once, then each event is recorded exactl
     'account.enabled': 1,
     'account.password_changed': 1,
     'account.password_reset': 1,
+    'account.email_changed': 1,
     'registration.changed': 2,
     'registration.refused': 1,
     'token.created': 2,

@@ -100,7 +100,7 @@ export interface ServerProcess {
 export async function startServerProcess(
   fixture: Fixture,
   port: number,
-  options: { sharedSecretFromDatabase?: boolean; productionPasswordCost?: boolean } = {},
+  options: { sharedSecretFromDatabase?: boolean; productionPasswordCost?: boolean; env?: Record<string, string> } = {},
 ): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -110,6 +110,7 @@ export async function startServerProcess(
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     SESSION_SECRET: 'reliability-secret-reliability-secret',
+    ...options.env,
   };
   if (options.sharedSecretFromDatabase) delete env.SESSION_SECRET;
   if (options.productionPasswordCost) delete env.FACTLINE_SCRYPT_LOG2N; // scrypt at its real cost (64 MiB)
