@@ -1,25 +1,40 @@
 /**
  * Two app instances on one PostgreSQL behave as one: a session made on one works on the other,
- * a publication on one clears the other's page cache at once, both email workers together send
- * each notification email once, and when one instance stops in the middle of a load the other
+ * a publication on one clears the other's page cache at once, their delivery workers on one queue
+ * send each notification email and each webhook delivery once, and when one instance stops in the middle of a load the other
  * keeps serving and no acknowledged write is lost.
  */
 import fs from 'node:fs';
 import { openDb } from '../../src/db/knex';
 import { freePort, prepareFixture, requestJson, SEED_SLUG, startServerProcess, type Fixture, type ServerProcess } from './support/server-process';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { notify } from '../../src/modules/notifications';
+import { emitWebhookEvent } from '../../src/modules/webhooks';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 let fixture: Fixture;
 let a: ServerProcess;
 let b: ServerProcess;
 let smtp: TestSmtpServer;
+/** A newsroom system on loopback receiving webhooks: the event ids it was sent, in order. */
+let receiver: http.Server;
+const webhookEventIds: string[] = [];
 
 beforeAll(async () => {
   fixture = await prepareFixture(10, 200, { postgres: true });
   smtp = await startSmtpServer();
-  const options = { sharedSecretFromDatabase: true, env: { SMTP_URL: smtp.url } };
+  receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      webhookEventIds.push(JSON.parse(body).id);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const receiverHost = `127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  const options = { sharedSecretFromDatabase: true, env: { SMTP_URL: smtp.url, OUTBOUND_ALLOW_HOSTS: receiverHost } };
   [a, b] = await Promise.all([
     freePort().then((p) => startServerProcess(fixture, p, options)),
     freePort().then((p) => startServerProcess(fixture, p, options)),
@@ -32,6 +47,8 @@ afterAll(async () => {
       await server.exited;
     }
   await smtp.close();
+  receiver.closeAllConnections();
+  await new Promise((resolve) => receiver.close(resolve));
   await fixture.dropDatabase();
   fs.rmSync(fixture.dir, { recursive: true, force: true });
 });
@@ -101,14 +118,23 @@ test('when a reviewer signs in on one instance, then the session works on the ot
   expect(seenOnB).toBe(true);
 });
 
-test('when both instances run their email workers on one outbox, then each notification email goes out exactly once', async () => {
+test('when both instances run their delivery workers on one database, then each notification email and each webhook event goes out exactly once', async () => {
   const settings = { address: 'writer2@newsroom.test', kinds: ['assigned'] };
   expect((await requestJson('PUT', a.port, '/api/v1/me/email-settings', settings, fixture.tokens[2])).status).toBe(200);
   const db = openDb({ client: 'postgres', connectionString: fixture.databaseUrl });
+  await db('users').where({ username: 'writer-3' }).update({ role: 'admin' });
+  const hook = {
+    url: `http://${(receiver.address() as AddressInfo).address}:${(receiver.address() as AddressInfo).port}/hook`,
+    events: ['article.created'],
+    secret: 'a shared secret of some length',
+  };
+  expect((await requestJson('POST', b.port, '/api/v1/webhooks', hook, fixture.tokens[3])).status).toBe(201);
+
   const { id: userId } = await db('users').where({ username: 'writer-2' }).first('id');
   const count = 80;
-  await db.transaction((tx) =>
-    notify(
+  const emitted: string[] = [];
+  await db.transaction(async (tx) => {
+    await notify(
       tx,
       Array.from({ length: count }, (_, i) => ({
         userId: Number(userId),
@@ -118,16 +144,26 @@ test('when both instances run their email workers on one outbox, then each notif
         message: `Email ${i}.`,
         link: '/me/work',
       })),
-    ),
-  );
-  for (let waited = 0; smtp.received.length < count && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    );
+    for (let i = 0; i < count; i++) await emitWebhookEvent(tx, 'article.created', { slug: `story-${i}` });
+  });
+  for (const row of await db('webhook_deliveries').select('event_id')) emitted.push(row.event_id);
+  const done = () => smtp.received.length >= count && webhookEventIds.length >= count;
+  for (let waited = 0; !done() && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
   await new Promise((resolve) => setTimeout(resolve, 7_000)); // two more worker rounds on each instance: time for any duplicate to arrive
-  const statuses: { status: string; n: number | string }[] = await db('email_outbox').select('status').count({ n: '*' }).groupBy('status');
+  const emailStatuses: { status: string; n: number | string }[] = await db('email_outbox').select('status').count({ n: '*' }).groupBy('status');
+  const hookStatuses: { status: string; n: number | string }[] = await db('webhook_deliveries').select('status').count({ n: '*' }).groupBy('status');
   await db.destroy();
   const firstLines = smtp.received.map((mail) => mail.text.split('\n')[0]);
-  console.log(`multi-instance email: ${firstLines.length} emails received for ${count} notifications, ${new Set(firstLines).size} distinct`);
+  console.log(
+    `multi-instance delivery: ${firstLines.length} emails received for ${count} notifications (${new Set(firstLines).size} distinct), ` +
+      `${webhookEventIds.length} webhook deliveries for ${count} events (${new Set(webhookEventIds).size} distinct)`,
+  );
   expect(firstLines.sort()).toEqual(Array.from({ length: count }, (_, i) => `Email ${i}.`).sort());
-  expect(statuses.map((row) => [row.status, Number(row.n)])).toEqual([['sent', count]]);
+  expect(emailStatuses.map((row) => [row.status, Number(row.n)])).toEqual([['sent', count]]);
+  expect(emitted).toHaveLength(count);
+  expect([...webhookEventIds].sort()).toEqual([...emitted].sort());
+  expect(hookStatuses.map((row) => [row.status, Number(row.n)])).toEqual([['delivered', count]]);
 });
 
 test('when one instance stops in the middle of a load, then the other keeps serving and no acknowledged write is lost', async () => {
