@@ -139,6 +139,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
       findSimilar: search.similar,
       assigneesOf: (ids) => assignments.assigneesOf(ids),
       claimsAssignedTo: (username) => assignments.claimsAssignedTo(username),
+      earliestOpenDue: () => assignments.earliestOpenDue(),
       assignableUsers: async () => (await accounts.listUsers()).filter((u) => !u.disabled).map((u) => ({ username: u.username, displayName: u.displayName })),
       thread: async (claimId, viewer) => (viewer && (await discussion.mayDiscuss(claimId, viewer)) ? discussion.thread(claimId, viewer) : null),
     }),

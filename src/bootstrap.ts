@@ -5,6 +5,8 @@ import { migrate, openDb, type Db } from './db/knex';
 import { readOrCreateSetting } from './db/settings';
 import type { Logger } from './lib/logger';
 import { createArticlesService } from './modules/articles';
+import { ensureClaimStats } from './modules/claims';
+import { createDecisionsService } from './modules/verdicts';
 
 /** Brings the schema up to date and imports the shipped articles that are missing; returns their slugs. */
 export async function migrateAndImportContent(db: Db, rootDir = PROJECT_ROOT): Promise<string[]> {
@@ -17,6 +19,7 @@ export async function prepare(config: Config, logger: Logger): Promise<{ db: Db;
   const db = openDb(config.database);
   const imported = await migrateAndImportContent(db, config.rootDir);
   if (imported.length > 0) logger.info({ imported }, 'imported shipped articles');
+  await ensureClaimStats(db, createDecisionsService(db, { minOrdinalChecks: config.minReviewsForConsensus }), logger);
   let sessionSecret = config.sessionSecret;
   if (!sessionSecret) {
     sessionSecret = await readOrCreateSetting(db, 'session_secret', () => randomBytes(48).toString('hex'));

@@ -3,6 +3,8 @@ import { loadConfig } from './config';
 import { backupSqlite, migrate, openDb } from './db/knex';
 import { AppError } from './lib/errors';
 import { runAccountsCommand } from './modules/accounts';
+import { runStatsCommand } from './modules/claims';
+import { createDecisionsService } from './modules/verdicts';
 
 /** The first line of standard input (for passwords: never a command-line argument, which `ps` shows). */
 function readFirstLine(): Promise<string> {
@@ -35,6 +37,8 @@ async function main(): Promise<number> {
       console.log(`backed up to ${args[1]}`);
       return 0;
     }
+    if (args[0] === 'stats')
+      return await runStatsCommand(db, args, createDecisionsService(db, { minOrdinalChecks: config.minReviewsForConsensus }), (line) => console.log(line));
     return await runAccountsCommand(db, args, { readLine: readFirstLine, out: (text) => console.log(text) });
   } catch (error) {
     if (error instanceof AppError) {

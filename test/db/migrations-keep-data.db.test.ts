@@ -29,6 +29,7 @@ test('when the later migrations run on a database with work in it, then every ro
     for (const table of ['knex_migrations', 'knex_migrations_lock']) await db.schema.dropTableIfExists(table);
     await db.raw('DROP TABLE IF EXISTS search_index').catch(() => undefined); // SQLite's FTS5 index (its triggers go with their tables)
     for (const table of [
+      'claim_stats',
       'email_outbox',
       'email_settings',
       'webhook_attempts',

@@ -23,6 +23,7 @@ const EXPECTED_TABLES = [
   'check_sources',
   'checks',
   'claim_same_as_events',
+  'claim_stats',
   'claim_sentences',
   'claims',
   'comments',

@@ -54,7 +54,14 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/api/v1/articles'].post.description).toBe('Who may call: Editors and admins.');
     expect(doc.paths['/api/v1/articles'].post.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
     expect(doc.paths['/api/v1/articles'].get.security).toBeUndefined();
-    expect(doc.paths['/api/v1/review'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['article', 'status', 'assignee', 'sort']);
+    expect(doc.paths['/api/v1/review'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'article',
+      'status',
+      'assignee',
+      'sort',
+      'after',
+      'limit',
+    ]);
     expect(doc.paths['/api/v1/claims/{id}'].get.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
   });
 

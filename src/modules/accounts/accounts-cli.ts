@@ -17,7 +17,9 @@ export const CLI_USAGE = `Usage: npm run -s cli -- COMMAND
   token create NAME [--label LABEL]                       prints only the new API token
   token revoke TOKEN_ID --user NAME
   migrate                                                 bring the database schema up to date
-  backup FILE                                             SQLite only: a consistent copy of the live database (VACUUM INTO)`;
+  backup FILE                                             SQLite only: a consistent copy of the live database (VACUUM INTO)
+  stats verify                                            recompute every claim's stored aggregate and report drift (exit 1 if any)
+  stats rebuild                                           recompute and store every claim's aggregate`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);

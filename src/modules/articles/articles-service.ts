@@ -208,6 +208,11 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
       return summary;
     },
 
+    /** These articles' summaries by id. */
+    summariesOf(ids: number[]): Promise<Map<number, ArticleSummary>> {
+      return repo.articleSummaries(db, [...new Set(ids)]);
+    },
+
     /** Every article's summary by id (a newsroom has hundreds, not millions). */
     summaries(): Promise<Map<number, ArticleSummary>> {
       return repo.articleSummaries(db);

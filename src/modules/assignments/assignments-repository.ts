@@ -109,3 +109,13 @@ export async function listOpenDueOn(db: Queryable, day: string): Promise<{ claim
     .select('a.claim_id', 'a.reviewer_id', 'c.exact');
   return rows.map((row) => ({ claimId: Number(row.claim_id), reviewerId: Number(row.reviewer_id), quote: row.exact }));
 }
+
+/** Each claim with open dated work, and its earliest due date (the queue's "due" order): as many as the desk has open, not the archive. */
+export async function earliestOpenDue(db: Queryable): Promise<Map<number, string>> {
+  const rows: { claim_id: number; due: string }[] = await db('assignments as a')
+    .whereNotNull('a.due_on')
+    .whereRaw(`NOT ${DONE}`)
+    .groupBy('a.claim_id')
+    .select('a.claim_id', db.raw('min(a.due_on) as due'));
+  return new Map(rows.map((row) => [Number(row.claim_id), String(row.due).slice(0, 10)]));
+}

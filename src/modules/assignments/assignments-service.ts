@@ -109,6 +109,9 @@ export function createAssignmentsService(db: Db, accounts: AccountsService, clai
       return due.length;
     },
 
+    /** Claims with open dated work and the earliest due date of each. */
+    earliestOpenDue: () => repo.earliestOpenDue(db),
+
     async claimsAssignedTo(username: string): Promise<number[]> {
       const user = await accounts.findByUsername(username).catch(() => null);
       return user ? repo.claimIdsAssignedTo(db, user.id) : [];

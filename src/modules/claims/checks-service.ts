@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { DecisionsService } from '../verdicts';
 import * as checks from './checks-repository';
+import { refreshClaimStats } from './claim-stats';
 import { CheckInput, CheckUpdateInput } from './claims-schemas';
 import type { Check } from './claims-types';
 import type { Viewer } from './read-policy';
@@ -61,6 +62,7 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
           await checks.insertSources(tx, id, input.sources);
           await checks.insertCheckRevision(tx, id, reviewer.id, null, snapshot(input));
           await decisions.flagNewEvidence(tx, claimId);
+          await refreshClaimStats(tx, [claimId], decisions);
           await emitWebhookEvent(tx, 'check.filed', {
             id,
             claimId,
@@ -104,6 +106,7 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
         if (input.sources) await checks.replaceSources(tx, checkId, input.sources);
         await checks.insertCheckRevision(tx, checkId, author.id, snapshot(before), snapshot(after));
         await decisions.flagNewEvidence(tx, before.claimId);
+        await refreshClaimStats(tx, [before.claimId], decisions);
         return load(tx, checkId);
       });
       feed?.publicContentChanged('check');

@@ -4,7 +4,7 @@ import { SlugParam } from '../articles';
 import { DecisionInput } from '../verdicts';
 import { auditContext } from '../audit';
 import type { ArticlesService } from '../articles';
-import { anchorJson, checkJson, claimJson, queueJson, sortQueue, targetJson } from './claims-presenter';
+import { anchorJson, checkJson, claimJson, queueJson, queueQuery, targetJson } from './claims-presenter';
 import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, SameAsInput } from './claims-schemas';
 import type { ClaimsDesk } from './claims-types';
 import type { ChecksService } from './checks-service';
@@ -17,6 +17,8 @@ export const viewerOf = (req: Request): Viewer | null => (req.user ? viewer(req 
 
 /** The signed-in user as the claims module knows them. */
 export const viewer = (req: SignedInRequest): Viewer => ({ id: req.user.id, role: req.user.role });
+
+const API_PAGE = 50;
 
 /** The claims, checks and decisions API: each route declares its input schemas, and its handler receives them parsed. */
 export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, desk: ClaimsDesk): RouteSpec[] {
@@ -166,16 +168,15 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       atLeast('editor'),
       {
         tag: 'Decisions',
-        summary: 'The review queue, disputed first (or by `sort`), optionally only one article, status or assignee; each claim with its assignees.',
+        summary:
+          'The review queue, disputed first (or by `sort`), optionally only one article, status or assignee; each claim with its assignees. Pages of `limit` (default 50, at most 200) claims: pass `next` as `after` for the following page.',
         query: QueueFilter,
         response: QueueResponse,
       },
       async ({ query }, _req, res) => {
-        const all = await claims.queue({ articleSlug: query.article, status: query.status });
-        const assigned = query.assignee ? new Set(await desk.claimsAssignedTo(query.assignee)) : null;
-        const items = assigned ? all.filter((item) => assigned.has(item.claim.id)) : all;
+        const { items, next, counts } = await claims.queue(await queueQuery(query, desk, API_PAGE));
         const assignees = await desk.assigneesOf(items.map((item) => item.claim.id));
-        res.json({ claims: queueJson(sortQueue(items, query.sort, assignees), assignees) });
+        res.json({ claims: queueJson(items, assignees), counts, next });
       },
     ),
   ];

@@ -8,7 +8,7 @@ import type { ArticlesService } from '../articles';
 import { SlugParam } from '../articles';
 import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS, type Publishing } from '../verdicts';
 import { viewer, viewerOf } from './claims-api-routes';
-import { claimPage, queuePage, sortQueue } from './claims-presenter';
+import { claimPage, queuePage, queueQuery } from './claims-presenter';
 import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, SameAsInput, sourcesFromForm } from './claims-schemas';
 import type { ClaimsDesk } from './claims-types';
 import type { ChecksService } from './checks-service';
@@ -33,6 +33,9 @@ const ClaimForm = z.preprocess((raw) => {
   const quote = typeof body.quote === 'string' && body.quote.trim() !== '' ? { exact: body.quote } : undefined;
   return { sentenceId: quote ? undefined : body.sentenceId || undefined, quote, statement: body.statement };
 }, CreateClaimInput);
+
+/** Claims per page of the review queue. */
+const PAGE_SIZE = 50;
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
 export function claimsPageRoutes(
@@ -156,12 +159,10 @@ export function claimsPageRoutes(
   );
 
   const reviewQueue = async ({ query: filter }: { query: QueueFilter }, _req: SignedInRequest, res: Response) => {
-    const all = await claims.queue({ articleSlug: filter.article, status: filter.status });
-    const assigned = filter.assignee ? new Set(await desk.claimsAssignedTo(filter.assignee)) : null;
-    const items = assigned ? all.filter((item) => assigned.has(item.claim.id)) : all;
+    const { items, next, counts } = await claims.queue(await queueQuery(filter, desk, PAGE_SIZE));
     const [list, assignees, people] = await Promise.all([articles.list(), desk.assigneesOf(items.map((item) => item.claim.id)), desk.assignableUsers()]);
     const articlesList = list.map((a) => ({ slug: a.slug, title: a.title }));
-    res.render('review/index', { ...queuePage(sortQueue(items, filter.sort, assignees), filter, articlesList, assignees), people });
+    res.render('review/index', { ...queuePage(items, filter, articlesList, assignees, counts, next), people });
   };
 
   return [

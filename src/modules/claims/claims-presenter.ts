@@ -3,7 +3,7 @@ import { renderMarkdown } from '../../lib/markdown';
 import { displayDomain } from '../../lib/urls';
 import { VERDICT_LABEL, VERDICT_VALUE, type Aggregate, type Decision } from '../verdicts';
 import type { ClaimView, QueueItem } from './claims-service';
-import type { Assignee, Check, Claim, Revision, Source } from './claims-types';
+import type { Assignee, Check, Claim, ClaimsDesk, Revision, Source } from './claims-types';
 import type { QueueFilter } from './claims-schemas';
 
 export const STATUS_LABEL: Record<Aggregate['status'], string> = {
@@ -191,22 +191,21 @@ export function claimPage(view: ClaimView, viewer: { role: Role } | null) {
 }
 
 /** The queue in the order asked for; `status` keeps the service's order (disputed first). */
-export function sortQueue(items: QueueItem[], sort: QueueFilter['sort'], assignees: Map<number, Assignee[]>): QueueItem[] {
-  const earliestDue = (item: QueueItem) =>
-    (assignees.get(item.claim.id) ?? [])
-      .filter((a) => !a.done && a.due)
-      .map((a) => a.due!)
-      .sort()[0] ?? '9999-12-31';
-  const by: Record<QueueFilter['sort'], ((a: QueueItem, b: QueueItem) => number) | null> = {
-    status: null,
-    due: (a, b) => earliestDue(a).localeCompare(earliestDue(b)),
-    article: (a, b) => a.article.title.localeCompare(b.article.title) || a.claim.start - b.claim.start,
-    reviewers: (a, b) => b.aggregate.reviewers - a.aggregate.reviewers,
-    agreement: (a, b) => (a.aggregate.agreement ?? 2) - (b.aggregate.agreement ?? 2),
-    newest: (a, b) => b.claim.id - a.claim.id,
+/** The queue's query from its filter: the assignee filter and the due order come from the desk (assignments). */
+export async function queueQuery(filter: QueueFilter, desk: ClaimsDesk, defaultLimit: number) {
+  const [claimIds, dueDates] = await Promise.all([
+    filter.assignee ? desk.claimsAssignedTo(filter.assignee) : undefined,
+    filter.sort === 'due' ? desk.earliestOpenDue() : undefined,
+  ]);
+  return {
+    articleSlug: filter.article,
+    status: filter.status,
+    claimIds,
+    sort: filter.sort,
+    after: filter.after,
+    limit: filter.limit ?? defaultLimit,
+    dueDates,
   };
-  const compare = by[sort];
-  return compare ? [...items].sort(compare) : items;
 }
 
 const assigneeJson = (a: Assignee) => ({ username: a.username, displayName: a.displayName, due: a.due, done: a.done, overdue: a.overdue });
@@ -224,14 +223,20 @@ export function queueJson(items: QueueItem[], assignees: Map<number, Assignee[]>
   }));
 }
 
-export function queuePage(items: QueueItem[], filter: QueueFilter, articles: { slug: string; title: string }[], assignees: Map<number, Assignee[]>) {
-  const counts = { disputed: 0, 'needs-recheck': 0, 'needs-review': 0, consensus: 0, published: 0 };
-  for (const item of items) counts[item.aggregate.status] += 1;
+export function queuePage(
+  items: QueueItem[],
+  filter: QueueFilter,
+  articles: { slug: string; title: string }[],
+  assignees: Map<number, Assignee[]>,
+  counts: Record<Aggregate['status'], number>,
+  next: string | null,
+) {
   return {
     title: 'Review queue',
     filter,
     articles,
     counts,
+    next,
     items: items.map((item) => ({
       id: item.claim.id,
       assignees: (assignees.get(item.claim.id) ?? []).map(assigneeJson),

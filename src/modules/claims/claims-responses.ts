@@ -145,6 +145,16 @@ export const QueueResponse = z.object({
       decision: DecisionJson.nullable(),
     }),
   ),
+  /** Claims per status under the article and assignee filters (not the status filter). */
+  counts: z.object({
+    disputed: z.number().int(),
+    'needs-recheck': z.number().int(),
+    'needs-review': z.number().int(),
+    consensus: z.number().int(),
+    published: z.number().int(),
+  }),
+  /** Pass as `after` for the next page; null on the last page. */
+  next: z.string().nullable(),
 });
 
 export const AgreementResponse = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../../lib/text';
 import { httpUrlSchema } from '../../lib/urls';
 import { CONFIDENCES, STANCES, VERDICTS } from '../verdicts';
+import { QUEUE_SORTS } from './review-queue';
 
 export const MAX_QUOTE_CHARS = 2000;
 export const MAX_STATEMENT_CHARS = 500;
@@ -88,7 +89,6 @@ export type CheckUpdateInput = z.output<typeof CheckUpdateInput>;
 /** `:id` of a claim or of a check: the same shape, named by what it parses at each route. */
 export { IdParam as ClaimIdParam, IdParam as CheckIdParam } from '../../lib/ids';
 
-export const QUEUE_SORTS = ['status', 'due', 'article', 'reviewers', 'agreement', 'newest'] as const;
 export type QueueFilter = z.output<typeof QueueFilter>;
 export const QueueFilter = z.object({
   article: text()
@@ -112,6 +112,18 @@ export const QueueFilter = z.object({
     .enum(QUEUE_SORTS, { error: `must be one of ${QUEUE_SORTS.join(', ')}` })
     .optional()
     .transform((v) => v ?? 'status'),
+  /** The `next` cursor of the page before. */
+  after: text()
+    .trim()
+    .max(400, 'is not a cursor this queue gave')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  limit: z.coerce
+    .number({ error: 'must be a number from 1 to 200' })
+    .int('must be a whole number from 1 to 200')
+    .min(1, 'must be a number from 1 to 200')
+    .max(200, 'must be a number from 1 to 200')
+    .optional(),
 });
 
 /**

@@ -7,8 +7,7 @@ import type { AnchoringCounts, Article, ArticlesService, WrittenRevision } from 
 import {
   aggregateVerdicts,
   DecisionInput,
-  krippendorffAlpha,
-  VERDICT_VALUE,
+  krippendorffAlphaFromPatterns,
   type DecisionsService,
   type Aggregate,
   type AlphaResult,
@@ -22,6 +21,8 @@ import { notify } from '../notifications';
 import { emitWebhookEvent } from '../webhooks';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import * as checks from './checks-repository';
+import { aggregateFromRow, articleRatingPatterns, refreshClaimStats } from './claim-stats';
+import { queueSlice, type QueueQuery, type QueueSlice } from './review-queue';
 import * as claims from './claims-repository';
 import { CreateClaimInput } from './claims-schemas';
 import type { Check, Claim, Revision, Source } from './claims-types';
@@ -54,15 +55,6 @@ export interface QueueItem {
   article: { slug: string; title: string };
   aggregate: Aggregate;
   decision: Decision | null;
-}
-
-/** Disputed first, then published verdicts whose text changed (needs-recheck), then those with new evidence, … */
-const STATUS_ORDER = { disputed: 0, 'needs-recheck': 1, 'needs-review': 3, consensus: 4, published: 5 } as const;
-/** Published claims with new evidence come right after those to recheck: an editor should look again. */
-const NEW_EVIDENCE_RANK = 2;
-
-function queueRank(item: QueueItem): number {
-  return item.aggregate.status === 'published' && item.decision?.newEvidenceAt ? NEW_EVIDENCE_RANK : STATUS_ORDER[item.aggregate.status];
 }
 
 export type ClaimsService = ReturnType<typeof createClaimsService>;
@@ -110,6 +102,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
           sentenceIds,
           createdBy: author.id,
         });
+        await refreshClaimStats(tx, [created], decisions);
         await emitWebhookEvent(tx, 'claim.created', {
           id: created,
           article: { slug: article.slug, title: article.title },
@@ -198,65 +191,71 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     /** The editor's decision: the verdicts module decides; this module tells it the claim's evidence, inside its transaction. */
     async decide(claimId: number, raw: DecisionInput, editor: Viewer, audit: AuditContext): Promise<void> {
       const publishing = DecisionInput.safeParse(raw).data?.publish === true;
-      await decisions.decide(claimId, raw, editor.id, audit, async (tx) => {
-        const exists = (await claims.findClaim(tx, claimId)) !== null;
-        // Deciding again after the article changed confirms the verdict for the text as it is now.
-        if (exists) await claims.confirmCurrentQuote(tx, claimId);
-        const current = exists ? await checks.listChecks(tx, [claimId]) : [];
-        const before = exists ? (await decisions.forClaims([claimId], tx)).get(claimId) : undefined;
-        if (exists && (publishing || before?.published)) {
-          const parsed = DecisionInput.safeParse(raw).data;
-          if (parsed)
-            await emitWebhookEvent(tx, publishing ? 'decision.published' : 'decision.unpublished', {
-              claimId,
-              verdict: parsed.verdict,
-              summary: parsed.summary,
-              note: parsed.note ?? null,
-              decidedBy: editor.id,
-              url: `/claims/${claimId}`,
-            });
-        }
-        if (exists && publishing) {
-          await notify(
-            tx,
-            current.map((c) => ({
-              userId: c.reviewerId,
-              kind: 'decision-published' as const,
-              claimId,
-              actorId: editor.id,
-              message: `A verdict was published on a claim you checked (claim ${claimId}).`,
-              link: `/claims/${claimId}`,
-            })),
-          );
-        }
-        return { exists, verdicts: current.map((c) => c.independentVerdict), sources: distinctSources(current) };
-      });
+      await decisions.decide(
+        claimId,
+        raw,
+        editor.id,
+        audit,
+        async (tx) => {
+          const exists = (await claims.findClaim(tx, claimId)) !== null;
+          // Deciding again after the article changed confirms the verdict for the text as it is now.
+          if (exists) await claims.confirmCurrentQuote(tx, claimId);
+          const current = exists ? await checks.listChecks(tx, [claimId]) : [];
+          const before = exists ? (await decisions.forClaims([claimId], tx)).get(claimId) : undefined;
+          if (exists && (publishing || before?.published)) {
+            const parsed = DecisionInput.safeParse(raw).data;
+            if (parsed)
+              await emitWebhookEvent(tx, publishing ? 'decision.published' : 'decision.unpublished', {
+                claimId,
+                verdict: parsed.verdict,
+                summary: parsed.summary,
+                note: parsed.note ?? null,
+                decidedBy: editor.id,
+                url: `/claims/${claimId}`,
+              });
+          }
+          if (exists && publishing) {
+            await notify(
+              tx,
+              current.map((c) => ({
+                userId: c.reviewerId,
+                kind: 'decision-published' as const,
+                claimId,
+                actorId: editor.id,
+                message: `A verdict was published on a claim you checked (claim ${claimId}).`,
+                link: `/claims/${claimId}`,
+              })),
+            );
+          }
+          return { exists, verdicts: current.map((c) => c.independentVerdict), sources: distinctSources(current) };
+        },
+        (tx) => refreshClaimStats(tx, [claimId], decisions),
+      );
       feed?.publicContentChanged('decision');
     },
 
-    /** Claims with their aggregate, disputed first, then needing review, consensus, published; newest first within. */
-    async queue(filter: { articleSlug?: string; status?: Aggregate['status'] }): Promise<QueueItem[]> {
+    /**
+     * One page of the review queue (disputed first by default), from the stored aggregates:
+     * keyset-paginated, with the per-status counts from the database; the claims, decisions and
+     * article titles are read for the page's claims only.
+     */
+    async queue(
+      filter: Omit<QueueQuery, 'articleId'> & { articleSlug?: string },
+    ): Promise<{ items: QueueItem[]; next: string | null; counts: QueueSlice['counts'] }> {
       const article = filter.articleSlug ? await articles.getBySlug(filter.articleSlug) : null;
-      const list = await claims.listClaims(db, article ? { articleId: article.id } : {});
-      const ids = list.map((c) => c.id);
-      const [verdicts, decided, summaries] = await Promise.all([checks.listVerdicts(db, ids), decisions.forClaims(ids), articles.summaries()]);
-      const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
-      const items = list.map((claim) => {
-        const decision = decided.get(claim.id) ?? null;
-        const summary = summaries.get(claim.articleId)!;
-        return {
-          claim,
-          article: { slug: summary.slug, title: summary.title },
-          aggregate: aggregateOf(
-            (verdictsByClaim.get(claim.id) ?? []).map((v) => v.verdict),
-            decision,
-          ),
-          decision,
-        };
-      });
-      return items
-        .filter((item) => !filter.status || item.aggregate.status === filter.status)
-        .sort((a, b) => queueRank(a) - queueRank(b) || b.claim.id - a.claim.id);
+      const slice = await queueSlice(db, { ...filter, articleId: article?.id });
+      const ids = slice.rows.map((row) => Number(row.claim_id));
+      const [list, decided] = await Promise.all([claims.listClaims(db, { claimIds: ids }), decisions.forClaims(ids)]);
+      const byId = new Map(list.map((claim) => [claim.id, claim]));
+      const summaries = await articles.summariesOf(list.map((claim) => claim.articleId));
+      const items = slice.rows
+        .filter((row) => byId.has(Number(row.claim_id))) // a claim deleted between the two reads is left out
+        .map((row) => {
+          const claim = byId.get(Number(row.claim_id))!;
+          const summary = summaries.get(claim.articleId)!;
+          return { claim, article: { slug: summary.slug, title: summary.title }, aggregate: aggregateFromRow(row), decision: decided.get(claim.id) ?? null };
+        });
+      return { items, next: slice.next, counts: slice.counts };
     },
 
     /**
@@ -301,18 +300,11 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       return list.map((claim) => ({ claim, checks: checksByClaim.get(claim.id) ?? [], decision: found.get(claim.id) ?? null }));
     },
 
-    /** Krippendorff's alpha over every claim of the article (unverifiable = missing). */
+    /** Krippendorff's alpha over every claim of the article (unverifiable = missing), from rating patterns the database counts. */
     async agreement(slug: string): Promise<AlphaResult & { claims: number; ratings: number }> {
       const article = await articles.getBySlug(slug);
-      const list = await claims.listClaims(db, { articleId: article.id });
-      const verdicts = await checks.listVerdicts(
-        db,
-        list.map((c) => c.id),
-      );
-      const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
-      const units = list.map((claim) => (verdictsByClaim.get(claim.id) ?? []).map((v) => VERDICT_VALUE[v.verdict]).filter((v): v is number => v !== null));
-      const alpha = krippendorffAlpha(units);
-      return { ...alpha, claims: list.length, ratings: units.reduce((n, unit) => n + unit.length, 0) };
+      const { patterns, claims: count, ratings } = await articleRatingPatterns(db, article.id);
+      return { ...krippendorffAlphaFromPatterns(patterns), claims: count, ratings };
     },
   };
 }

@@ -97,6 +97,8 @@ export interface ClaimsDesk {
   findSimilar: FindSimilarClaims;
   assigneesOf(claimIds: number[]): Promise<Map<number, Assignee[]>>;
   claimsAssignedTo(username: string): Promise<number[]>;
+  /** Claims with open dated assignments and the earliest due date (YYYY-MM-DD) of each. */
+  earliestOpenDue(): Promise<Map<number, string>>;
   /** Active accounts a claim may be assigned to. */
   assignableUsers(): Promise<{ username: string; displayName: string }[]>;
   /** The claim's discussion as this viewer may read it, or null when they may not (blind review). */

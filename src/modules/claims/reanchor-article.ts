@@ -3,6 +3,7 @@ import type { AnchoringCounts, WrittenRevision } from '../articles';
 import { notify } from '../notifications';
 import type { DecisionsService } from '../verdicts';
 import { sentencesTouching } from './anchoring';
+import { refreshClaimStats } from './claim-stats';
 import * as claims from './claims-repository';
 import type { Claim } from './claims-types';
 import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
@@ -77,6 +78,7 @@ export async function reanchorArticle(tx: Queryable, revision: WrittenRevision, 
     }),
   );
   await decisions.flagNeedsRecheck(tx, recheck);
+  await refreshClaimStats(tx, recheck, decisions);
   // Whoever published each of those verdicts hears that it needs them again.
   const flagged = [...(await decisions.forClaims(recheck, tx)).values()].filter((d) => d.published && d.decidedBy !== null);
   await notify(

@@ -30,6 +30,9 @@ export type DecisionsService = ReturnType<typeof createDecisionsService>;
  */
 export function createDecisionsService(db: Db, options: { minOrdinalChecks: number }) {
   return {
+    /** Ordinal checks a claim needs before it has a consensus (MIN_REVIEWS_FOR_CONSENSUS). */
+    minOrdinalChecks: options.minOrdinalChecks,
+
     forClaims(claimIds: number[], q: Queryable = db): Promise<Map<number, Decision>> {
       return repo.findDecisions(q, claimIds);
     },
@@ -69,6 +72,8 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
       editorId: number,
       audit: AuditContext,
       evidenceOf: (tx: Queryable) => Promise<ClaimEvidence>,
+      /** Runs in the transaction once the decision is written (the claims module refreshes its stored aggregate). */
+      afterSave: (tx: Queryable) => Promise<void> = async () => {},
     ): Promise<void> {
       const input = parseInput(DecisionInput, raw);
       await db.transaction(async (tx) => {
@@ -90,6 +95,7 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
           newEvidenceAt: input.publish ? null : (before?.newEvidenceAt ?? null),
         });
         await repo.insertDecisionRevision(tx, claimId, editorId, before ? snapshot(before) : null, after);
+        await afterSave(tx);
         if (input.publish)
           await recordAuditEvent(tx, 'decision.published', audit, `claim ${claimId}`, { verdict: input.verdict, republished: before?.published ?? false });
         else if (before?.published) await recordAuditEvent(tx, 'decision.unpublished', audit, `claim ${claimId}`, { verdict: input.verdict });

@@ -1,6 +1,6 @@
 export * from './verdict-scale';
 export { aggregateVerdicts, medianRating, pairwiseAgreement, CLAIM_STATUSES, type Aggregate, type ClaimStatus } from './aggregation';
-export { krippendorffAlpha, type AlphaResult } from './krippendorff';
+export { krippendorffAlpha, krippendorffAlphaFromPatterns, type AlphaResult, type RatingPattern } from './krippendorff';
 export { DecisionInput } from './decisions-schemas';
 export type { Decision, EvidenceSource } from './decisions-types';
 export { createDecisionsService, type ClaimEvidence, type DecisionsService } from './decisions-service';

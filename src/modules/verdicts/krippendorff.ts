@@ -25,18 +25,38 @@ interface Coincidences {
   total: number;
 }
 
-function coincidences(units: number[][]): Coincidences {
-  const pairable = units.filter((unit) => unit.length >= 2);
-  const categories = [...new Set(pairable.flat())].sort((a, b) => a - b);
-  const index = new Map(categories.map((c, i) => [c, i]));
+/** Claims that share one pattern of ratings: how many of each value (`counts[v]`, values 1…), and how many claims have it. */
+export interface RatingPattern {
+  counts: Record<number, number>;
+  units: number;
+}
+
+/**
+ * The coincidence matrix from rating patterns: a unit with m pairable values contributes
+ * n_c · (n_k − [c = k]) / (m − 1) to o_ck. Claims with the same pattern contribute the same, so
+ * the database can hand over counts grouped by pattern instead of every rating.
+ */
+function coincidences(patterns: RatingPattern[]): Coincidences {
+  const pairable = patterns.filter((p) => p.units > 0 && Object.values(p.counts).reduce((a, b) => a + b, 0) >= 2);
+  const categories = [
+    ...new Set(
+      pairable.flatMap((p) =>
+        Object.keys(p.counts)
+          .filter((v) => p.counts[Number(v)] > 0)
+          .map(Number),
+      ),
+    ),
+  ].sort((a, b) => a - b);
   const matrix = categories.map(() => categories.map(() => 0));
-  for (const unit of pairable) {
-    const weight = 1 / (unit.length - 1);
-    for (let i = 0; i < unit.length; i++) {
-      for (let j = 0; j < unit.length; j++) {
-        if (i !== j) matrix[index.get(unit[i])!][index.get(unit[j])!] += weight;
-      }
-    }
+  for (const pattern of pairable) {
+    const m = Object.values(pattern.counts).reduce((a, b) => a + b, 0);
+    categories.forEach((c, i) =>
+      categories.forEach((k, j) => {
+        const nc = pattern.counts[c] ?? 0;
+        const nk = pattern.counts[k] ?? 0;
+        matrix[i][j] += (pattern.units * nc * (nk - (c === k ? 1 : 0))) / (m - 1);
+      }),
+    );
   }
   const marginals = matrix.map((row) => row.reduce((a, b) => a + b, 0));
   return { categories, matrix, marginals, total: marginals.reduce((a, b) => a + b, 0) };
@@ -68,14 +88,26 @@ function alphaFor(metric: AlphaMetric, data: Coincidences): number | null {
   return 1 - ((data.total - 1) * observed) / expected;
 }
 
-export function krippendorffAlpha(units: number[][]): AlphaResult {
-  const data = coincidences(units);
+/** Alpha from rating patterns and how many claims have each (what SQL can count without reading every check). */
+export function krippendorffAlphaFromPatterns(patterns: RatingPattern[]): AlphaResult {
+  const data = coincidences(patterns);
   const round = (value: number | null) => (value === null ? null : Number(value.toFixed(4)));
   return {
     nominal: round(alphaFor('nominal', data)),
     ordinal: round(alphaFor('ordinal', data)),
     interval: round(alphaFor('interval', data)),
-    units: units.filter((unit) => unit.length >= 2).length,
-    values: data.total,
+    units: patterns.filter((p) => Object.values(p.counts).reduce((a, b) => a + b, 0) >= 2).reduce((n, p) => n + p.units, 0),
+    values: Math.round(data.total),
   };
+}
+
+/** Alpha from each unit's list of ratings. */
+export function krippendorffAlpha(units: number[][]): AlphaResult {
+  return krippendorffAlphaFromPatterns(
+    units.map((unit) => {
+      const counts: Record<number, number> = {};
+      for (const value of unit) counts[value] = (counts[value] ?? 0) + 1;
+      return { counts, units: 1 };
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { krippendorffAlpha } from '../../../src/modules/verdicts/krippendorff';
+import { krippendorffAlpha, krippendorffAlphaFromPatterns, type RatingPattern } from '../../../src/modules/verdicts/krippendorff';
 
 /**
  * Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers,
@@ -89,6 +89,24 @@ describe('krippendorffAlpha', () => {
         if (expected === null) expect(result[metric]).toBeNull();
         else expect(result[metric]).toBeCloseTo(expected, 3);
       }
+    }
+  });
+
+  test('when claims with the same pattern of ratings are grouped (as SQL counts them), then alpha is the same as over every claim', () => {
+    const random = seededRandom(17);
+    for (let set = 0; set < 30; set++) {
+      const units = Array.from({ length: 20 + Math.floor(random() * 200) }, () =>
+        Array.from({ length: Math.floor(random() * 4) }, () => 1 + Math.floor(random() * 5)).sort(),
+      );
+      const groups = new Map<string, RatingPattern>();
+      for (const unit of units) {
+        const counts: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+        for (const value of unit) counts[value] += 1;
+        const key = JSON.stringify(counts);
+        groups.set(key, { counts, units: (groups.get(key)?.units ?? 0) + 1 });
+      }
+      expect(groups.size).toBeLessThan(units.length);
+      expect(krippendorffAlphaFromPatterns([...groups.values()])).toEqual(krippendorffAlpha(units));
     }
   });
 

@@ -1,0 +1,182 @@
+/**
+ * The second fixture (issue 17): 100,000 claims with 3 checks each across 1,000 articles, one of
+ * them holding 10,000 claims, built straight through SQL on SQLite, then the stored aggregates
+ * computed by the same code the app runs (`rebuildClaimStats`). Measures what must not grow with
+ * the archive: the review queue's first and a deep page (time and SQL queries), and Krippendorff's
+ * alpha over the 10,000-claim article.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { migrate, openDb } from '../src/db/knex';
+import { createAccountsService } from '../src/modules/accounts';
+import { SYSTEM_ACTOR } from '../src/modules/audit';
+import { createArticlesService } from '../src/modules/articles';
+import { createClaimsService, rebuildClaimStats, verifyClaimStats } from '../src/modules/claims';
+import { createDecisionsService, VERDICTS } from '../src/modules/verdicts';
+
+const ARTICLES = 1_000;
+const CLAIMS = 100_000;
+const BIG_ARTICLE_CLAIMS = 10_000;
+const CHECKS_PER_CLAIM = 3;
+const PAGE = 50;
+const DEEP_AT = 50_000;
+
+export interface BigArchiveFigures {
+  claims: number;
+  checks: number;
+  articles: number;
+  buildSeconds: number;
+  statsRebuildSeconds: number;
+  statsVerifySeconds: number;
+  queueFirstPage: { medianMs: number; queries: number };
+  queueDeepPage: { position: number; medianMs: number; queries: number };
+  queueWalkMedianMsPer200: number;
+  alphaBigArticle: { claims: number; medianMs: number; ordinal: number | null };
+}
+
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10;
+};
+
+export async function measureBigArchive(): Promise<BigArchiveFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-big-bench-'));
+  const db = openDb({ client: 'sqlite', filename: path.join(dir, 'bench.sqlite') });
+  try {
+    await migrate(db);
+    const started = performance.now();
+    const accounts = createAccountsService(db);
+    const people = [];
+    for (const role of ['editor', 'reviewer', 'reviewer', 'reviewer'] as const)
+      people.push(
+        await accounts.createUser({ username: `big-${people.length}`, password: 'a long bench passphrase', role, displayName: undefined }, SYSTEM_ACTOR),
+      );
+    const [editor, ...reviewers] = people;
+    const rand = random(7);
+    const now = new Date().toISOString();
+    const perArticle = (a: number) =>
+      a === 0 ? BIG_ARTICLE_CLAIMS : Math.floor((CLAIMS - BIG_ARTICLE_CLAIMS) / (ARTICLES - 1)) + (a <= (CLAIMS - BIG_ARTICLE_CLAIMS) % (ARTICLES - 1) ? 1 : 0);
+    let claimCount = 0;
+    for (let a = 0; a < ARTICLES; a++) {
+      await db.transaction(async (tx) => {
+        const quotes = Array.from({ length: perArticle(a) }, (_, i) => `Claim ${i} of story ${a} counted ${Math.floor(rand() * 90_000)} homes.`);
+        const [article] = await tx('articles')
+          .insert({ slug: `big-${a}`, title: `Big story ${a}`, text: quotes.join(' '), created_at: now })
+          .returning('id');
+        const articleId = Number(typeof article === 'object' ? article.id : article);
+        let offset = 0;
+        const rows = quotes.map((quote) => {
+          const start = offset;
+          offset += quote.length + 1;
+          return { article_id: articleId, exact: quote, prefix: '', suffix: '', start_offset: start, end_offset: start + quote.length, created_by: editor.id, created_at: now, checked_exact: quote, checked_prefix: '', checked_suffix: '', checked_start: start, checked_end: start + quote.length };
+        }); // prettier-ignore
+        for (let i = 0; i < rows.length; i += 200) {
+          const ids = (
+            await tx('claims')
+              .insert(rows.slice(i, i + 200))
+              .returning('id')
+          ).map((r: { id: number } | number) => Number(typeof r === 'object' ? r.id : r));
+          const checks = ids.flatMap((claimId) =>
+            reviewers.map((reviewer) => {
+              const verdict = VERDICTS[Math.floor(rand() * VERDICTS.length)];
+              return {
+                claim_id: claimId,
+                reviewer_id: reviewer.id,
+                verdict,
+                independent_verdict: verdict,
+                confidence: 'medium',
+                rationale: 'Bench rationale.',
+                revision: 1,
+                created_at: now,
+                updated_at: now,
+              };
+            }),
+          );
+          for (let j = 0; j < checks.length; j += 300) await tx('checks').insert(checks.slice(j, j + 300));
+          const published = ids.filter(() => rand() < 0.1);
+          if (published.length)
+            await tx('decisions').insert(
+              published.map((claimId) => ({
+                claim_id: claimId,
+                verdict: 'mixed',
+                summary: 'Bench summary.',
+                published: true,
+                first_published_at: now,
+                decided_by: editor.id,
+                decided_at: now,
+              })),
+            );
+          claimCount += ids.length;
+        }
+      });
+    }
+    const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
+
+    const decisions = createDecisionsService(db, { minOrdinalChecks: 2 });
+    let t0 = performance.now();
+    await rebuildClaimStats(db, decisions);
+    const statsRebuildSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    t0 = performance.now();
+    const verified = await verifyClaimStats(db, decisions);
+    if (verified.drift.length > 0) throw new Error(`stored aggregates drifted: ${verified.drift.length}`);
+    const statsVerifySeconds = Math.round((performance.now() - t0) / 100) / 10;
+
+    const claims = createClaimsService(db, createArticlesService(db), decisions, { minOrdinalChecks: 2 });
+    let queries = 0;
+    db.on('query', () => (queries += 1));
+    const measure = async (run: () => Promise<unknown>, rounds = 15) => {
+      await run();
+      const times: number[] = [];
+      const before = queries;
+      for (let i = 0; i < rounds; i++) {
+        const started = performance.now();
+        await run();
+        times.push(performance.now() - started);
+      }
+      return { medianMs: median(times), queries: Math.round((queries - before) / rounds) };
+    };
+    const queueFirstPage = await measure(() => claims.queue({ sort: 'status', limit: PAGE }));
+    // Walk to the deep page through the cursors, as a client would, timing every step.
+    const walk: number[] = [];
+    let after: string | null = null;
+    for (let seen = 0; seen < DEEP_AT; seen += 200) {
+      const started = performance.now();
+      const page: Awaited<ReturnType<typeof claims.queue>> = await claims.queue({ sort: 'status', limit: 200, after: after ?? undefined });
+      walk.push(performance.now() - started);
+      after = page.next;
+    }
+    const deepCursor = after ?? undefined;
+    const queueDeepPage = { position: DEEP_AT, ...(await measure(() => claims.queue({ sort: 'status', limit: PAGE, after: deepCursor }))) };
+    let ordinal: number | null = null;
+    const alpha = await measure(async () => (ordinal = (await claims.agreement('big-0')).ordinal), 10);
+    return {
+      claims: claimCount,
+      checks: claimCount * CHECKS_PER_CLAIM,
+      articles: ARTICLES,
+      buildSeconds,
+      statsRebuildSeconds,
+      statsVerifySeconds,
+      queueFirstPage,
+      queueDeepPage,
+      queueWalkMedianMsPer200: median(walk),
+      alphaBigArticle: { claims: BIG_ARTICLE_CLAIMS, medianMs: alpha.medianMs, ordinal },
+    };
+  } finally {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  measureBigArchive().then((figures) => console.log(JSON.stringify(figures, null, 2)));
+}
