@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { migrate, openDb } from '../src/db/knex';
+import { insertQuotedArticle } from './sql-fixture';
 import { createAccountsService } from '../src/modules/accounts';
 import { SYSTEM_ACTOR } from '../src/modules/audit';
 import { createArticlesService } from '../src/modules/articles';
@@ -70,16 +71,7 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
     for (let a = 0; a < ARTICLES; a++) {
       await db.transaction(async (tx) => {
         const quotes = Array.from({ length: perArticle(a) }, (_, i) => `Claim ${i} of story ${a} counted ${Math.floor(rand() * 90_000)} homes.`);
-        const [article] = await tx('articles')
-          .insert({ slug: `big-${a}`, title: `Big story ${a}`, text: quotes.join(' '), created_at: now })
-          .returning('id');
-        const articleId = Number(typeof article === 'object' ? article.id : article);
-        let offset = 0;
-        const rows = quotes.map((quote) => {
-          const start = offset;
-          offset += quote.length + 1;
-          return { article_id: articleId, exact: quote, prefix: '', suffix: '', start_offset: start, end_offset: start + quote.length, created_by: editor.id, created_at: now, checked_exact: quote, checked_prefix: '', checked_suffix: '', checked_start: start, checked_end: start + quote.length };
-        }); // prettier-ignore
+        const { claimRows: rows } = await insertQuotedArticle(tx, { slug: `big-${a}`, title: `Big story ${a}`, quotes, createdBy: editor.id, now });
         for (let i = 0; i < rows.length; i += 200) {
           const ids = (
             await tx('claims')

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { migrate, openDb } from '../src/db/knex';
+import { insertQuotedArticle } from './sql-fixture';
 import { createAccountsService } from '../src/modules/accounts';
 import { createArticlesService } from '../src/modules/articles';
 import { SYSTEM_ACTOR } from '../src/modules/audit';
@@ -84,17 +85,13 @@ export async function measureSearch(): Promise<SearchFigures> {
         quotes.push(
           `${pick(SUBJECTS)} ${pick(VERBS)} ${Math.floor(rand() * 90_000) + 100} ${pick(OBJECTS)} ${pick(PLACES)} in ${2000 + Math.floor(rand() * 25)}.`,
         );
-      const text = quotes.join(' ');
-      const [article] = await db('articles')
-        .insert({ slug: `bench-${a}`, title: `Bench story ${a}: ${pick(OBJECTS)} ${pick(PLACES)}`, text, created_at: now })
-        .returning('id');
-      const articleId = Number(typeof article === 'object' ? article.id : article);
-      let offset = 0;
-      const rows = quotes.map((quote) => {
-        const start = offset;
-        offset += quote.length + 1;
-        return { article_id: articleId, exact: quote, prefix: '', suffix: '', start_offset: start, end_offset: start + quote.length, created_by: editor.id, created_at: now, checked_exact: quote, checked_prefix: '', checked_suffix: '', checked_start: start, checked_end: start + quote.length };
-      }); // prettier-ignore
+      const { claimRows: rows } = await insertQuotedArticle(db, {
+        slug: `bench-${a}`,
+        title: `Bench story ${a}: ${pick(OBJECTS)} ${pick(PLACES)}`,
+        quotes,
+        createdBy: editor.id,
+        now,
+      });
       const ids: number[] = [];
       for (let i = 0; i < rows.length; i += 50) {
         const inserted = await db('claims')
