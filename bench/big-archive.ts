@@ -16,6 +16,7 @@ import { SYSTEM_ACTOR } from '../src/modules/audit';
 import { createArticlesService } from '../src/modules/articles';
 import { createClaimsService, rebuildClaimStats, verifyClaimStats } from '../src/modules/claims';
 import { createDecisionsService, VERDICTS } from '../src/modules/verdicts';
+import { csvChunks } from '../src/modules/exports/tabular-export';
 
 const ARTICLES = 1_000;
 const CLAIMS = 100_000;
@@ -35,6 +36,7 @@ export interface BigArchiveFigures {
   queueDeepPage: { position: number; medianMs: number; queries: number };
   queueWalkMedianMsPer200: number;
   alphaBigArticle: { claims: number; medianMs: number; ordinal: number | null };
+  csvExportAll: { rows: number; megabytes: number; seconds: number; rssGrowthMb: number };
 }
 
 function random(seed: number) {
@@ -123,7 +125,8 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
     if (verified.drift.length > 0) throw new Error(`stored aggregates drifted: ${verified.drift.length}`);
     const statsVerifySeconds = Math.round((performance.now() - t0) / 100) / 10;
 
-    const claims = createClaimsService(db, createArticlesService(db), decisions, { minOrdinalChecks: 2 });
+    const articles = createArticlesService(db);
+    const claims = createClaimsService(db, articles, decisions, { minOrdinalChecks: 2 });
     let queries = 0;
     db.on('query', () => (queries += 1));
     const measure = async (run: () => Promise<unknown>, rounds = 15) => {
@@ -151,7 +154,26 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
     const queueDeepPage = { position: DEEP_AT, ...(await measure(() => claims.queue({ sort: 'status', limit: PAGE, after: deepCursor }))) };
     let ordinal: number | null = null;
     const alpha = await measure(async () => (ordinal = (await claims.agreement('big-0')).ordinal), 10);
+
+    // The export of every claim, as GET /api/v1/exports/claims.csv writes it, into a counting sink.
+    const slugsOf = async (records: { claim: { articleId: number } }[]) =>
+      new Map([...(await articles.summariesOf(records.map((r) => r.claim.articleId)))].map(([id, summary]) => [id, summary.slug]));
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+    let bytes = 0;
+    let lines = -1; // the header
+    t0 = performance.now();
+    for await (const chunk of csvChunks(claims.recordBatches(null), 2, slugsOf)) {
+      bytes += Buffer.byteLength(chunk);
+      lines += chunk.split('\r\n').length - 1;
+    }
+    const csvSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    clearInterval(sampler);
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+
     return {
+      csvExportAll: { rows: lines, megabytes: Math.round(bytes / 1e5) / 10, seconds: csvSeconds, rssGrowthMb: Math.round((rssPeak - rssBefore) / 1e5) / 10 },
       claims: claimCount,
       checks: claimCount * CHECKS_PER_CLAIM,
       articles: ARTICLES,

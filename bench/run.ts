@@ -235,6 +235,7 @@ async function main() {
     `| Big archive: ${big.claims.toLocaleString('en-US')} claims, ${big.checks.toLocaleString('en-US')} checks, ${big.articles.toLocaleString('en-US')} articles built through SQL, s; stored aggregates rebuilt, verified, s | ${big.buildSeconds}; ${big.statsRebuildSeconds}, ${big.statsVerifySeconds} | | | build < 60 |`,
     `| Big archive: review queue first page (${50} claims), median ms, SQL queries | ${big.queueFirstPage.medianMs}, ${big.queueFirstPage.queries} | | | < 50, constant |`,
     `| Big archive: review queue page at claim ${big.queueDeepPage.position.toLocaleString('en-US')} (reached through the cursors), median ms, SQL queries | ${big.queueDeepPage.medianMs}, ${big.queueDeepPage.queries} | | | < 50, constant |`,
+    `| Big archive: CSV export of every claim (${big.csvExportAll.rows.toLocaleString('en-US')} rows, ${big.csvExportAll.megabytes} MB) streamed: s; RSS growth, MB | ${big.csvExportAll.seconds}; ${big.csvExportAll.rssGrowthMb} | | | growth < 50 |`,
     `| Big archive: Krippendorff's alpha over an article of ${big.alphaBigArticle.claims.toLocaleString('en-US')} claims, median ms | ${big.alphaBigArticle.medianMs} | | | < 200 |`,
   ].join('\n');
   console.log(`\n${table}\n`);

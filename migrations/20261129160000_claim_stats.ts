@@ -21,10 +21,12 @@ export async function up(knex: Knex): Promise<void> {
     table.double('agreement_key').notNullable().defaultTo(2);
     table.string('status', 16).notNullable();
     table.integer('queue_rank').notNullable();
-    table.index(['queue_rank', 'claim_id']);
-    table.index(['article_id', 'queue_rank', 'claim_id']);
-    table.index(['status', 'queue_rank', 'claim_id']);
   });
+  // The queue's order is rank ascending, then newest (claim id descending): the indexes say so
+  // column by column, so a page is read straight off the index with no sort (SQLite and PostgreSQL).
+  await knex.raw('CREATE INDEX claim_stats_queue ON claim_stats (queue_rank, claim_id DESC)');
+  await knex.raw('CREATE INDEX claim_stats_article_queue ON claim_stats (article_id, queue_rank, claim_id DESC)');
+  await knex.raw('CREATE INDEX claim_stats_status_queue ON claim_stats (status, queue_rank, claim_id DESC)');
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -5,7 +5,7 @@ import type { Logger } from '../lib/logger';
 export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError());
 
 /** JSON endpoints outside /api/ (oEmbed's address is fixed by convention). */
-const JSON_PATHS = new Set(['/oembed']);
+const JSON_PATHS = new Set(['/oembed', '/claimreview.json']);
 
 function wantsJson(req: Request): boolean {
   return req.path.startsWith('/api/') || JSON_PATHS.has(req.path) || !req.accepts('html');

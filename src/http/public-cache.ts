@@ -19,7 +19,8 @@ const CACHEABLE: CacheableRoute[] = [
   { pattern: /^\/$/, variant: NO_PARAMETERS },
   { pattern: /^\/articles\/[a-z0-9-]+$/, variant: (query) => (query.overlay === 'off' ? '?overlay=off' : '') },
   { pattern: /^\/claims\/\d+$/, variant: NO_PARAMETERS },
-  { pattern: /^\/claimreview\.json$/, variant: NO_PARAMETERS },
+  // Pages of the site feed: `after` is a cursor the feed gave (a bad one is a 400, never stored).
+  { pattern: /^\/claimreview\.json$/, variant: (query) => (typeof query.after === 'string' ? `?after=${query.after.slice(0, 80)}` : '') },
   { pattern: /^\/api\/v1\/articles$/, variant: NO_PARAMETERS },
   { pattern: /^\/api\/v1\/articles\/[a-z0-9-]+(\/verdicts|\/claimreview|\/revisions)?$/, variant: revisionVariant },
   { pattern: /^\/articles\/[a-z0-9-]+\/revisions$/, variant: NO_PARAMETERS },
@@ -37,6 +38,8 @@ interface Entry {
   gzipped: Buffer | null;
   contentType: string;
   etag: string | undefined;
+  /** A `Link` header (the next page of a paginated feed). */
+  link: string | undefined;
   bytes: number;
 }
 
@@ -141,6 +144,7 @@ export class PublicCache {
           gzipped,
           contentType,
           etag: res.getHeader('ETag') as string | undefined,
+          link: res.getHeader('Link') as string | undefined,
           bytes: buffer.length + (gzipped?.length ?? 0),
         });
         return result;
@@ -154,6 +158,7 @@ export class PublicCache {
 function sendEntry(req: Request, res: Response, entry: Entry): void {
   res.status(entry.status).type(entry.contentType);
   if (entry.etag) res.setHeader('ETag', entry.etag);
+  if (entry.link) res.setHeader('Link', entry.link);
   res.setHeader('X-Cache', 'hit');
   res.setHeader('Vary', 'Accept-Encoding');
   if (entry.etag && req.fresh) return void res.status(304).end();

@@ -293,6 +293,7 @@ const API_CASES: ApiCase[] = [
     path: `/api/v1/annotations/decision-${await publishedClaim()}`,
   })),
   api('GET /api/v1/articles/:slug/export.csv', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/export.csv` })),
+  api('GET /api/v1/exports/claims.csv', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: '/api/v1/exports/claims.csv' })),
   api('GET /api/v1/articles/:slug/export.json', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/export.json` })),
   api('GET /api/v1/articles/:slug/agreement', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/agreement` })),
   api('GET /api/v1/review', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: '/api/v1/review' })),

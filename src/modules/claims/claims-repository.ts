@@ -124,6 +124,30 @@ export async function listClaims(db: Queryable, filter: { articleId?: number; cl
   return withSentences(db, await query);
 }
 
+/** Where a page of claims in (article, position, id) order starts after. */
+export interface ClaimPosition {
+  articleId: number;
+  start: number;
+  id: number;
+}
+
+/** Up to `limit` claims after `after` in the order listClaims uses (keyset: constant cost per page, however deep). */
+export async function listClaimsAfter(db: Queryable, filter: { articleId?: number; after?: ClaimPosition; limit: number }): Promise<Claim[]> {
+  const query = db('claims')
+    .orderBy([{ column: 'article_id' }, { column: 'start_offset' }, { column: 'id' }])
+    .limit(filter.limit);
+  if (filter.articleId !== undefined) query.where({ article_id: filter.articleId });
+  const after = filter.after;
+  if (after)
+    query.where((q) =>
+      q
+        .where('article_id', '>', after.articleId)
+        .orWhere((q2) => q2.where('article_id', after.articleId).where('start_offset', '>', after.start))
+        .orWhere((q2) => q2.where('article_id', after.articleId).where('start_offset', after.start).where('id', '>', after.id)),
+    );
+  return withSentences(db, await query);
+}
+
 export interface AnchorUpdate {
   claimId: number;
   status: AnchorStatus;

@@ -300,6 +300,26 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       return list.map((claim) => ({ claim, checks: checksByClaim.get(claim.id) ?? [], decision: found.get(claim.id) ?? null }));
     },
 
+    /**
+     * The same records as `records`, in the same order, a batch at a time (keyset over the
+     * claims): what exports stream, so their memory does not grow with the archive. Every claim
+     * of the site when no article is given.
+     */
+    async *recordBatches(articleId: number | null, batchSize = 500): AsyncGenerator<{ claim: Claim; checks: Check[]; decision: Decision | null }[]> {
+      let after: claims.ClaimPosition | undefined;
+      for (;;) {
+        const list = await claims.listClaimsAfter(db, { articleId: articleId ?? undefined, after, limit: batchSize });
+        if (list.length === 0) return;
+        const ids = list.map((c) => c.id);
+        const [allChecks, found] = await Promise.all([checks.listChecks(db, ids), decisions.forClaims(ids)]);
+        const checksByClaim = groupBy(allChecks, (c) => c.claimId);
+        yield list.map((claim) => ({ claim, checks: checksByClaim.get(claim.id) ?? [], decision: found.get(claim.id) ?? null }));
+        const last = list[list.length - 1];
+        after = { articleId: last.articleId, start: last.start, id: last.id };
+        if (list.length < batchSize) return;
+      }
+    },
+
     /** Krippendorff's alpha over every claim of the article (unverifiable = missing), from rating patterns the database counts. */
     async agreement(slug: string): Promise<AlphaResult & { claims: number; ratings: number }> {
       const article = await articles.getBySlug(slug);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { api, type ApiHandler, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { SlugParam } from '../articles';
 import { viewer, viewerOf } from '../claims';
-import { exportCsv, exportJson } from './tabular-export';
+import { csvChunks, jsonChunks } from './tabular-export';
+import { streamChunks } from '../../http/streaming';
 import type { Publishing } from '../verdicts';
 import type { ExportsService } from './exports-service';
 import { AnnotationResponse, ExportJsonResponse, ImportResponse } from './exports-responses';
@@ -30,15 +31,15 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
   const collection: ApiHandler<typeof collectionDoc> = async ({ params, query }, req, res) => {
     const { slug } = params;
     const { page } = query;
-    const all = await exportsService.annotations(slug, viewerOf(req));
+    const { items, total } = await exportsService.annotationWindow(slug, viewerOf(req), (page ?? 0) * PAGE_SIZE, PAGE_SIZE);
     const id = `${publishing.baseUrl}/api/v1/articles/${slug}/annotations`;
-    const lastPage = Math.max(0, Math.ceil(all.length / PAGE_SIZE) - 1);
+    const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
     const pageBody = (n: number) => ({
       id: `${id}?page=${n}`,
       type: 'AnnotationPage',
-      partOf: { id, total: all.length },
+      partOf: { id, total },
       startIndex: n * PAGE_SIZE,
-      items: all.slice(n * PAGE_SIZE, (n + 1) * PAGE_SIZE).map(withoutContext),
+      items: items.map(withoutContext),
       ...(n < lastPage ? { next: `${id}?page=${n + 1}` } : {}),
       ...(n > 0 ? { prev: `${id}?page=${n - 1}` } : {}),
     });
@@ -51,7 +52,7 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
       id,
       type: 'AnnotationCollection',
       label: `Fact-checks on ${slug}`,
-      total: all.length,
+      total,
       first: pageBody(0),
       last: `${id}?page=${lastPage}`,
     });
@@ -88,15 +89,29 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     });
   };
 
-  const csvDoc = { tag: 'Exports', summary: 'The article’s claims as CSV.', params: SlugParam, responseType: 'text/csv' };
+  const csvDoc = { tag: 'Exports', summary: 'The article’s claims as CSV (streamed).', params: SlugParam, responseType: 'text/csv' };
   const csv: ApiHandler<typeof csvDoc, SignedInRequest> = async ({ params }, _req, res) => {
-    const data = await exportsService.articleData(params.slug);
-    res.type('text/csv').attachment(`${data.article.slug}-claims.csv`).send(exportCsv(data, options.minOrdinalChecks));
+    const { article, batches } = await exportsService.articleBatches(params.slug);
+    res.type('text/csv').attachment(`${article.slug}-claims.csv`);
+    await streamChunks(res, csvChunks(batches, options.minOrdinalChecks));
   };
 
-  const jsonDoc = { tag: 'Exports', summary: 'The article’s claims as JSON.', params: SlugParam, response: ExportJsonResponse };
+  const allCsvDoc = {
+    tag: 'Exports',
+    summary: 'Every claim of every article as CSV (streamed; the article’s slug first, then the per-article columns).',
+    query: z.object({}),
+    responseType: 'text/csv',
+  };
+  const allCsv: ApiHandler<typeof allCsvDoc, SignedInRequest> = async (_input, _req, res) => {
+    res.type('text/csv').attachment('factline-claims.csv');
+    await streamChunks(res, csvChunks(exportsService.allBatches(), options.minOrdinalChecks, exportsService.articleSlugsOf));
+  };
+
+  const jsonDoc = { tag: 'Exports', summary: 'The article’s claims as JSON (streamed).', params: SlugParam, response: ExportJsonResponse };
   const json: ApiHandler<typeof jsonDoc, SignedInRequest> = async ({ params }, _req, res) => {
-    res.json(exportJson(await exportsService.articleData(params.slug), options.minOrdinalChecks));
+    const { article, batches } = await exportsService.articleBatches(params.slug);
+    res.type('application/json');
+    await streamChunks(res, jsonChunks(article, new Date().toISOString(), batches, options.minOrdinalChecks));
   };
 
   return [
@@ -105,5 +120,6 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
     api('get', '/api/v1/annotations/:id', 'anyone', singleDoc, single),
     api('get', '/api/v1/articles/:slug/export.csv', atLeast('editor'), csvDoc, csv),
     api('get', '/api/v1/articles/:slug/export.json', atLeast('editor'), jsonDoc, json),
+    api('get', '/api/v1/exports/claims.csv', atLeast('editor'), allCsvDoc, allCsv),
   ];
 }

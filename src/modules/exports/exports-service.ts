@@ -49,11 +49,26 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
     };
   }
 
+  /** An article and its claims' records a batch at a time (streamed exports). */
+  async function articleBatches(slug: string) {
+    const article = await articles.getBySlug(slug);
+    return { article: { slug: article.slug, title: article.title }, batches: deps.claims.recordBatches(article.id) };
+  }
+
+  /** The slug of each batch's articles (the export of every claim names them). */
+  async function articleSlugsOf(records: ArticleExport['claims']): Promise<Map<number, string>> {
+    const summaries = await articles.summariesOf(records.map((r) => r.claim.articleId));
+    return new Map([...summaries].map(([id, summary]) => [id, summary.slug]));
+  }
+
   /** The Web Annotations of the given claims, as the viewer may see them. */
-  function annotationsOf(data: ArticleExport, viewer: Viewer | null): Record<string, unknown>[] {
-    const { slug } = data.article;
+  function annotationsOf(
+    data: ArticleExport,
+    viewer: Viewer | null,
     // The W3C model counts TextPositionSelector offsets in code points; Factline stores UTF-16 units.
-    const positions = new CodePointIndex(data.article.text);
+    positions = new CodePointIndex(data.article.text),
+  ): Record<string, unknown>[] {
+    const { slug } = data.article;
     const out: Record<string, unknown>[] = [];
     for (const { claim: stored, checks, decision } of data.claims) {
       const { anchor } = stored;
@@ -81,9 +96,29 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
 
   return {
     articleData,
+    articleBatches,
+    articleSlugsOf,
+    /** Every claim of the site, a batch at a time. */
+    allBatches: () => deps.claims.recordBatches(null),
 
-    async annotations(slug: string, viewer: Viewer | null): Promise<Record<string, unknown>[]> {
-      return annotationsOf(await articleData(slug), viewer);
+    /**
+     * The article's annotations from `start`, at most `count` of them, as the viewer may see them,
+     * and how many there are in all: the claims are read a batch at a time, so memory stays at
+     * one batch and one page however many claims the article has.
+     */
+    async annotationWindow(slug: string, viewer: Viewer | null, start: number, count: number): Promise<{ items: Record<string, unknown>[]; total: number }> {
+      const article = await articles.getBySlug(slug);
+      const header = { article: { slug: article.slug, title: article.title, text: article.text }, revisionDates: await articles.revisionDates(article.id) };
+      const positions = new CodePointIndex(article.text);
+      const items: Record<string, unknown>[] = [];
+      let total = 0;
+      for await (const claims of deps.claims.recordBatches(article.id)) {
+        for (const annotation of annotationsOf({ ...header, claims }, viewer, positions)) {
+          if (total >= start && items.length < count) items.push(annotation);
+          total += 1;
+        }
+      }
+      return { items, total };
     },
 
     /** One annotation by its id (`check-12` or `decision-7`), as the viewer may see it. */

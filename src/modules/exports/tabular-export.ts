@@ -1,9 +1,11 @@
 import { aggregateVerdicts, VERDICT_LABEL } from '../verdicts';
 import type { ArticleExport } from './exports-service';
 
-/** Claims of an article with statement, quote, verdicts, consensus, decision, agreement and sources. */
-export function exportRows(data: ArticleExport, minOrdinalChecks: number) {
-  return data.claims.map(({ claim, checks, decision }) => {
+type ClaimRecords = ArticleExport['claims'];
+
+/** Claims with statement, quote, verdicts, consensus, decision, agreement and sources. */
+export function exportRows(records: ClaimRecords, minOrdinalChecks: number) {
+  return records.map(({ claim, checks, decision }) => {
     const aggregate = aggregateVerdicts(
       checks.map((c) => c.independentVerdict),
       { minOrdinalChecks, published: decision?.published ?? false, needsRecheck: Boolean(decision?.needsRecheckAt) },
@@ -28,10 +30,6 @@ export function exportRows(data: ArticleExport, minOrdinalChecks: number) {
   });
 }
 
-export function exportJson(data: ArticleExport, minOrdinalChecks = 2) {
-  return { article: { slug: data.article.slug, title: data.article.title }, exportedAt: new Date().toISOString(), claims: exportRows(data, minOrdinalChecks) };
-}
-
 /**
  * RFC 4180 CSV. A cell that a spreadsheet would read as a formula (starting with = + - @, tab or
  * carriage return) is prefixed with an apostrophe, as OWASP recommends against CSV injection.
@@ -45,47 +43,79 @@ export function csvCell(value: unknown): string {
   return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function exportCsv(data: ArticleExport, minOrdinalChecks = 2): string {
-  const header = [
-    'claim_id',
-    'statement',
-    'quote',
-    'start',
-    'end',
-    'status',
-    'consensus',
-    'rating_value',
-    'reviewers',
-    'agreement',
-    'verdicts',
-    'decision',
-    'decision_published',
-    'decision_summary',
-    'source_urls',
+const CSV_HEADER = [
+  'claim_id',
+  'statement',
+  'quote',
+  'start',
+  'end',
+  'status',
+  'consensus',
+  'rating_value',
+  'reviewers',
+  'agreement',
+  'verdicts',
+  'decision',
+  'decision_published',
+  'decision_summary',
+  'source_urls',
+];
+
+function csvFields(row: ReturnType<typeof exportRows>[number]): unknown[] {
+  return [
+    row.claimId,
+    row.statement,
+    row.quote,
+    row.start,
+    row.end,
+    row.status,
+    row.consensus,
+    row.ratingValue,
+    row.reviewers,
+    row.agreement,
+    Object.entries(row.distribution)
+      .filter(([, n]) => n > 0)
+      .map(([v, n]) => `${v}:${n}`)
+      .join(' '),
+    row.decision?.verdict,
+    row.decision ? String(row.decision.published) : '',
+    row.decision?.summary,
+    row.sourceUrls.join(' '),
   ];
-  const lines = exportRows(data, minOrdinalChecks).map((row) =>
-    [
-      row.claimId,
-      row.statement,
-      row.quote,
-      row.start,
-      row.end,
-      row.status,
-      row.consensus,
-      row.ratingValue,
-      row.reviewers,
-      row.agreement,
-      Object.entries(row.distribution)
-        .filter(([, n]) => n > 0)
-        .map(([v, n]) => `${v}:${n}`)
-        .join(' '),
-      row.decision?.verdict,
-      row.decision ? String(row.decision.published) : '',
-      row.decision?.summary,
-      row.sourceUrls.join(' '),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+/**
+ * The CSV export as it is written: the header, then a chunk of lines per batch of claims, so a
+ * response streams it with memory bounded by one batch. `articleOf`, when given, adds a first
+ * column naming each claim's article (the export of every claim).
+ */
+export async function* csvChunks(
+  batches: AsyncIterable<ClaimRecords>,
+  minOrdinalChecks: number,
+  articleOf?: (records: ClaimRecords) => Promise<Map<number, string>>,
+) {
+  yield (articleOf ? ['article', ...CSV_HEADER] : CSV_HEADER).join(',') + '\r\n';
+  for await (const records of batches) {
+    const slugs = articleOf ? await articleOf(records) : null;
+    const rows = exportRows(records, minOrdinalChecks);
+    yield rows.map((row, i) => [...(slugs ? [slugs.get(records[i].claim.articleId)] : []), ...csvFields(row)].map(csvCell).join(',') + '\r\n').join('');
+  }
+}
+
+/** The JSON export as it is written: `{"article":…,"exportedAt":…,"claims":[…]}`, a chunk per batch. */
+export async function* jsonChunks(
+  article: { slug: string; title: string },
+  exportedAt: string,
+  batches: AsyncIterable<ClaimRecords>,
+  minOrdinalChecks: number,
+) {
+  yield `{"article":${JSON.stringify({ slug: article.slug, title: article.title })},"exportedAt":${JSON.stringify(exportedAt)},"claims":[`;
+  let first = true;
+  for await (const records of batches) {
+    const rows = exportRows(records, minOrdinalChecks);
+    if (rows.length === 0) continue;
+    yield (first ? '' : ',') + rows.map((row) => JSON.stringify(row)).join(',');
+    first = false;
+  }
+  yield ']}';
 }

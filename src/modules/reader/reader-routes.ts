@@ -2,10 +2,29 @@ import type { Request, Response } from 'express';
 import { api, page, route, type RouteSpec } from '../../http/routes';
 import { SlugParam, type ArticlesService } from '../articles';
 import type { ClaimsService } from '../claims';
-import type { Publishing } from '../verdicts';
+import type { Publishing, PublishedPosition } from '../verdicts';
+import { ValidationError } from '../../lib/errors';
 import { claimReviews, readerArticlePage, verdictsJson } from './reader-presenter';
 import { ClaimReviewsResponse, VerdictsResponse } from './reader-responses';
 import type { ReaderService } from './reader-service';
+
+/** Published ClaimReviews per page of the site feed. */
+export const FEED_PAGE = 200;
+
+const feedCursor = (position: PublishedPosition) => Buffer.from(JSON.stringify([position.publishedAt, position.claimId])).toString('base64url');
+
+function parseFeedCursor(value: unknown): PublishedPosition | undefined {
+  if (value === undefined) return undefined;
+  const refused = new ValidationError('after: is not a cursor this feed gave (start again from /claimreview.json)');
+  if (typeof value !== 'string' || value.length > 80) throw refused;
+  try {
+    const [publishedAt, claimId] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    if (typeof publishedAt !== 'string' || Number.isNaN(Date.parse(publishedAt)) || !Number.isInteger(claimId)) throw refused;
+    return { publishedAt, claimId: claimId as number };
+  } catch {
+    throw refused;
+  }
+}
 
 /** The public article page (with the overlay) and the public verdicts feed. */
 export function readerRoutes(reader: ReaderService, articles: ArticlesService, claims: ClaimsService, publishing: Publishing): RouteSpec[] {
@@ -33,16 +52,26 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
     });
   };
 
-  /** Site-wide feed of every published ClaimReview, newest first. */
-  const siteClaimReviews = async (_req: Request, res: Response) => {
-    const [all, summaries] = await Promise.all([reader.allPublishedFactChecks(), articles.summaries()]);
+  /**
+   * Site-wide feed of published ClaimReviews, newest first publication first, in pages of
+   * FEED_PAGE: each page a JSON array as before, the next one named by a `Link: <…>; rel="next"`
+   * header (keyset: a publication never shifts the pages after it). Each page reads its own
+   * fact-checks and their articles only.
+   */
+  const siteClaimReviews = async (req: Request, res: Response) => {
+    const after = parseFeedCursor(req.query.after);
+    const page = await reader.publishedFactChecksAfter(after, FEED_PAGE + 1);
+    const shown = page.slice(0, FEED_PAGE);
+    const summaries = await articles.summariesOf(shown.map((f) => f.articleId));
     const byArticle = new Map<number, Awaited<ReturnType<ArticlesService['getBySlug']>>>();
     const reviews = [];
-    for (const factCheck of all) {
-      const summary = summaries.get(factCheck.articleId)!;
-      if (!byArticle.has(factCheck.articleId)) byArticle.set(factCheck.articleId, await articles.getBySlug(summary.slug));
+    for (const factCheck of shown) {
+      if (!byArticle.has(factCheck.articleId)) byArticle.set(factCheck.articleId, await articles.getBySlug(summaries.get(factCheck.articleId)!.slug));
       reviews.push(...claimReviews(byArticle.get(factCheck.articleId)!, [factCheck], publishing));
     }
+    const last = shown[shown.length - 1];
+    if (page.length > FEED_PAGE)
+      res.setHeader('Link', `</claimreview.json?after=${feedCursor({ publishedAt: last.decision.firstPublishedAt!, claimId: last.claim.id })}>; rel="next"`);
     res.type('application/ld+json').send(JSON.stringify(reviews));
   };
 

@@ -1,6 +1,6 @@
 import type { ArticlesService, ArticleSummary } from '../articles';
 import type { Claim, ClaimsService, Source } from '../claims';
-import type { Decision, DecisionsService } from '../verdicts';
+import type { Decision, DecisionsService, PublishedPosition } from '../verdicts';
 
 /** Where a claim shown with an earlier fact-check's verdict was first checked. */
 export interface FirstChecked {
@@ -79,8 +79,9 @@ export function createReaderService(claims: ClaimsService, decisions: DecisionsS
     },
 
     /** Every published fact-check on the site, with its article id. */
-    async allPublishedFactChecks(): Promise<(PublishedFactCheck & { articleId: number })[]> {
-      const published = await decisions.allPublished();
+    /** A page of every article's published fact-checks, newest first publication first (the site feed). */
+    async publishedFactChecksAfter(after: PublishedPosition | undefined, limit: number): Promise<(PublishedFactCheck & { articleId: number })[]> {
+      const published = await decisions.publishedAfter(after, limit);
       const factChecks = await withClaims(published);
       return factChecks.map((factCheck, i) => ({ ...factCheck, articleId: published[i].articleId }));
     },

@@ -55,12 +55,30 @@ export async function listPublishedForArticle(db: Queryable, articleId: number):
 }
 
 /** Every published decision with its claim's article, newest first (the site-wide ClaimReview feed). */
-export async function listAllPublished(db: Queryable): Promise<(Decision & { articleId: number })[]> {
-  const rows: (DecisionRow & { article_id: number })[] = await decisionsQuery(db)
+/** Where a page of the published feed (newest publication first) starts after. */
+export interface PublishedPosition {
+  publishedAt: string;
+  claimId: number;
+}
+
+/** Up to `limit` published decisions, newest first publication first, after `after` (keyset: stable as decisions are published). */
+export async function listPublishedAfter(db: Queryable, after: PublishedPosition | undefined, limit: number): Promise<(Decision & { articleId: number })[]> {
+  const query = decisionsQuery(db)
     .join('claims', 'claims.id', 'decisions.claim_id')
     .where('decisions.published', true)
     .select('claims.article_id')
-    .orderBy('decisions.first_published_at', 'desc');
+    .orderBy([
+      { column: 'decisions.first_published_at', order: 'desc' },
+      { column: 'decisions.claim_id', order: 'desc' },
+    ])
+    .limit(limit);
+  if (after)
+    query.where((q) =>
+      q
+        .where('decisions.first_published_at', '<', after.publishedAt)
+        .orWhere((q2) => q2.where('decisions.first_published_at', after.publishedAt).where('decisions.claim_id', '<', after.claimId)),
+    );
+  const rows: (DecisionRow & { article_id: number })[] = await query;
   return rows.map((row) => ({ ...toDecision(row), articleId: Number(row.article_id) }));
 }
 

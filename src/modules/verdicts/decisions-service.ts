@@ -41,8 +41,9 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
       return repo.listPublishedForArticle(db, articleId);
     },
 
-    allPublished(): Promise<(Decision & { articleId: number })[]> {
-      return repo.listAllPublished(db);
+    /** A page of published decisions, newest first publication first, after a position of the page before. */
+    publishedAfter(after: repo.PublishedPosition | undefined, limit: number): Promise<(Decision & { articleId: number })[]> {
+      return repo.listPublishedAfter(db, after, limit);
     },
 
     revisions(claimId: number) {

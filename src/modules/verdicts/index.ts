@@ -4,4 +4,5 @@ export { krippendorffAlpha, krippendorffAlphaFromPatterns, type AlphaResult, typ
 export { DecisionInput } from './decisions-schemas';
 export type { Decision, EvidenceSource } from './decisions-types';
 export { createDecisionsService, type ClaimEvidence, type DecisionsService } from './decisions-service';
+export type { PublishedPosition } from './decisions-repository';
 export { claimReviewJsonLd, jsonForScript, type ClaimReviewInput, type Publishing } from './claimreview';
