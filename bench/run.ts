@@ -57,15 +57,21 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /** `gzip`: the client accepts compression, as browsers do (the constant-string baseline never compresses). */
-async function load(url: string, encoding: 'identity' | 'gzip' = 'identity') {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { 'accept-encoding': encoding } });
+async function load(url: string, encoding: 'identity' | 'gzip' = 'identity', overallRate?: number) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { 'accept-encoding': encoding },
+    ...(overallRate ? { overallRate } : {}),
+  });
   return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-async function startBaseline(bodyFile: string, servePath: string, contentType: string) {
+async function startBaseline(bodyFile: string, servePath: string, contentType: string, kind: 'express' | 'node' = 'express') {
   const port = await freePort();
   const child = fork(path.join(__dirname, 'baseline-server.js'), [], {
-    env: { ...process.env, BODY_FILE: bodyFile, SERVE_PATH: servePath, CONTENT_TYPE: contentType, PORT: String(port) },
+    env: { ...process.env, BODY_FILE: bodyFile, SERVE_PATH: servePath, CONTENT_TYPE: contentType, PORT: String(port), KIND: kind },
     stdio: 'ignore',
   });
   await new Promise((resolve) => child.once('message', resolve));
@@ -121,6 +127,12 @@ async function main() {
   const baseArticle = await startBaseline(path.join(fixture.dir, 'article.html'), articlePath, 'text/html; charset=utf-8');
   const articleBaseline = await load(`http://127.0.0.1:${baseArticle.port}${articlePath}`);
   baseArticle.stop();
+  const nodeArticle = await startBaseline(path.join(fixture.dir, 'article.html'), articlePath, 'text/html; charset=utf-8', 'node');
+  const articleNodeBaseline = await load(`http://127.0.0.1:${nodeArticle.port}${articlePath}`);
+  nodeArticle.stop();
+  // Paced at half the rate the Express constant-string server saturates at: the latency a reader sees when the server is busy, not flooded.
+  const pacedRate = Math.max(1, Math.round(articleBaseline.requestsPerSecond / 2));
+  const articlePaced = await load(`http://127.0.0.1:${port}${articlePath}`, 'identity', pacedRate);
   const verdicts = await load(`http://127.0.0.1:${port}${verdictsPath}`);
   const verdictsGzip = await load(`http://127.0.0.1:${port}${verdictsPath}`, 'gzip');
   const baseVerdicts = await startBaseline(path.join(fixture.dir, 'verdicts.json'), verdictsPath, 'application/json; charset=utf-8');
@@ -179,6 +191,9 @@ async function main() {
       baseline: articleBaseline,
       ratio: Number((article.requestsPerSecond / articleBaseline.requestsPerSecond).toFixed(2)),
       gzip: articleGzip,
+      nodeBaseline: articleNodeBaseline,
+      ratioNode: Number((article.requestsPerSecond / articleNodeBaseline.requestsPerSecond).toFixed(2)),
+      paced: { rate: pacedRate, ...articlePaced },
     },
     verdictsApi: {
       ...verdicts,
@@ -210,6 +225,8 @@ async function main() {
     `| Response sizes: article page, verdicts API (uncompressed), KB | ${Math.round(results.responseBytes.articlePage / 1024)}, ${Math.round(results.responseBytes.verdictsApi / 1024)} | | | |`,
     `| Article page (overlay, 200 verdicts), req/s | ${article.requestsPerSecond} | ${articleBaseline.requestsPerSecond} | ${results.articlePage.ratio} | ≥ 0.8 |`,
     `| Article page p50 / p99 latency, ms | ${article.p50} / ${article.p99} | ${articleBaseline.p50} / ${articleBaseline.p99} | | p99 < 30 |`,
+    `| Article page against Node's bare http server sending the same bytes, req/s | ${article.requestsPerSecond} | ${articleNodeBaseline.requestsPerSecond} (node:http) | ${results.articlePage.ratioNode} | ≥ 0.8 |`,
+    `| Article page paced at ${pacedRate} req/s (half the Express baseline's rate): p50 / p99 ms | ${articlePaced.p50} / ${articlePaced.p99} | | | p99 < 30 |`,
     `| Article page with gzip (as browsers ask), req/s; p50 / p99 ms | ${articleGzip.requestsPerSecond}; ${articleGzip.p50} / ${articleGzip.p99} | | | |`,
     `| Verdicts API, req/s | ${verdicts.requestsPerSecond} | ${verdictsBaseline.requestsPerSecond} | ${results.verdictsApi.ratio} | ≥ 0.8 |`,
     `| Verdicts API p50 / p99 latency, ms | ${verdicts.p50} / ${verdicts.p99} | ${verdictsBaseline.p50} / ${verdictsBaseline.p99} | | p99 < 30 |`,

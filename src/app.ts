@@ -77,6 +77,8 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   app.disable('x-powered-by');
   if (config.production) app.set('view cache', true);
 
+  // Anonymous cache hits, answered before anything else (server.ts does the same ahead of Express).
+  app.use((req, res, next) => (publicCache.fastPath(req, res) ? undefined : next()));
   app.use(
     pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' } }),
   );

@@ -1,4 +1,6 @@
+import http from 'node:http';
 import net from 'node:net';
+import type { PublicCache } from './http/public-cache';
 import { createApp } from './app';
 import { bridgeChangesOverPostgres } from './db/pg-change-bridge';
 import { ChangeFeed } from './lib/change-feed';
@@ -37,11 +39,16 @@ async function main(): Promise<void> {
   const stopReminders = startPeriodic('reminders', jobs.remindDueTomorrow, logger, REMINDERS_EVERY_MS);
   const stopWebhooks = startPeriodic('webhooks', jobs.deliverWebhooks, logger, WEBHOOKS_EVERY_MS, WEBHOOKS_EVERY_MS);
   const stopEmail = jobs.deliverEmail ? startPeriodic('email', jobs.deliverEmail, logger, EMAIL_EVERY_MS, EMAIL_EVERY_MS) : () => {};
-  const server = app.listen(config.port, config.host, () => {
+  // Anonymous cache hits are answered from Node's request, before Express sees it (PublicCache.fastPath).
+  const cache = app.locals.publicCache as PublicCache;
+  let stopping = false;
+  const server = http.createServer((req, res) => {
+    if (stopping || !cache.fastPath(req, res)) app(req, res); // while stopping, every answer says Connection: close (below)
+  });
+  server.listen(config.port, config.host, () => {
     logger.info({ port: config.port, database: config.database.client }, `Factline is serving http://localhost:${config.port}`);
   });
 
-  let stopping = false;
   // While stopping, every response asks the client to close its connection.
   server.on('request', (_req, res) => {
     if (stopping && !res.headersSent) res.setHeader('Connection', 'close');

@@ -1,10 +1,59 @@
-import { el } from './dom';
+import { clear, el } from './dom';
 import type { Popover } from './popover';
 
 const STORAGE_KEY = 'factline:overlay';
 
+interface PublicSource {
+  url: string;
+  title: string | null;
+  domain: string;
+  stance: string;
+  quote: string | null;
+}
+
+/**
+ * The sources of the article's published fact-checks, fetched once, when a reader first opens a
+ * popover (the page lists each fact-check without them, to stay light; the claim page has them
+ * too). The public verdicts feed, which is cached and sent gzipped.
+ */
+function sourcesLoader(slug: string): () => Promise<Map<string, PublicSource[]>> {
+  let loading: Promise<Map<string, PublicSource[]>> | null = null;
+  return () =>
+    (loading ??= fetch(`/api/v1/articles/${encodeURIComponent(slug)}/verdicts`, { headers: { accept: 'application/json' }, credentials: 'omit' })
+      .then((response) => (response.ok ? (response.json() as Promise<{ verdicts: { claimId: number; sources: PublicSource[] }[] }>) : { verdicts: [] }))
+      .then((body) => new Map(body.verdicts.map((v) => [String(v.claimId), v.sources])))
+      .catch(() => {
+        loading = null; // offline for a moment: try again on the next popover
+        return new Map<string, PublicSource[]>();
+      }));
+}
+
+function sourceList(sources: PublicSource[]): Node[] {
+  if (sources.length === 0) return [];
+  return [
+    el('h3', { class: 'sources-heading' }, 'Sources'),
+    el(
+      'ul',
+      { class: 'sources' },
+      ...sources.map((source) =>
+        el(
+          'li',
+          { class: `source stance-${source.stance}` },
+          el('a', { href: source.url, rel: 'noopener noreferrer nofollow ugc' }, source.title || source.domain),
+          ' ',
+          el('span', { class: 'domain' }, `(${source.domain})`),
+          ' ',
+          el('span', { class: 'stance' }, source.stance),
+          source.quote ? el('blockquote', { class: 'source-quote' }, source.quote) : null,
+        ),
+      ),
+    ),
+  ];
+}
+
 /** The reader overlay: popovers on highlighted quotes and badges, and a remembered on/off toggle. */
 export function enhanceOverlay(article: HTMLElement, popover: Popover, options: { sentencesOpenPopover: boolean }): void {
+  const loadSources = sourcesLoader(article.dataset.articleSlug ?? '');
   const factCheckContent = (claimId: string): Node[] => {
     const item = document.getElementById(`fc-${claimId}`);
     if (!item) return [];
@@ -13,7 +62,16 @@ export function enhanceOverlay(article: HTMLElement, popover: Popover, options: 
     // The server's link: a claim shown with an earlier fact-check's verdict links to that fact-check.
     const href = copy.querySelector<HTMLAnchorElement>('.factcheck-links a:last-child')?.getAttribute('href') ?? `/claims/${claimId}`;
     copy.querySelector('.factcheck-links')?.remove();
-    return [...copy.childNodes, el('p', {}, el('a', { href }, 'Full fact-check'))];
+    const sources = el('div', { class: 'popover-sources', 'aria-live': 'polite' });
+    if (Number(item.dataset.sourceCount ?? 0) > 0) {
+      sources.append(el('p', { class: 'loading' }, 'Loading the sources…'));
+      void loadSources().then((bySource) => {
+        clear(sources);
+        const found = bySource.get(claimId) ?? [];
+        sources.append(...(found.length ? sourceList(found) : [el('p', {}, 'The sources are on the full fact-check.')]));
+      });
+    }
+    return [...copy.childNodes, sources, el('p', {}, el('a', { href }, 'Full fact-check'))];
   };
 
   /** One claim's fact-check, or each of several when the highlight is covered by more than one claim. */

@@ -90,7 +90,8 @@ describe('reviewing in the browser', () => {
     await popover.waitFor();
     expect(await popover.textContent()).toContain('Ecuador did not require visas from Chinese citizens in 2023.');
     expect(await popover.locator('.verdict-badge').first().textContent()).toBe('True');
-    expect(await popover.locator('a[rel="noopener noreferrer nofollow ugc"]').count()).toBeGreaterThan(0);
+    await popover.locator('a[rel="noopener noreferrer nofollow ugc"]').first().waitFor(); // the sources, loaded when the popover opened
+    expect(await reader.locator('#fact-checks a[rel="noopener noreferrer nofollow ugc"]').count()).toBe(0); // not in the page itself
     await screenshot(reader, 'article-overlay-popover-desktop');
     await reader.evaluate(() => window.scrollBy(0, document.querySelector('.popover')!.getBoundingClientRect().bottom - window.innerHeight + 24));
     await screenshot(reader, 'readme-article-overlay', { fullPage: false });

@@ -123,4 +123,44 @@ describe('cache of anonymous pages', () => {
     expect(off.headers['x-cache']).toBe('miss');
     expect((await request(t.app).get(`${page}?overlay=off&p=9`).expect(200)).headers['x-cache']).toBe('hit');
   });
+
+  test('when an anonymous hit takes the fast path, then it carries the same headers and body as the full stack gave, gzipped, 304 and HEAD included', async () => {
+    const cache = t.app.locals.publicCache as PublicCache;
+    cache.clear();
+    const path = `/api/v1/articles/${SEED_SLUG}/verdicts`;
+    const miss = await request(t.app).get(path).set('Origin', 'https://publisher.example').set('Accept-Encoding', 'identity').expect(200);
+    expect(miss.headers['x-cache']).toBe('miss');
+    const fastBefore = cache.fastHits;
+    const hit = await request(t.app).get(path).set('Origin', 'https://publisher.example').set('Accept-Encoding', 'identity').expect(200);
+    expect(cache.fastHits).toBe(fastBefore + 1);
+    const comparable = (headers: Record<string, string>) => {
+      const { date: _date, 'x-cache': _cache, connection: _connection, 'keep-alive': _keepAlive, ...rest } = headers;
+      return rest;
+    };
+    expect(comparable(hit.headers)).toEqual({ ...comparable(miss.headers), vary: 'Accept-Encoding' });
+    expect(hit.headers['access-control-allow-origin']).toBe('*'); // publishers' pages still read it
+    expect(hit.headers['content-security-policy']).toBe(miss.headers['content-security-policy']);
+    expect(hit.text).toBe(miss.text);
+    await request(t.app).get(path).set('If-None-Match', miss.headers.etag).expect(304);
+    const head = await request(t.app).head(path).expect(200);
+    expect(head.headers['content-length']).toBe(miss.headers['content-length']);
+    const gz = await request(t.app).get(page).set('Accept-Encoding', 'gzip');
+    const gzHit = await request(t.app).get(page).set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzHit.headers['content-encoding']).toBe('gzip');
+    expect(gzHit.text).toBe(gz.text);
+    expect(cache.fastHits).toBe(fastBefore + 4);
+  });
+
+  test('when a request has a session cookie (however spelt), a token or a repeated parameter, then the fast path steps aside', async () => {
+    const cache = t.app.locals.publicCache as PublicCache;
+    await request(t.app).get(page).expect(200);
+    const before = cache.fastHits;
+    await request(t.app).get(page).set('Cookie', 'factline.sid =s%3Anothing.valid').expect(200);
+    await request(t.app).get(page).set('Cookie', 'other=1; factline.sid=s%3Anothing.valid').expect(200);
+    await request(t.app).get(page).set(bearer('not-a-token')).expect(401);
+    await request(t.app).get(`${page}?overlay=on&overlay=off`).expect(200); // Express reads that as a list: the full stack decides
+    expect(cache.fastHits).toBe(before);
+    await request(t.app).get(page).set('Cookie', 'theme=dark').expect(200); // other cookies are no reason to step aside
+    expect(cache.fastHits).toBe(before + 1);
+  });
 });

@@ -1,6 +1,6 @@
 import { articlePage, dateLabel, type Article, type BodyItem, type BlockView } from '../articles';
 import { anchorJson, sourceJson, targetJson, type Claim } from '../claims';
-import { claimReviewJsonLd, jsonForScript, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Publishing, type Verdict } from '../verdicts';
+import { claimReviewJsonLd, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Publishing, type Verdict } from '../verdicts';
 
 /** schema.org ClaimReview objects for an article's published fact-checks. */
 /**
@@ -125,7 +125,6 @@ export function readerArticlePage(
       caption: decorate(page.article.caption, drawn, article.text),
       body: page.article.body.map((item) => decorateBody(item, drawn, article.text)),
     },
-    claimReviewJson: factChecks.length > 0 ? jsonForScript(claimReviews(article, factChecks, options.publishing)) : null,
     overlay: {
       on: options.overlay,
       total: factChecks.length,
@@ -142,7 +141,8 @@ export function readerArticlePage(
         verdict: decision.verdict,
         label: VERDICT_LABEL[decision.verdict],
         summary: decision.summary,
-        sources: sources.map(sourceJson),
+        // The sources themselves are one link away (the claim page) and, with scripting, loaded into the popover on demand.
+        sourceCount: sources.length,
         sentenceId: claim.sentenceIds[0] ?? null,
       })),
     },

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/knex';
 import { insertRevision, listRevisions, type Revision, type RevisionTable } from '../../db/revisions';
 import { nowIso, toIso, toIsoOrNull } from '../../db/time';
-import type { Decision, EvidenceSource } from './decisions-types';
+import type { Decision, EvidenceSource, PublishedPosition } from './decisions-types';
 import type { Verdict } from './verdict-scale';
 
 interface DecisionRow {
@@ -55,12 +55,6 @@ export async function listPublishedForArticle(db: Queryable, articleId: number):
 }
 
 /** Every published decision with its claim's article, newest first (the site-wide ClaimReview feed). */
-/** Where a page of the published feed (newest publication first) starts after. */
-export interface PublishedPosition {
-  publishedAt: string;
-  claimId: number;
-}
-
 /** Up to `limit` published decisions, newest first publication first, after `after` (keyset: stable as decisions are published). */
 export async function listPublishedAfter(db: Queryable, after: PublishedPosition | undefined, limit: number): Promise<(Decision & { articleId: number })[]> {
   const query = decisionsQuery(db)

@@ -6,7 +6,7 @@ import { recordAuditEvent, type AuditContext } from '../audit';
 import { aggregateVerdicts } from './aggregation';
 import * as repo from './decisions-repository';
 import { DecisionInput } from './decisions-schemas';
-import type { Decision, EvidenceSource } from './decisions-types';
+import type { Decision, EvidenceSource, PublishedPosition } from './decisions-types';
 import { VERDICT_LABEL, type Verdict } from './verdict-scale';
 
 /** What a decision needs to know about its claim, read inside the decision's transaction by the module that owns claims. */
@@ -42,7 +42,7 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
     },
 
     /** A page of published decisions, newest first publication first, after a position of the page before. */
-    publishedAfter(after: repo.PublishedPosition | undefined, limit: number): Promise<(Decision & { articleId: number })[]> {
+    publishedAfter(after: PublishedPosition | undefined, limit: number): Promise<(Decision & { articleId: number })[]> {
       return repo.listPublishedAfter(db, after, limit);
     },
 

@@ -25,3 +25,9 @@ export interface Decision {
   /** Set when the article changed under the published claim's quote (fuzzy or orphaned); cleared by deciding again. */
   needsRecheckAt: string | null;
 }
+
+/** Where a page of the published feed (newest publication first) starts after. */
+export interface PublishedPosition {
+  publishedAt: string;
+  claimId: number;
+}

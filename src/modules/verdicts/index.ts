@@ -2,7 +2,6 @@ export * from './verdict-scale';
 export { aggregateVerdicts, medianRating, pairwiseAgreement, CLAIM_STATUSES, type Aggregate, type ClaimStatus } from './aggregation';
 export { krippendorffAlpha, krippendorffAlphaFromPatterns, type AlphaResult, type RatingPattern } from './krippendorff';
 export { DecisionInput } from './decisions-schemas';
-export type { Decision, EvidenceSource } from './decisions-types';
+export type { Decision, EvidenceSource, PublishedPosition } from './decisions-types';
 export { createDecisionsService, type ClaimEvidence, type DecisionsService } from './decisions-service';
-export type { PublishedPosition } from './decisions-repository';
 export { claimReviewJsonLd, jsonForScript, type ClaimReviewInput, type Publishing } from './claimreview';

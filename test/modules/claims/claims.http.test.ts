@@ -225,10 +225,10 @@ describe('decisions, publishing and the reader overlay', () => {
       ),
     );
     expect(page).toMatch(new RegExp(`href="#fc-${claimId}"[^>]*><span class="visually-hidden">Fact-check: </span>Mostly true</a>`));
-    expect(page).toContain(`<li id="fc-${claimId}" class="factcheck">`);
+    expect(page).toMatch(new RegExp(`<li id="fc-${claimId}" class="factcheck" data-source-count="[1-9]\\d*">`));
     expect(page).toContain('Fact-checked: 1 claim');
     expect(page).toContain(summary);
-    expect(page).toContain('rel="noopener noreferrer nofollow ugc"');
+    expect(page).toMatch(new RegExp(`<a href="/claims/${claimId}">Full fact-check with its \\d+ sources?</a>`)); // the sources: one link away
     const off = (await request(t.app).get(`/articles/${SEED_SLUG}?overlay=off`).expect(200)).text;
     expect(off).not.toContain('<mark');
     expect(off).toContain('Show highlights');

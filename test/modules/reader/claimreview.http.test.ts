@@ -56,12 +56,13 @@ describe('ClaimReview output', () => {
     expect(JSON.parse(res.text)).toEqual((await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/claimreview`)).body);
   });
 
-  test('when the article and claim pages are served, then they embed the ClaimReview, escaped so it cannot close its script element', async () => {
-    const article = (await request(t.app).get(`/articles/${SEED_SLUG}`).expect(200)).text;
-    expect(jsonLdBlocks(article)).toEqual([(await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/claimreview`)).body]);
-    expect(article).toContain('\\u003c/script>\\u003cscript>');
+  test('when a claim page is served, then it embeds its ClaimReview, escaped so it cannot close its script element; the article page, which may list hundreds, leaves them to the claim pages and feeds', async () => {
     const claim = (await request(t.app).get(`/claims/${claimId}`).expect(200)).text;
     const [embedded] = jsonLdBlocks(claim);
     expect(embedded).toMatchObject({ '@type': 'ClaimReview', claimReviewed: 'Over 22,000 arrests </script><script>alert(1)</script>' });
+    expect(claim).toContain('\\u003c/script>\\u003cscript>');
+    const article = (await request(t.app).get(`/articles/${SEED_SLUG}`).expect(200)).text;
+    expect(jsonLdBlocks(article)).toEqual([]);
+    expect(article).toContain(`href="/claims/${claimId}">Full fact-check with its 1 source</a>`);
   });
 });
