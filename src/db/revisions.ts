@@ -36,6 +36,21 @@ export async function insertRevision(
   });
 }
 
+/** Several first revisions at once (one statement): checks filed together. */
+export async function insertRevisions(
+  db: Queryable,
+  { table, subject }: RevisionTable,
+  revisions: { subjectId: number; changedBy: number; after: unknown }[],
+): Promise<void> {
+  const at = nowIso();
+  for (let i = 0; i < revisions.length; i += 100)
+    await db(table).insert(
+      revisions
+        .slice(i, i + 100)
+        .map((r) => ({ [subject]: r.subjectId, changed_by: r.changedBy, changed_at: at, before: null, after: JSON.stringify(r.after) })),
+    );
+}
+
 export async function listRevisions(db: Queryable, { table, subject }: RevisionTable, subjectIds: number[]): Promise<Revision[]> {
   if (subjectIds.length === 0) return [];
   const rows = await db(table)

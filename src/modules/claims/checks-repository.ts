@@ -3,7 +3,7 @@ import { groupBy } from '../../lib/collections';
 import { nowIso, toIso, toIsoOrNull } from '../../db/time';
 import type { Confidence, Verdict } from '../verdicts';
 import type { Check, Source } from './claims-types';
-import { insertRevision, listRevisions, type Revision, type RevisionTable } from '../../db/revisions';
+import { insertRevision, insertRevisions, listRevisions, type Revision, type RevisionTable } from '../../db/revisions';
 
 interface CheckRow {
   id: number;
@@ -31,6 +31,63 @@ export async function listChecks(db: Queryable, claimIds: number[]): Promise<Che
 /** Holds the check's row until the transaction ends (PostgreSQL; SQLite transactions are already serialised). */
 export async function lockCheck(tx: Queryable, checkId: number): Promise<void> {
   if (isPostgres(tx)) await tx('checks').where({ id: checkId }).forUpdate().first('id');
+}
+
+/** Checks by their ids, in id order. */
+export async function findChecks(db: Queryable, checkIds: number[]): Promise<Check[]> {
+  if (checkIds.length === 0) return [];
+  return checksWithSources(db, await checksQuery(db).whereIn('checks.id', checkIds));
+}
+
+/** Which of these claims exist. */
+export async function existingClaimIds(db: Queryable, claimIds: number[]): Promise<Set<number>> {
+  const rows: { id: number }[] = await db('claims').whereIn('id', claimIds).select('id');
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
+/** The (claim, reviewer) pairs among these claims that already have a check, as `claim:reviewer`. */
+export async function checkedPairs(db: Queryable, claimIds: number[], reviewerIds: number[]): Promise<Set<string>> {
+  const rows: { claim_id: number; reviewer_id: number }[] = await db('checks')
+    .whereIn('claim_id', claimIds)
+    .whereIn('reviewer_id', reviewerIds)
+    .select('claim_id', 'reviewer_id');
+  return new Set(rows.map((row) => `${row.claim_id}:${row.reviewer_id}`));
+}
+
+/**
+ * Several new checks in one statement (each against its claim's current revision) and their
+ * sources in another; returns each check's id by `claim:reviewer` (unique), since the order of
+ * rows a multi-row RETURNING gives back is not promised.
+ */
+export async function insertChecks(
+  db: Queryable,
+  list: { claimId: number; reviewerId: number; verdict: Verdict; confidence: Confidence; rationale: string; sources: Source[] }[],
+): Promise<Map<string, number>> {
+  const now = nowIso();
+  const ids = new Map<string, number>();
+  for (let i = 0; i < list.length; i += 100) {
+    const rows: { id: number; claim_id: number; reviewer_id: number }[] = await db('checks')
+      .insert(
+        list.slice(i, i + 100).map((check) => ({
+          claim_id: check.claimId,
+          reviewer_id: check.reviewerId,
+          verdict: check.verdict,
+          independent_verdict: check.verdict,
+          confidence: check.confidence,
+          rationale: check.rationale,
+          revision: db.raw('coalesce((select anchor_revision from claims where id = ?), 1)', [check.claimId]),
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .returning(['id', 'claim_id', 'reviewer_id']);
+    for (const row of rows) ids.set(`${row.claim_id}:${row.reviewer_id}`, Number(row.id));
+  }
+  const sources = list.flatMap((check) =>
+    check.sources.map((source, position) => ({ check_id: ids.get(`${check.claimId}:${check.reviewerId}`)!, position, ...source })),
+  );
+  for (let i = 0; i < sources.length; i += 100) await db('check_sources').insert(sources.slice(i, i + 100));
+  return ids;
 }
 
 /** One check by its id (without loading the rest of its claim). */
@@ -149,6 +206,10 @@ const CHECK_REVISIONS: RevisionTable = { table: 'check_revisions', subject: 'che
 
 export function insertCheckRevision(db: Queryable, checkId: number, changedBy: number, before: unknown, after: unknown): Promise<void> {
   return insertRevision(db, CHECK_REVISIONS, checkId, changedBy, before, after);
+}
+
+export function insertFirstCheckRevisions(db: Queryable, revisions: { subjectId: number; changedBy: number; after: unknown }[]): Promise<void> {
+  return insertRevisions(db, CHECK_REVISIONS, revisions);
 }
 
 export function listCheckRevisions(db: Queryable, checkIds: number[]): Promise<Revision[]> {

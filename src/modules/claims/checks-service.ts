@@ -7,14 +7,11 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { DecisionsService } from '../verdicts';
 import * as checks from './checks-repository';
+import { ALREADY_CHECKED, createCheckFiling, snapshot, type NewCheck } from './check-filing';
 import { refreshClaimStats } from './claim-stats';
 import { CheckInput, CheckUpdateInput } from './claims-schemas';
 import type { Check } from './claims-types';
 import type { Viewer } from './read-policy';
-
-function snapshot(check: Pick<Check, 'verdict' | 'confidence' | 'rationale' | 'sources'>) {
-  return { verdict: check.verdict, confidence: check.confidence, rationale: check.rationale, sources: check.sources };
-}
 
 export type ChecksService = ReturnType<typeof createChecksService>;
 
@@ -38,50 +35,40 @@ function revisedVerdict(before: Check, after: Check['verdict'], othersExist: boo
 }
 
 export function createChecksService(db: Db, decisions: DecisionsService, feed?: ChangeFeed) {
+  /**
+   * One check in its own transaction: the database's constraints answer "no such claim"
+   * (foreign key) and "already checked" (unique index). Checks normally go through the group
+   * commit (check-filing.ts); this is its fallback when a batch fails for a reason no look-up foresaw.
+   */
+  async function fileAlone({ claimId, reviewerId, input }: NewCheck): Promise<number> {
+    try {
+      return await db.transaction(async (tx) => {
+        const id = await checks.insertCheck(tx, { claimId, reviewerId, verdict: input.verdict, confidence: input.confidence, rationale: input.rationale });
+        await checks.insertSources(tx, id, input.sources);
+        await checks.insertCheckRevision(tx, id, reviewerId, null, snapshot(input));
+        await decisions.flagNewEvidence(tx, [claimId]);
+        await refreshClaimStats(tx, [claimId], decisions);
+        await emitWebhookEvent(tx, 'check.filed', { id, claimId, reviewerId, ...input, url: `/claims/${claimId}` });
+        return id;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(ALREADY_CHECKED);
+      if (isForeignKeyViolation(error)) throw new NotFoundError('There is no such claim.');
+      throw error;
+    }
+  }
+  const filing = createCheckFiling(db, decisions, fileAlone, feed);
+
   return {
     get: (checkId: number) => load(db, checkId),
 
     /**
      * One check per reviewer per claim; the check, its sources and its first revision are written
-     * together. The database's constraints answer "no such claim" (foreign key) and "already
-     * checked" (unique index), so the hot path runs no look-up before its insert. A check on a
-     * published claim flags its decision as having new evidence (readers keep the frozen one).
+     * together, with the checks other reviewers file at the same moment (check-filing.ts). A check
+     * on a published claim flags its decision as having new evidence (readers keep the frozen one).
      */
     async file(claimId: number, raw: CheckInput, reviewer: Viewer): Promise<Check> {
-      const input = parseInput(CheckInput, raw);
-      let checkId: number;
-      try {
-        checkId = await db.transaction(async (tx) => {
-          const id = await checks.insertCheck(tx, {
-            claimId,
-            reviewerId: reviewer.id,
-            verdict: input.verdict,
-            confidence: input.confidence,
-            rationale: input.rationale,
-          });
-          await checks.insertSources(tx, id, input.sources);
-          await checks.insertCheckRevision(tx, id, reviewer.id, null, snapshot(input));
-          await decisions.flagNewEvidence(tx, claimId);
-          await refreshClaimStats(tx, [claimId], decisions);
-          await emitWebhookEvent(tx, 'check.filed', {
-            id,
-            claimId,
-            reviewerId: reviewer.id,
-            verdict: input.verdict,
-            confidence: input.confidence,
-            rationale: input.rationale,
-            sources: input.sources,
-            url: `/claims/${claimId}`,
-          });
-          return id;
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('You have already checked this claim; edit your check instead.');
-        if (isForeignKeyViolation(error)) throw new NotFoundError('There is no such claim.');
-        throw error;
-      }
-      feed?.publicContentChanged('check');
-      return load(db, checkId);
+      return filing.file({ claimId, reviewerId: reviewer.id, input: parseInput(CheckInput, raw) });
     },
 
     /**
@@ -105,7 +92,7 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
         await checks.updateCheck(tx, checkId, { ...after, ...revisedVerdict(before, after.verdict, othersExist, nowIso()) });
         if (input.sources) await checks.replaceSources(tx, checkId, input.sources);
         await checks.insertCheckRevision(tx, checkId, author.id, snapshot(before), snapshot(after));
-        await decisions.flagNewEvidence(tx, before.claimId);
+        await decisions.flagNewEvidence(tx, [before.claimId]);
         await refreshClaimStats(tx, [before.claimId], decisions);
         return load(tx, checkId);
       });

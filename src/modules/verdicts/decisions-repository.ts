@@ -108,9 +108,14 @@ export async function saveDecision(
     .merge();
 }
 
-/** Marks a published decision as having new evidence (a check filed or changed since); nothing happens to an unpublished one. */
-export async function flagNewEvidence(db: Queryable, claimId: number): Promise<void> {
-  await db('decisions').where({ claim_id: claimId, published: true }).whereNull('new_evidence_at').update({ new_evidence_at: nowIso() });
+/** Marks published decisions as having new evidence (checks filed or changed since); nothing happens to unpublished ones. */
+export async function flagNewEvidence(db: Queryable, claimIds: number[]): Promise<void> {
+  for (let i = 0; i < claimIds.length; i += 500)
+    await db('decisions')
+      .whereIn('claim_id', claimIds.slice(i, i + 500))
+      .where({ published: true })
+      .whereNull('new_evidence_at')
+      .update({ new_evidence_at: nowIso() });
 }
 
 const DECISION_REVISIONS: RevisionTable = { table: 'decision_revisions', subject: 'claim_id' };

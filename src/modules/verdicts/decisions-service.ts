@@ -55,9 +55,9 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
       return claimIds.length ? repo.flagNeedsRecheck(tx, claimIds) : Promise.resolve();
     },
 
-    /** A check was filed or changed: a published decision on the claim gets the "new evidence" mark (same transaction). */
-    flagNewEvidence(tx: Queryable, claimId: number): Promise<void> {
-      return repo.flagNewEvidence(tx, claimId);
+    /** Checks were filed or changed: a published decision on each claim gets the "new evidence" mark (same transaction). */
+    flagNewEvidence(tx: Queryable, claimIds: number[]): Promise<void> {
+      return repo.flagNewEvidence(tx, claimIds);
     },
 
     /**

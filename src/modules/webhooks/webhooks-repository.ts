@@ -84,24 +84,27 @@ export async function deleteWebhook(db: Queryable, id: number): Promise<number> 
   return db('webhooks').where({ id }).delete();
 }
 
-/** One pending delivery per enabled webhook that subscribes to the event (in the caller's transaction). */
-export async function enqueue(db: Queryable, event: WebhookEvent, now: number): Promise<number> {
-  const hooks = (await listWebhooks(db)).filter((hook) => hook.enabled && hook.events.includes(event.type));
-  if (hooks.length === 0) return 0;
-  const payload = JSON.stringify(event);
-  await db('webhook_deliveries').insert(
-    hooks.map((hook) => ({
-      webhook_id: hook.id,
-      event_id: event.id,
-      event_type: event.type,
-      payload,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: now,
-      created_at: nowIso(),
-    })),
-  );
-  return hooks.length;
+/** One pending delivery per enabled webhook that subscribes to each event (in the caller's transaction; one read of the webhooks for all). */
+export async function enqueue(db: Queryable, events: WebhookEvent[], now: number): Promise<number> {
+  if (events.length === 0) return 0;
+  const hooks = (await listWebhooks(db)).filter((hook) => hook.enabled);
+  const rows = events.flatMap((event) => {
+    const payload = JSON.stringify(event);
+    return hooks
+      .filter((hook) => hook.events.includes(event.type))
+      .map((hook) => ({
+        webhook_id: hook.id,
+        event_id: event.id,
+        event_type: event.type,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: nowIso(),
+      }));
+  });
+  for (let i = 0; i < rows.length; i += 100) await db('webhook_deliveries').insert(rows.slice(i, i + 100));
+  return rows.length;
 }
 
 /** Takes up to `limit` due deliveries no other worker holds, leasing them until `leaseUntil` (see leaseDue). */

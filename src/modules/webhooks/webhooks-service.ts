@@ -20,7 +20,16 @@ const BATCH = 20;
  * call recordAuditEvent). Delivery happens later, from the queue.
  */
 export async function emitWebhookEvent(tx: Queryable, type: WebhookEventType, data: Record<string, unknown>): Promise<void> {
-  await repo.enqueue(tx, newEvent(type, data), Date.now());
+  await repo.enqueue(tx, [newEvent(type, data)], Date.now());
+}
+
+/** Several events of one type at once (checks filed together): one read of the webhooks, one insert. */
+export async function emitWebhookEvents(tx: Queryable, type: WebhookEventType, data: Record<string, unknown>[]): Promise<void> {
+  await repo.enqueue(
+    tx,
+    data.map((d) => newEvent(type, d)),
+    Date.now(),
+  );
 }
 
 export type WebhooksService = ReturnType<typeof createWebhooksService>;
