@@ -10,7 +10,8 @@ import type { ChangeFeed } from '../lib/change-feed';
  */
 interface CacheableRoute {
   pattern: RegExp;
-  variant(query: Request['query']): string;
+  /** The key's suffix for these parameters, or null when this response is not to be stored. */
+  variant(query: Request['query']): string | null;
 }
 
 const NO_PARAMETERS = () => '';
@@ -20,8 +21,9 @@ const CACHEABLE: CacheableRoute[] = [
   { pattern: /^\/$/, variant: NO_PARAMETERS },
   { pattern: /^\/articles\/[a-z0-9-]+$/, variant: (query) => (query.overlay === 'off' ? '?overlay=off' : '') },
   { pattern: /^\/claims\/\d+$/, variant: NO_PARAMETERS },
-  // Pages of the site feed: `after` is a cursor the feed gave (a bad one is a 400, never stored).
-  { pattern: /^\/claimreview\.json$/, variant: (query) => (typeof query.after === 'string' ? `?after=${query.after.slice(0, 80)}` : '') },
+  // The site feed's first page only: any publication can start a later page, so storing those
+  // would let anyone fill the cache with pages nobody else asks for.
+  { pattern: /^\/claimreview\.json$/, variant: (query) => (query.after === undefined ? '' : null) },
   { pattern: /^\/api\/v1\/articles$/, variant: NO_PARAMETERS },
   { pattern: /^\/api\/v1\/articles\/[a-z0-9-]+(\/verdicts|\/claimreview|\/revisions)?$/, variant: revisionVariant },
   { pattern: /^\/articles\/[a-z0-9-]+\/revisions$/, variant: NO_PARAMETERS },
@@ -180,7 +182,8 @@ export class PublicCache {
         if (name in query) return false; // a repeated parameter: Express reads it differently, let it decide
         query[name] = value;
       }
-    const entry = this.lookup(path + route.variant(query));
+    const variant = route.variant(query);
+    const entry = variant === null ? undefined : this.lookup(path + variant);
     if (!entry) return false;
     this.hits += 1;
     this.fastHits += 1;
@@ -205,8 +208,9 @@ export class PublicCache {
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       const route = CACHEABLE.find((candidate) => candidate.pattern.test(req.path));
-      if (!route) return next();
-      const key = req.path + route.variant(req.query);
+      const variant = route?.variant(req.query) ?? null;
+      if (variant === null) return next();
+      const key = req.path + variant;
       const entry = this.lookup(key);
       if (entry) {
         this.hits += 1;

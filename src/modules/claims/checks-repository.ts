@@ -33,6 +33,24 @@ export async function lockCheck(tx: Queryable, checkId: number): Promise<void> {
   if (isPostgres(tx)) await tx('checks').where({ id: checkId }).forUpdate().first('id');
 }
 
+type NewCheckFields = { claimId: number; reviewerId: number; verdict: Verdict; confidence: Confidence; rationale: string };
+
+/** A new check's row: its verdict is its independent verdict, and it is filed against its claim's current revision. */
+function newCheckRow(db: Queryable, check: NewCheckFields, now: string) {
+  return {
+    claim_id: check.claimId,
+    reviewer_id: check.reviewerId,
+    verdict: check.verdict,
+    independent_verdict: check.verdict,
+    confidence: check.confidence,
+    rationale: check.rationale,
+    // coalesce: for a claim that does not exist the foreign key, not this column, refuses the row.
+    revision: db.raw('coalesce((select anchor_revision from claims where id = ?), 1)', [check.claimId]),
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /** Checks by their ids, in id order. */
 export async function findChecks(db: Queryable, checkIds: number[]): Promise<Check[]> {
   if (checkIds.length === 0) return [];
@@ -67,19 +85,7 @@ export async function insertChecks(
   const ids = new Map<string, number>();
   for (let i = 0; i < list.length; i += 100) {
     const rows: { id: number; claim_id: number; reviewer_id: number }[] = await db('checks')
-      .insert(
-        list.slice(i, i + 100).map((check) => ({
-          claim_id: check.claimId,
-          reviewer_id: check.reviewerId,
-          verdict: check.verdict,
-          independent_verdict: check.verdict,
-          confidence: check.confidence,
-          rationale: check.rationale,
-          revision: db.raw('coalesce((select anchor_revision from claims where id = ?), 1)', [check.claimId]),
-          created_at: now,
-          updated_at: now,
-        })),
-      )
+      .insert(list.slice(i, i + 100).map((check) => newCheckRow(db, check, now)))
       .returning(['id', 'claim_id', 'reviewer_id']);
     for (const row of rows) ids.set(`${row.claim_id}:${row.reviewer_id}`, Number(row.id));
   }
@@ -157,20 +163,8 @@ export async function insertCheck(
   db: Queryable,
   check: { claimId: number; reviewerId: number; verdict: Verdict; confidence: Confidence; rationale: string },
 ): Promise<number> {
-  const now = nowIso();
   const [row] = await db('checks')
-    .insert({
-      claim_id: check.claimId,
-      reviewer_id: check.reviewerId,
-      verdict: check.verdict,
-      independent_verdict: check.verdict,
-      confidence: check.confidence,
-      rationale: check.rationale,
-      // coalesce: for a claim that does not exist the foreign key, not this column, refuses the row.
-      revision: db.raw('coalesce((select anchor_revision from claims where id = ?), 1)', [check.claimId]),
-      created_at: now,
-      updated_at: now,
-    })
+    .insert(newCheckRow(db, check, nowIso()))
     .returning('id');
   return Number((row as { id: number }).id);
 }

@@ -51,6 +51,8 @@ describe('the site-wide ClaimReview feed in pages', () => {
     await publish(claimIds[claimIds.length - 1], '2026-06-01T00:00:00.000Z'); // newest of all: page one's business, not page two's
     const second = await request(t.app).get(`/claimreview.json?after=${next}`).expect(200);
     expect(second.headers.link).toBeUndefined();
+    expect(second.headers['x-cache']).toBeUndefined(); // later pages are never stored: any publication can start one
+    expect((await request(t.app).get(`/claimreview.json?after=${next}`).expect(200)).headers['x-cache']).toBeUndefined();
     const seen = [...first.body, ...second.body].map(claimOf);
     expect(seen).toEqual([...claimIds.slice(0, -1)].sort((a, b) => b - a));
     // (Published behind the app's back, so the anonymous cache does not know: asked with a token, which bypasses it.)
