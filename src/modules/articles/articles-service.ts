@@ -1,7 +1,5 @@
 import { emitWebhookEvent } from '../webhooks';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Db, Queryable } from '../../db/knex';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
@@ -13,6 +11,7 @@ import { extractArticle, type ExtractedArticle } from '../../extraction/html-art
 import type { SafeFetcher } from '../../outbound/safe-fetch';
 import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDraft, type ComposedDocument } from './article-document';
 import * as repo from './articles-repository';
+import { readContentDirectory } from './content-files';
 import * as revisions from './revisions-repository';
 import { ContentArticle, CreateArticleInput, UpdateArticleInput } from './articles-schemas';
 import type { AnchoringCounts, Article, ArticleRevision, ArticleSummary, NewArticle, RevisionOrigin, RevisionSummary } from './articles-types';
@@ -208,14 +207,9 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
       return summary;
     },
 
-    /** These articles' summaries by id. */
+    /** These articles' summaries by id (the callers name the articles they show, never all of them). */
     summariesOf(ids: number[]): Promise<Map<number, ArticleSummary>> {
-      return repo.articleSummaries(db, [...new Set(ids)]);
-    },
-
-    /** Every article's summary by id (a newsroom has hundreds, not millions). */
-    summaries(): Promise<Map<number, ArticleSummary>> {
-      return repo.articleSummaries(db);
+      return ids.length === 0 ? Promise.resolve(new Map()) : repo.articleSummaries(db, [...new Set(ids)]);
     },
 
     getBySlug,
@@ -340,16 +334,7 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
     /** Imports every content/articles/*.json file; safe to run on every start. */
     async importContentDirectory(directory: string): Promise<string[]> {
       const imported: string[] = [];
-      const files = fs.existsSync(directory)
-        ? fs
-            .readdirSync(directory)
-            .filter((file) => file.endsWith('.json'))
-            .sort()
-        : [];
-      for (const file of files) {
-        const content = ContentArticle.parse(JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')));
-        if (await importContent(content)) imported.push(content.slug);
-      }
+      for (const content of readContentDirectory(directory)) if (await importContent(content)) imported.push(content.slug);
       return imported;
     },
   };

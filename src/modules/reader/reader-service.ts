@@ -41,7 +41,8 @@ export function createReaderService(claims: ClaimsService, decisions: DecisionsS
   async function withClaims(published: Decision[]): Promise<PublishedFactCheck[]> {
     const list = await claims.byIds(published.map((d) => d.claimId));
     const byId = new Map(list.map((c) => [c.id, c]));
-    const [linked, summaries] = await Promise.all([claims.linkedTo(list.map((c) => c.id)), articles.summaries()]);
+    const linked = await claims.linkedTo(list.map((c) => c.id));
+    const summaries = await articles.summariesOf([...list.map((c) => c.articleId), ...linked.map((link) => link.articleId)]);
     return published.map((decision) => {
       const claim = byId.get(decision.claimId)!;
       const others = linked.filter((link) => link.targetClaimId === claim.id).map((link) => summaries.get(link.articleId)!);
@@ -57,7 +58,7 @@ export function createReaderService(claims: ClaimsService, decisions: DecisionsS
     if (linked.length === 0) return [];
     const targets = await withClaims([...(await decisions.forClaims(linked.map((c) => c.sameAs!))).values()].filter((d) => d.published));
     const byTarget = new Map(targets.map((t) => [t.claim.id, t]));
-    const summaries = await articles.summaries();
+    const summaries = await articles.summariesOf(targets.map((t) => t.claim.articleId));
     return linked.flatMap((claim) => {
       const target = byTarget.get(claim.sameAs!);
       if (!target) return [];

@@ -66,7 +66,11 @@ export function createSearchService(db: Db, articles: ArticlesService, claims: C
         perPage: PER_PAGE,
       });
       const claimIds = rows.filter((row) => row.type !== 'article').map((row) => row.id);
-      const [summaries, { byId, decided }] = await Promise.all([articles.summaries(), claimsWithDecisions(claimIds)]);
+      const { byId, decided } = await claimsWithDecisions(claimIds);
+      const summaries = await articles.summariesOf([
+        ...rows.filter((row) => row.type === 'article').map((row) => row.id),
+        ...[...byId.values()].map((claim) => claim.articleId),
+      ]);
       const results = rows.flatMap((row): SearchResult[] => {
         const snippet = snippetHtml(oneLine(row.snippet));
         if (row.type === 'article') {
@@ -101,7 +105,8 @@ export function createSearchService(db: Db, articles: ArticlesService, claims: C
       const profile = profileClaim(text);
       const ids = await repo.claimCandidates(candidateTokens(text), CANDIDATES, options.exclude ?? null);
       if (ids.length === 0) return [];
-      const [summaries, { byId, decided }] = await Promise.all([articles.summaries(), claimsWithDecisions(ids)]);
+      const { byId, decided } = await claimsWithDecisions(ids);
+      const summaries = await articles.summariesOf([...byId.values()].map((claim) => claim.articleId));
       const scored = ids.flatMap((id) => {
         const claim = byId.get(id);
         const article = claim && summaries.get(claim.articleId);
