@@ -13,7 +13,7 @@ import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDr
 import * as repo from './articles-repository';
 import { readContentDirectory } from './content-files';
 import * as revisions from './revisions-repository';
-import { ContentArticle, CreateArticleInput, UpdateArticleInput } from './articles-schemas';
+import { CreateArticleInput, UpdateArticleInput, type ContentArticle } from './articles-schemas';
 import type { AnchoringCounts, Article, ArticleRevision, ArticleSummary, NewArticle, RevisionOrigin, RevisionSummary } from './articles-types';
 
 /** What an article's source gave: blocks and metadata, before anything is stored. */
