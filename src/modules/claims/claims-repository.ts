@@ -138,13 +138,9 @@ export async function listClaimsAfter(db: Queryable, filter: { articleId?: numbe
     .limit(filter.limit);
   if (filter.articleId !== undefined) query.where({ article_id: filter.articleId });
   const after = filter.after;
-  if (after)
-    query.where((q) =>
-      q
-        .where('article_id', '>', after.articleId)
-        .orWhere((q2) => q2.where('article_id', after.articleId).where('start_offset', '>', after.start))
-        .orWhere((q2) => q2.where('article_id', after.articleId).where('start_offset', after.start).where('id', '>', after.id)),
-    );
+  // A row-value comparison, not the equivalent OR of three terms: both SQLite and PostgreSQL seek
+  // the (article_id, start_offset, id) index to it, where the OR made each page scan from the start.
+  if (after) query.whereRaw('(article_id, start_offset, id) > (?, ?, ?)', [after.articleId, after.start, after.id]);
   return withSentences(db, await query);
 }
 

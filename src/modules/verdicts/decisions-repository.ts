@@ -66,12 +66,8 @@ export async function listPublishedAfter(db: Queryable, after: PublishedPosition
       { column: 'decisions.claim_id', order: 'desc' },
     ])
     .limit(limit);
-  if (after)
-    query.where((q) =>
-      q
-        .where('decisions.first_published_at', '<', after.publishedAt)
-        .orWhere((q2) => q2.where('decisions.first_published_at', after.publishedAt).where('decisions.claim_id', '<', after.claimId)),
-    );
+  // Row values, so the decisions_published_order index is sought to the cursor (see claims' listClaimsAfter).
+  if (after) query.whereRaw('(decisions.first_published_at, decisions.claim_id) < (?, ?)', [after.publishedAt, after.claimId]);
   const rows: (DecisionRow & { article_id: number })[] = await query;
   return rows.map((row) => ({ ...toDecision(row), articleId: Number(row.article_id) }));
 }
