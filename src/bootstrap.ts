@@ -4,7 +4,7 @@ import { PROJECT_ROOT, type Config } from './config';
 import { migrate, openDb, type Db } from './db/knex';
 import { readOrCreateSetting } from './db/settings';
 import type { Logger } from './lib/logger';
-import { createArticlesService } from './modules/articles';
+import { createArticlesService, ensureSourceKeys } from './modules/articles';
 import { ensureClaimStats } from './modules/claims';
 import { createDecisionsService } from './modules/verdicts';
 
@@ -20,6 +20,7 @@ export async function prepare(config: Config, logger: Logger): Promise<{ db: Db;
   const imported = await migrateAndImportContent(db, config.rootDir);
   if (imported.length > 0) logger.info({ imported }, 'imported shipped articles');
   await ensureClaimStats(db, createDecisionsService(db, { minOrdinalChecks: config.minReviewsForConsensus }), logger);
+  await ensureSourceKeys(db, logger);
   let sessionSecret = config.sessionSecret;
   if (!sessionSecret) {
     sessionSecret = await readOrCreateSetting(db, 'session_secret', () => randomBytes(48).toString('hex'));

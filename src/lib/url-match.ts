@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Whether two addresses name the same article page: the publisher's page may be reached with
  * another scheme, a `www.`, a trailing slash, a fragment or tracking parameters, none of which
@@ -17,4 +19,14 @@ export function comparableUrl(value: string): string | null {
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   const path = url.pathname.replace(/\/+$/, '') || '/';
   return `${url.hostname.toLowerCase().replace(/^www\./, '')}${url.port ? `:${url.port}` : ''}${path}${query}`;
+}
+
+/**
+ * The stored, indexed look-up key of an address: a SHA-256 of its comparable form (fixed length,
+ * however long the address). Changing `comparableUrl` changes the keys: a migration must then
+ * clear `articles.source_key`, and start-up fills them again.
+ */
+export function comparableUrlKey(value: string | null): string | null {
+  const comparable = value === null ? null : comparableUrl(value);
+  return comparable === null ? null : createHash('sha256').update(comparable).digest('hex');
 }

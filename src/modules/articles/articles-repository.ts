@@ -1,6 +1,7 @@
 import { isPostgres, type Queryable } from '../../db/knex';
 import { insertInBatches } from '../../db/batches';
 import { nowIso, toIso } from '../../db/time';
+import { comparableUrlKey } from '../../lib/url-match';
 import type { BlockKind, ComposedDocument } from './article-document';
 import type { Article, ArticleBlock, ArticleSummary, NewArticle, Sentence } from './articles-types';
 
@@ -43,6 +44,7 @@ export async function insertArticle(db: Queryable, article: NewArticle, document
       author_bio: article.authorBio,
       published_at: article.publishedAt,
       source_url: article.sourceUrl,
+      source_key: comparableUrlKey(article.sourceUrl),
       publisher_name: article.publisherName,
       publisher_tagline: article.publisherTagline,
       text: document.text,
@@ -150,11 +152,35 @@ export async function updateArticleMeta(
   articleId: number,
   meta: { title: string; byline: string | null; publishedAt: string | null; sourceUrl: string | null },
 ): Promise<void> {
-  await db('articles').where({ id: articleId }).update({ title: meta.title, byline: meta.byline, published_at: meta.publishedAt, source_url: meta.sourceUrl });
+  await db('articles')
+    .where({ id: articleId })
+    .update({
+      title: meta.title,
+      byline: meta.byline,
+      published_at: meta.publishedAt,
+      source_url: meta.sourceUrl,
+      source_key: comparableUrlKey(meta.sourceUrl),
+    });
 }
 
-/** Every article that has a source address (a newsroom has hundreds; the look-up compares them in the service). */
-export async function listSourceUrls(db: Queryable): Promise<{ slug: string; sourceUrl: string }[]> {
-  const rows: { slug: string; source_url: string }[] = await db('articles').whereNotNull('source_url').select('slug', 'source_url');
-  return rows.map((row) => ({ slug: row.slug, sourceUrl: row.source_url }));
+/** The first article whose source address has this look-up key (an index seek). */
+export async function findSlugBySourceKey(db: Queryable, key: string): Promise<string | null> {
+  const row: { slug: string } | undefined = await db('articles').where({ source_key: key }).orderBy('id').first('slug');
+  return row?.slug ?? null;
+}
+
+/** Up to `limit` articles after `afterId` that have a source address but no look-up key (rows from before keys existed). */
+export async function articlesMissingSourceKey(db: Queryable, afterId: number, limit: number): Promise<{ id: number; sourceUrl: string }[]> {
+  const rows: { id: number; source_url: string }[] = await db('articles')
+    .where('id', '>', afterId)
+    .whereNotNull('source_url')
+    .whereNull('source_key')
+    .orderBy('id')
+    .limit(limit)
+    .select('id', 'source_url');
+  return rows.map((row) => ({ id: Number(row.id), sourceUrl: row.source_url }));
+}
+
+export async function setSourceKey(db: Queryable, articleId: number, key: string): Promise<void> {
+  await db('articles').where({ id: articleId }).update({ source_key: key });
 }

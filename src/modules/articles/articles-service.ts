@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import { changedWords, wordDiff, type DiffPart } from '../../lib/text-diff';
-import { comparableUrl } from '../../lib/url-match';
+import { comparableUrlKey } from '../../lib/url-match';
 import { extractArticle, type ExtractedArticle } from '../../extraction/html-article';
 import type { SafeFetcher } from '../../outbound/safe-fetch';
 import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDraft, type ComposedDocument } from './article-document';
@@ -216,10 +216,10 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
 
     /** The article whose source is this address (scheme, `www.`, trailing slash, fragment and tracking parameters aside). */
     async findBySourceUrl(url: string): Promise<{ slug: string }> {
-      const wanted = comparableUrl(url);
-      const match = wanted === null ? undefined : (await repo.listSourceUrls(db)).find((article) => comparableUrl(article.sourceUrl) === wanted);
-      if (!match) throw new NotFoundError('No article on this Factline has that address as its source.');
-      return { slug: match.slug };
+      const key = comparableUrlKey(url);
+      const slug = key === null ? null : await repo.findSlugBySourceKey(db, key);
+      if (!slug) throw new NotFoundError('No article on this Factline has that address as its source.');
+      return { slug };
     },
 
     /** What an import would store (for the form's preview); fetches the page when given an address. */

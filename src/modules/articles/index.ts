@@ -8,3 +8,4 @@ export type { AnchoringCounts, ArticleRevision, RevisionSummary } from './articl
 export type { ArticleDraft, UpdateOutcome, WrittenRevision } from './articles-service';
 export { UpdateArticleInput, RevisionQuery, CreateArticleInput } from './articles-schemas';
 export { plainTextOf } from './article-document';
+export { ensureSourceKeys } from './source-keys';

@@ -3,13 +3,16 @@ import { createApiToken, createUser } from '../../support/factories';
 import { createTestApp, SEED_SLUG, type TestApp } from '../../support/app';
 import { bearer } from '../../support/claims';
 import { comparableUrl } from '../../../src/lib/url-match';
+import { ensureSourceKeys } from '../../../src/modules/articles';
+import { createLogger } from '../../../src/lib/logger';
 
 /** What embed.js reads from a publisher's page: the look-up, the verdicts (CORS, no credentials) and the script itself. */
 let t: TestApp;
+let editor: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const editor = await createApiToken(t.db, await createUser(t.db, 'editor'));
+  editor = await createApiToken(t.db, await createUser(t.db, 'editor'));
   await request(t.app)
     .post('/api/v1/articles')
     .set(bearer(editor))
@@ -34,6 +37,35 @@ describe('looking up an article by its source address', () => {
     expect(missing.body.error.message).toMatch(/No article/);
     const bad = await request(t.app).get('/api/v1/lookup').query({ url: 'javascript:alert(1)' }).expect(400);
     expect(bad.body.error.message).toMatch(/url: must be an http/);
+  });
+
+  test('when an article’s source address is changed or cleared, then the look-up follows it', async () => {
+    await request(t.app)
+      .post('/api/v1/articles')
+      .set(bearer(editor))
+      .send({ title: 'Bus lanes', text: 'Lanes open.', sourceUrl: 'https://news.example/2026/bus-lanes', slug: 'bus-lanes' })
+      .expect(201);
+    await request(t.app)
+      .put('/api/v1/articles/bus-lanes')
+      .set(bearer(editor))
+      .send({ text: 'Lanes open.', sourceUrl: 'https://news.example/2026/bus-lanes-corrected' })
+      .expect(200);
+    await request(t.app).get('/api/v1/lookup').query({ url: 'https://news.example/2026/bus-lanes' }).expect(404);
+    expect((await request(t.app).get('/api/v1/lookup').query({ url: 'https://www.news.example/2026/bus-lanes-corrected/' }).expect(200)).body).toEqual({
+      slug: 'bus-lanes',
+    });
+    await request(t.app).put('/api/v1/articles/bus-lanes').set(bearer(editor)).send({ text: 'Lanes open.', sourceUrl: '' }).expect(200);
+    await request(t.app).get('/api/v1/lookup').query({ url: 'https://news.example/2026/bus-lanes-corrected' }).expect(404);
+  });
+
+  test('when articles were stored before look-up keys existed, then start-up gives them keys and they are found', async () => {
+    await t.db('articles').whereNotNull('source_url').update({ source_key: null });
+    await request(t.app).get('/api/v1/lookup').query({ url: 'https://news.example/2026/ferry-fares' }).expect(404);
+    expect(await ensureSourceKeys(t.db, createLogger('silent'))).toBeGreaterThanOrEqual(1);
+    expect((await request(t.app).get('/api/v1/lookup').query({ url: 'https://news.example/2026/ferry-fares' }).expect(200)).body).toEqual({
+      slug: 'ferry-fares',
+    });
+    expect(await ensureSourceKeys(t.db, createLogger('silent'))).toBe(0); // nothing left to fill
   });
 
   test('when two addresses differ in what names another page (path, query), then they do not match', () => {
