@@ -17,14 +17,15 @@ interface CacheableRoute {
 const NO_PARAMETERS = () => '';
 /** `?revision=N` picks an earlier text of an article; only 200 answers are stored, so only real revisions take entries. */
 const revisionVariant = (query: Request['query']) => (query.revision === undefined ? '' : `?revision=${String(query.revision).slice(0, 12)}`);
+const firstPageOnly = (query: Request['query']) => (query.after === undefined && query.limit === undefined ? '' : null);
 const CACHEABLE: CacheableRoute[] = [
-  { pattern: /^\/$/, variant: NO_PARAMETERS },
+  // Lists in keyset pages (the article list, the site feed): the first page only; any new article
+  // or publication can start a later one, so storing those would let anyone fill the cache.
+  { pattern: /^\/$/, variant: firstPageOnly },
   { pattern: /^\/articles\/[a-z0-9-]+$/, variant: (query) => (query.overlay === 'off' ? '?overlay=off' : '') },
   { pattern: /^\/claims\/\d+$/, variant: NO_PARAMETERS },
-  // The site feed's first page only: any publication can start a later page, so storing those
-  // would let anyone fill the cache with pages nobody else asks for.
-  { pattern: /^\/claimreview\.json$/, variant: (query) => (query.after === undefined ? '' : null) },
-  { pattern: /^\/api\/v1\/articles$/, variant: NO_PARAMETERS },
+  { pattern: /^\/claimreview\.json$/, variant: firstPageOnly },
+  { pattern: /^\/api\/v1\/articles$/, variant: firstPageOnly },
   { pattern: /^\/api\/v1\/articles\/[a-z0-9-]+(\/verdicts|\/claimreview|\/revisions)?$/, variant: revisionVariant },
   { pattern: /^\/articles\/[a-z0-9-]+\/revisions$/, variant: NO_PARAMETERS },
 ];

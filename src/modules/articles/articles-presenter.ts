@@ -119,9 +119,17 @@ export function articlePage(article: Article) {
   };
 }
 
-export function articleListPage(articles: ArticleSummary[]) {
+export function articleListPage(page: { articles: ArticleSummary[]; next: string | null }, isFirstPage: boolean) {
   return {
     title: 'Articles',
-    articles: articles.map((a) => ({ slug: a.slug, title: a.title, byline: a.byline, publishedAt: a.publishedAt, publishedLabel: dateLabel(a.publishedAt) })),
+    articles: page.articles.map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      byline: a.byline,
+      publishedAt: a.publishedAt,
+      publishedLabel: dateLabel(a.publishedAt),
+    })),
+    olderHref: page.next ? `/?after=${encodeURIComponent(page.next)}` : null,
+    newestHref: isFirstPage ? null : '/',
   };
 }

@@ -90,10 +90,46 @@ export async function slugExists(db: Queryable, slug: string): Promise<boolean> 
   return (await db('articles').where({ slug }).first('id')) !== undefined;
 }
 
-export async function listArticles(db: Queryable): Promise<ArticleSummary[]> {
-  // Undated last on both databases, written out: Knex's SQLite form of `nulls: 'last'` drops the column's own order.
-  const rows: ArticleRow[] = await db('articles').select(SUMMARY_COLUMNS).orderByRaw('(published_at is null) asc, published_at desc, id desc');
+/** Where a page of the article list ends: the last article's publication date (null: undated) and id. */
+export interface ArticleListPosition {
+  publishedAt: string | null;
+  id: number;
+}
+
+/**
+ * Up to `limit` articles after `after` in the list's order: dated ones newest first, then undated
+ * ones newest first. Two keyset reads at most (the dated run, then the undated one), each an index
+ * seek on (published_at, id), so a page costs the same at the tenth article and the ten-thousandth.
+ */
+export async function listArticlesAfter(db: Queryable, after: ArticleListPosition | undefined, limit: number): Promise<ArticleSummary[]> {
+  const rows: ArticleRow[] = [];
+  if (!after || after.publishedAt !== null) {
+    const dated = db('articles')
+      .select(SUMMARY_COLUMNS)
+      .whereNotNull('published_at')
+      .orderBy([
+        { column: 'published_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    if (after) dated.whereRaw('(published_at, id) < (?, ?)', [after.publishedAt, after.id]);
+    rows.push(...((await dated) as ArticleRow[]));
+  }
+  if (rows.length < limit) {
+    const undated = db('articles')
+      .select(SUMMARY_COLUMNS)
+      .whereNull('published_at')
+      .orderBy('id', 'desc')
+      .limit(limit - rows.length);
+    if (after?.publishedAt === null) undated.where('id', '<', after.id);
+    rows.push(...((await undated) as ArticleRow[]));
+  }
   return rows.map(toSummary);
+}
+
+export async function articleSummaryBySlug(db: Queryable, slug: string): Promise<ArticleSummary | null> {
+  const row: ArticleRow | undefined = await db('articles').select(SUMMARY_COLUMNS).where({ slug }).first();
+  return row ? toSummary(row) : null;
 }
 
 export async function articleSummaries(db: Queryable, ids?: number[]): Promise<Map<number, ArticleSummary>> {

@@ -12,7 +12,11 @@ export const ArticleSummaryJson = z.object({
   createdAt: isoDate,
 });
 
-export const ArticleListResponse = z.object({ articles: z.array(ArticleSummaryJson) });
+export const ArticleListResponse = z.object({
+  articles: z.array(ArticleSummaryJson),
+  /** The cursor of the next page (`?after=`), or null on the last. */
+  next: z.string().nullable(),
+});
 
 export const ArticleJson = ArticleSummaryJson.extend({
   authorBio: z.string().nullable(),

@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { form } from '../../http/forms';
-import { api, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
+import { api, page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { articleJson, articleListPage, articleSummaryJson, dateLabel } from './articles-presenter';
-import { CreateArticleInput, LookupQuery, RevisionQuery, SlugParam } from './articles-schemas';
+import { ArticleListQuery, CreateArticleInput, LookupQuery, RevisionQuery, SlugParam } from './articles-schemas';
 import { ArticleJson, ArticleListResponse, LookupResponse } from './articles-responses';
 import type { ArticleDraft, ArticlesService } from './articles-service';
 import { atLeast } from '../accounts';
@@ -47,7 +47,8 @@ function previewOf(draft: ArticleDraft) {
 }
 
 export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
-  const list = async (_req: Request, res: Response) => res.render('articles/index', articleListPage(await articles.list()));
+  const list = async ({ query }: { query: ArticleListQuery }, _req: Request, res: Response) =>
+    res.render('articles/index', articleListPage(await articles.listPage(query.after, query.limit), query.after === undefined));
 
   const newForm = (_req: Request, res: Response) => res.render(NEW_ARTICLE_VIEW, { title: 'New article', values: { mode: 'text' } });
 
@@ -70,12 +71,19 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
   });
 
   return [
-    route('get', '/', 'anyone', list),
+    page('get', '/', 'anyone', { query: ArticleListQuery }, list),
     route('get', '/articles/new', atLeast('editor'), newForm),
     route('post', '/articles', atLeast('editor'), create),
-    api('get', '/api/v1/articles', 'anyone', { tag: 'Articles', summary: 'List the articles.', response: ArticleListResponse }, async (_input, _req, res) => {
-      res.json({ articles: (await articles.list()).map(articleSummaryJson) });
-    }),
+    api(
+      'get',
+      '/api/v1/articles',
+      'anyone',
+      { tag: 'Articles', summary: 'List the articles, newest first (undated last), a page at a time.', query: ArticleListQuery, response: ArticleListResponse },
+      async ({ query }, _req, res) => {
+        const { articles: list, next } = await articles.listPage(query.after, query.limit);
+        res.json({ articles: list.map(articleSummaryJson), next });
+      },
+    ),
     api(
       'post',
       '/api/v1/articles',

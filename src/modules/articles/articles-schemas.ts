@@ -5,6 +5,8 @@ import { BLOCK_KINDS, RESERVED_SLUGS } from './article-document';
 
 export const MAX_ARTICLE_CHARS = 200_000;
 export const MAX_TITLE_CHARS = 300;
+/** Articles per page of the list (page and API) unless `limit` says otherwise. */
+export const ARTICLE_PAGE = 50;
 
 const optionalText = (max: number) =>
   text()
@@ -133,3 +135,20 @@ export const SlugParam = z.object({ slug: slugFormat });
 
 /** GET /api/v1/lookup?url=…: the address of a page that may be an article's source. */
 export const LookupQuery = z.object({ url: httpUrlSchema });
+
+/** A page of the article list: `after` is the `next` cursor of the page before. */
+export const ArticleListQuery = z.object({
+  after: text()
+    .trim()
+    .max(400, 'is not a cursor this list gave')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  limit: z.coerce
+    .number({ error: 'must be a number from 1 to 200' })
+    .int('must be a whole number from 1 to 200')
+    .min(1, 'must be a number from 1 to 200')
+    .max(200, 'must be a number from 1 to 200')
+    .optional()
+    .transform((v) => v ?? ARTICLE_PAGE),
+});
+export type ArticleListQuery = z.output<typeof ArticleListQuery>;

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../db/knex';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../lib/errors';
+import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
 import { parseInput } from '../../lib/parse';
 import { changedWords, wordDiff, type DiffPart } from '../../lib/text-diff';
 import { comparableUrlKey } from '../../lib/url-match';
@@ -65,6 +66,15 @@ export type ArticlesService = ReturnType<typeof createArticlesService>;
 export interface ArticlesOptions {
   /** The one SSRF-safe fetcher (src/outbound): imports and updates from an address go through it. */
   fetcher?: SafeFetcher;
+}
+
+const NOT_A_LIST_CURSOR = 'after: is not a cursor this list gave (start again from the first page)';
+
+function listPosition(cursor: string): repo.ArticleListPosition {
+  const [publishedAt, id] = decodeCursor(cursor, 2, NOT_A_LIST_CURSOR);
+  if ((publishedAt !== null && typeof publishedAt !== 'string') || typeof id !== 'number' || !Number.isInteger(id))
+    throw new ValidationError(NOT_A_LIST_CURSOR);
+  return { publishedAt, id };
 }
 
 export function createArticlesService(db: Db, feed?: ChangeFeed, options: ArticlesOptions = {}) {
@@ -197,14 +207,23 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
   }
 
   return {
-    list(): Promise<ArticleSummary[]> {
-      return repo.listArticles(db);
+    /** A page of the article list (newest first, undated last) and the cursor of the next page, if there is one. */
+    async listPage(after: string | undefined, limit: number): Promise<{ articles: ArticleSummary[]; next: string | null }> {
+      const rows = await repo.listArticlesAfter(db, after === undefined ? undefined : listPosition(after), limit + 1);
+      const articles = rows.slice(0, limit);
+      const last = articles[articles.length - 1];
+      return { articles, next: rows.length > limit ? encodeCursor([last.publishedAt, last.id]) : null };
     },
 
     async summaryById(id: number): Promise<ArticleSummary> {
       const summary = (await repo.articleSummaries(db, [id])).get(id);
       if (!summary) throw new NotFoundError('There is no such article.');
       return summary;
+    },
+
+    /** An article's summary by its slug, or null (no text, blocks or sentences read). */
+    summaryBySlug(slug: string): Promise<ArticleSummary | null> {
+      return repo.articleSummaryBySlug(db, slug);
     },
 
     /** These articles' summaries by id (the callers name the articles they show, never all of them). */

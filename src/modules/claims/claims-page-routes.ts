@@ -36,6 +36,8 @@ const ClaimForm = z.preprocess((raw) => {
 
 /** Claims per page of the review queue. */
 const PAGE_SIZE = 50;
+/** Articles offered in the queue's article filter: the newest ones. */
+const ARTICLE_CHOICES = 50;
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
 export function claimsPageRoutes(
@@ -160,8 +162,16 @@ export function claimsPageRoutes(
 
   const reviewQueue = async ({ query: filter }: { query: QueueFilter }, _req: SignedInRequest, res: Response) => {
     const { items, next, counts } = await claims.queue(await queueQuery(filter, desk, PAGE_SIZE));
-    const [list, assignees, people] = await Promise.all([articles.list(), desk.assigneesOf(items.map((item) => item.claim.id)), desk.assignableUsers()]);
-    const articlesList = list.map((a) => ({ slug: a.slug, title: a.title }));
+    // The filter offers the newest articles (and the one chosen): never the whole archive. Older
+    // ones are reached from their article page's "Its claims in the review queue".
+    const [newest, chosen, assignees, people] = await Promise.all([
+      articles.listPage(undefined, ARTICLE_CHOICES),
+      filter.article ? articles.summaryBySlug(filter.article) : null,
+      desk.assigneesOf(items.map((item) => item.claim.id)),
+      desk.assignableUsers(),
+    ]);
+    const choices = chosen && !newest.articles.some((a) => a.id === chosen.id) ? [chosen, ...newest.articles] : newest.articles;
+    const articlesList = choices.map((a) => ({ slug: a.slug, title: a.title }));
     res.render('review/index', { ...queuePage(items, filter, articlesList, assignees, counts, next), people });
   };
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Queryable } from '../../db/knex';
 import { ValidationError } from '../../lib/errors';
+import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
 import { CLAIM_STATUSES, type ClaimStatus } from '../verdicts';
 import type { ClaimStatsRow } from './claim-stats';
 
@@ -47,20 +48,12 @@ const SQL_ORDERS: Record<Exclude<QueueSort, 'due'>, Key[]> = {
 };
 
 type CursorValue = string | number;
+const NOT_OUR_CURSOR = 'after: is not a cursor this queue gave (start again from the first page)';
 
-function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, keys: { length: number }): CursorValue[] {
-  const refused = new ValidationError('after: is not a cursor this queue gave (start again from the first page)');
-  let values: unknown;
-  try {
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refused;
-  }
-  if (!Array.isArray(values) || values.length !== keys.length || !values.every((v) => typeof v === 'string' || typeof v === 'number')) throw refused;
+/** The queue's keys are never null: a cursor holding one is not one the queue gave. */
+function decodeQueueCursor(cursor: string, length: number): CursorValue[] {
+  const values = decodeCursor(cursor, length, NOT_OUR_CURSOR);
+  if (values.some((v) => v === null)) throw new ValidationError(NOT_OUR_CURSOR);
   return values as CursorValue[];
 }
 
@@ -97,7 +90,7 @@ async function sqlSlice(db: Queryable, query: QueueQuery, sort: Exclude<QueueSor
   if (sort === 'article')
     q.join('claims as c', 'c.id', 's.claim_id').join('articles as ar', 'ar.id', 's.article_id').select('ar.title as article_title', 'c.start_offset');
   if (query.after) {
-    const clause = afterClause(keys, decodeCursor(query.after, keys));
+    const clause = afterClause(keys, decodeQueueCursor(query.after, keys.length));
     q.whereRaw(clause.sql, clause.bindings);
   }
   for (const key of keys) q.orderBy(key.expr, key.dir);
@@ -126,7 +119,7 @@ async function dueSlice(db: Queryable, query: QueueQuery): Promise<{ rows: Claim
   rows.sort((a, b) => due(a).localeCompare(due(b)) || Number(b.claim_id) - Number(a.claim_id));
   let start = 0;
   if (query.after) {
-    const [date, id] = decodeCursor(query.after, { length: 2 });
+    const [date, id] = decodeQueueCursor(query.after, 2);
     start = rows.findIndex((row) => due(row) > String(date) || (due(row) === String(date) && Number(row.claim_id) < Number(id)));
     if (start < 0) start = rows.length;
   }

@@ -4,6 +4,7 @@ import { SlugParam, type ArticlesService } from '../articles';
 import type { ClaimsService } from '../claims';
 import type { Publishing, PublishedPosition } from '../verdicts';
 import { ValidationError } from '../../lib/errors';
+import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
 import { claimReviews, readerArticlePage, verdictsJson } from './reader-presenter';
 import { ClaimReviewsResponse, VerdictsResponse } from './reader-responses';
 import type { ReaderService } from './reader-service';
@@ -11,19 +12,15 @@ import type { ReaderService } from './reader-service';
 /** Published ClaimReviews per page of the site feed. */
 export const FEED_PAGE = 200;
 
-const feedCursor = (position: PublishedPosition) => Buffer.from(JSON.stringify([position.publishedAt, position.claimId])).toString('base64url');
+const feedCursor = (position: PublishedPosition) => encodeCursor([position.publishedAt, position.claimId]);
 
 function parseFeedCursor(value: unknown): PublishedPosition | undefined {
   if (value === undefined) return undefined;
-  const refused = new ValidationError('after: is not a cursor this feed gave (start again from /claimreview.json)');
-  if (typeof value !== 'string' || value.length > 80) throw refused;
-  try {
-    const [publishedAt, claimId] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof publishedAt !== 'string' || Number.isNaN(Date.parse(publishedAt)) || !Number.isInteger(claimId)) throw refused;
-    return { publishedAt, claimId: claimId as number };
-  } catch {
-    throw refused;
-  }
+  const refusal = 'after: is not a cursor this feed gave (start again from /claimreview.json)';
+  if (typeof value !== 'string' || value.length > 80) throw new ValidationError(refusal);
+  const [publishedAt, claimId] = decodeCursor(value, 2, refusal);
+  if (typeof publishedAt !== 'string' || Number.isNaN(Date.parse(publishedAt)) || !Number.isInteger(claimId)) throw new ValidationError(refusal);
+  return { publishedAt, claimId: claimId as number };
 }
 
 /** The public article page (with the overlay) and the public verdicts feed. */

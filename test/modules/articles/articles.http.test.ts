@@ -247,3 +247,61 @@ describe('addresses and order (hardening)', () => {
     expect(list.slice(firstUndated).every((a) => a.publishedAt === null)).toBe(true);
   });
 });
+
+describe('the article list in pages', () => {
+  const slugsOf = (body: { articles: { slug: string }[] }) => body.articles.map((a) => a.slug);
+
+  beforeAll(async () => {
+    const post = (slug: string, publishedAt?: string) =>
+      request(t.app)
+        .post('/api/v1/articles')
+        .set('Authorization', `Bearer ${editorToken}`)
+        .send({ title: `Paged ${slug}`, text: 'A body.', slug, ...(publishedAt ? { publishedAt } : {}) })
+        .expect(201);
+    // Two on the same date (the id breaks the tie), two undated, one in the future.
+    for (const [slug, date] of [['paged-a', '2023-05-01'], ['paged-b', '2023-05-01'], ['paged-c'], ['paged-d', '2030-01-01'], ['paged-e']] as const)
+      await post(slug, date);
+  });
+
+  test('when a client follows the next cursors, then the pages together are the whole list in order, each article once', async () => {
+    const whole = (await request(t.app).get('/api/v1/articles').query({ limit: 200 }).expect(200)).body;
+    expect(whole.next).toBeNull();
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 50; pages++) {
+      const res = await request(t.app)
+        .get('/api/v1/articles')
+        .query({ limit: 2, ...(after ? { after } : {}) })
+        .expect(200);
+      expect(res.body.articles.length).toBeLessThanOrEqual(2);
+      seen.push(...slugsOf(res.body));
+      if (!res.body.next) break;
+      after = res.body.next;
+    }
+    expect(seen).toEqual(slugsOf(whole));
+    expect(new Set(seen).size).toBe(seen.length);
+    // Newest first, the same date newest created first, undated last (newest created first).
+    const order = seen.filter((slug) => slug.startsWith('paged-'));
+    expect(order).toEqual(['paged-d', 'paged-b', 'paged-a', 'paged-e', 'paged-c']);
+  });
+
+  test('when a reader pages the home page, then each page links the older one and a later page is not the cached first', async () => {
+    const first = await request(t.app).get('/').query({ limit: 2 }).expect(200);
+    const older = /<a href="(\/\?after=[^"]+)" rel="next">Older articles<\/a>/.exec(first.text);
+    expect(older).not.toBeNull();
+    await request(t.app).get('/').expect(200); // the first page, now cached for anonymous readers
+    const second = await request(t.app).get(older![1].replace(/&amp;/g, '&')).expect(200);
+    expect(second.text).toContain('<a href="/">Newest articles</a>');
+    const titles = (html: string) => [...html.matchAll(/class="article-list-title" href="\/articles\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(titles(second.text).length).toBeGreaterThan(0);
+    for (const slug of titles(first.text)) expect(titles(second.text)).not.toContain(slug);
+  });
+
+  test('when the cursor or the limit is not one the list accepts, then 400 says so, as JSON and as a page', async () => {
+    const forged = Buffer.from(JSON.stringify(['2023-05-01', 'x'])).toString('base64url');
+    for (const query of [{ after: 'not-a-cursor' }, { after: forged }])
+      expect((await request(t.app).get('/api/v1/articles').query(query).expect(400)).body.error.message).toMatch(/after: is not a cursor this list gave/);
+    expect((await request(t.app).get('/api/v1/articles').query({ limit: 0 }).expect(400)).body.error.message).toMatch(/limit: must be a number from 1 to 200/);
+    expect((await request(t.app).get('/').query({ after: 'not-a-cursor' }).expect(400)).text).toContain('is not a cursor this list gave');
+  });
+});

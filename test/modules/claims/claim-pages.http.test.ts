@@ -160,6 +160,28 @@ describe('review queue and agreement', () => {
     await agent.get('/review?article=no-such-article').expect(404);
   });
 
+  test('when an editor filters the queue, then the article choices are the newest articles and the one chosen, never the whole archive', async () => {
+    const editorToken = await createApiToken(t.db, edna);
+    const post = (slug: string, publishedAt: string) =>
+      request(t.app)
+        .post('/api/v1/articles')
+        .set(bearer(editorToken))
+        .send({ title: `Queue choice ${slug}`, text: 'A body.', slug, publishedAt })
+        .expect(201);
+    await post('queue-choice-oldest', '1999-01-01');
+    for (let i = 0; i < 50; i++) await post(`queue-choice-${i}`, `2031-01-${String(1 + (i % 28)).padStart(2, '0')}`);
+    const agent = await signIn(t.app, edna.username, edna.password);
+    const options = (html: string) => [...html.matchAll(/<option value="([a-z0-9-]+)"[^>]*>Queue choice/g)].map((m) => m[1]);
+    const unfiltered = (await agent.get('/review').expect(200)).text;
+    expect(options(unfiltered)).toHaveLength(50);
+    expect(options(unfiltered)).not.toContain('queue-choice-oldest');
+    const chosen = (await agent.get('/review?article=queue-choice-oldest').expect(200)).text;
+    expect(chosen).toMatch(/<option value="queue-choice-oldest" selected>/);
+    expect(chosen).toContain('/api/v1/articles/queue-choice-oldest/export.csv');
+    // And the article's own page leads an editor to its claims in the queue.
+    expect((await agent.get('/articles/queue-choice-oldest').expect(200)).text).toContain('href="/review?article=queue-choice-oldest"');
+  });
+
   test('when the agreement is requested, then alpha matches a direct calculation over the article’s ratings', async () => {
     const editorToken = await createApiToken(t.db, edna);
     const res = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/agreement`).set(bearer(editorToken)).expect(200)).body;
