@@ -27,6 +27,8 @@ const BIG_ARTICLE_CLAIMS = 10_000;
 const CHECKS_PER_CLAIM = 3;
 const PAGE = 50;
 const DEEP_AT = 50_000;
+const DEEP_ARTICLE = 750;
+type Timing = { medianMs: number; queries: number };
 
 export interface BigArchiveFigures {
   claims: number;
@@ -39,6 +41,8 @@ export interface BigArchiveFigures {
   queueDeepPage: { position: number; medianMs: number; queries: number };
   queueWalkMedianMsPer200: number;
   alphaBigArticle: { claims: number; medianMs: number; ordinal: number | null };
+  /** The article list's first page and its page at article 750 (of 1,000), and an address look-up that finds nothing (most publisher pages). */
+  articleList: { firstPage: Timing; deepPage: Timing & { position: number }; lookupMiss: Timing };
   csvExportAll: { rows: number; megabytes: number; seconds: number; rssBeforeMb: number; rssGrowthMb: number };
 }
 
@@ -229,6 +233,12 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
     let ordinal: number | null = null;
     const alpha = await measure(async () => (ordinal = (await claims.agreement('big-0')).ordinal), 10);
 
+    const firstArticles = await measure(() => articles.listPage(undefined, PAGE));
+    let articleCursor: string | undefined;
+    for (let seen = 0; seen < DEEP_ARTICLE; seen += PAGE) articleCursor = (await articles.listPage(articleCursor, PAGE)).next ?? undefined;
+    const deepArticles = { position: DEEP_ARTICLE, ...(await measure(() => articles.listPage(articleCursor, PAGE))) };
+    const lookupMiss = await measure(() => articles.findBySourceUrl('https://news.example/2026/never-imported').catch(() => null));
+
     const editorToken = (await accounts.createToken(editor.id, 'bench export', SYSTEM_ACTOR)).token;
     await db.destroy();
     const csvExportAll = await measureServerExport(path.join(dir, 'bench.sqlite'), editorToken);
@@ -245,6 +255,7 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
       queueDeepPage,
       queueWalkMedianMsPer200: median(walk),
       alphaBigArticle: { claims: BIG_ARTICLE_CLAIMS, medianMs: alpha.medianMs, ordinal },
+      articleList: { firstPage: firstArticles, deepPage: deepArticles, lookupMiss },
     };
   } finally {
     await db.destroy(); // a second destroy is harmless

@@ -21,6 +21,7 @@ import { measurePostgresWrites } from './postgres-writes';
 
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 50;
+const PAGE_OF_ARTICLES = 50;
 const WRITERS = 20;
 
 const freePort = () =>
@@ -282,6 +283,7 @@ async function main() {
     `| Big archive: ${big.claims.toLocaleString('en-US')} claims, ${big.checks.toLocaleString('en-US')} checks, ${big.articles.toLocaleString('en-US')} articles built through SQL, s; stored aggregates rebuilt, verified, s | ${big.buildSeconds}; ${big.statsRebuildSeconds}, ${big.statsVerifySeconds} | | | build < 60 |`,
     `| Big archive: review queue first page (${50} claims), median ms, SQL queries | ${big.queueFirstPage.medianMs}, ${big.queueFirstPage.queries} | | | < 50, constant |`,
     `| Big archive: review queue page at claim ${big.queueDeepPage.position.toLocaleString('en-US')} (reached through the cursors), median ms, SQL queries | ${big.queueDeepPage.medianMs}, ${big.queueDeepPage.queries} | | | < 50, constant |`,
+    `| Big archive: article list, first page and page at article ${big.articleList.deepPage.position} (${PAGE_OF_ARTICLES} a page), median ms, SQL queries; embed address look-up that finds nothing | ${big.articleList.firstPage.medianMs}, ${big.articleList.firstPage.queries} / ${big.articleList.deepPage.medianMs}, ${big.articleList.deepPage.queries}; ${big.articleList.lookupMiss.medianMs}, ${big.articleList.lookupMiss.queries} | | | constant |`,
     `| Big archive: GET /api/v1/exports/claims.csv from the production server (${big.csvExportAll.rows.toLocaleString('en-US')} rows, ${big.csvExportAll.megabytes} MB): s; server RSS before, growth, MB | ${big.csvExportAll.seconds}; ${big.csvExportAll.rssBeforeMb}, +${big.csvExportAll.rssGrowthMb} | | | growth < 50 |`,
     `| Big archive: Krippendorff's alpha over an article of ${big.alphaBigArticle.claims.toLocaleString('en-US')} claims, median ms | ${big.alphaBigArticle.medianMs} | | | < 200 |`,
   ].join('\n');
