@@ -123,14 +123,20 @@ export async function findTokenById(db: Queryable, id: number): Promise<ApiToken
   return row ? toToken(row) : null;
 }
 
-export async function findUserByTokenDigest(db: Queryable, digest: string): Promise<{ user: UserWithHash; tokenId: number; lastUsedAt: string | null } | null> {
-  const row: (UserRow & { token_id: number; token_last_used_at: unknown }) | undefined = await db('api_tokens')
+export interface TokenHolder {
+  user: UserWithHash;
+  tokenId: number;
+  lastUsedAt: string | null;
+}
+
+/** The holders of the unrevoked tokens with these digests, by digest (one query for many API requests). */
+export async function findUsersByTokenDigests(db: Queryable, digests: string[]): Promise<Map<string, TokenHolder>> {
+  const rows: (UserRow & { token_id: number; token_hash: string; token_last_used_at: unknown })[] = await db('api_tokens')
     .join('users', 'users.id', 'api_tokens.user_id')
-    .where('api_tokens.token_hash', digest)
+    .whereIn('api_tokens.token_hash', digests)
     .whereNull('api_tokens.revoked_at')
-    .select('users.*', 'api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at')
-    .first();
-  return row ? { user: toUser(row), tokenId: Number(row.token_id), lastUsedAt: toIsoOrNull(row.token_last_used_at) } : null;
+    .select('users.*', 'api_tokens.id as token_id', 'api_tokens.token_hash', 'api_tokens.last_used_at as token_last_used_at');
+  return new Map(rows.map((row) => [row.token_hash, { user: toUser(row), tokenId: Number(row.token_id), lastUsedAt: toIsoOrNull(row.token_last_used_at) }]));
 }
 
 export async function markTokenUsed(db: Queryable, id: number): Promise<void> {

@@ -21,6 +21,7 @@ import {
 } from './sign-in-limits';
 import { digestToken, newToken } from './tokens';
 import { RecentKeys } from '../../lib/recent-keys';
+import { createBatchedLookup } from '../../lib/batched-lookup';
 
 const SELF_REGISTRATION = 'self_registration';
 const TOKEN_USE_RESOLUTION_MS = 60_000;
@@ -34,6 +35,9 @@ export type AccountsService = ReturnType<typeof createAccountsService>;
  * makes it, whichever door it came through (web, API, CLI): callers pass who acts and from where.
  */
 export function createAccountsService(db: Db) {
+  /** API requests that arrive together share one token query (see createBatchedLookup: never a stale answer). */
+  const tokenHolder = createBatchedLookup((digests: string[]) => repo.findUsersByTokenDigests(db, digests));
+
   async function insertUnique(tx: Queryable, user: { username: string; displayName: string; passwordHash: string; role: Role }) {
     try {
       return repo.withoutHash(await repo.insertUser(tx, user));
@@ -271,7 +275,7 @@ export function createAccountsService(db: Db) {
     },
 
     async authenticateToken(token: string): Promise<User | null> {
-      const found = await repo.findUserByTokenDigest(db, digestToken(token));
+      const found = await tokenHolder(digestToken(token));
       if (!found || found.user.disabled) return null;
       // "Last used" to the minute: no write on every API call.
       if (!found.lastUsedAt || Date.now() - Date.parse(found.lastUsedAt) > TOKEN_USE_RESOLUTION_MS) await repo.markTokenUsed(db, found.tokenId);

@@ -213,6 +213,22 @@ describe('API tokens', () => {
     await request(t.app).get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
   });
 
+  test('when many API requests with different tokens arrive at once (their look-ups share queries), then each is answered as its own token allows', async () => {
+    const people = await Promise.all([createUser(t.db, 'reviewer'), createUser(t.db, 'editor'), createUser(t.db, 'reviewer')]);
+    const tokens = await Promise.all(people.map((person) => createApiToken(t.db, person)));
+    await t.db('api_tokens').where({ user_id: people[2].id }).update({ revoked_at: new Date().toISOString() });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        request(t.app)
+          .get('/api/v1/me')
+          .set('Authorization', `Bearer ${tokens[i % 3]}`)
+          .then((res) => [i % 3, res.status, res.body.user?.username ?? null]),
+      ),
+    );
+    for (const [who, status, username] of answers)
+      expect([who, status, username]).toEqual(who === 2 ? [2, 401, null] : [who, 200, people[who as number].username]);
+  });
+
   test('when a token is created through the API, then it is returned once with its metadata', async () => {
     const user = await createUser(t.db, 'editor');
     const res = await request(t.app)
