@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../lib/text';
+import { afterCursor, pageLimit } from '../../lib/page-query';
 import { httpUrlSchema } from '../../lib/urls';
 import { BLOCK_KINDS, RESERVED_SLUGS } from './article-document';
 
@@ -138,17 +139,7 @@ export const LookupQuery = z.object({ url: httpUrlSchema });
 
 /** A page of the article list: `after` is the `next` cursor of the page before. */
 export const ArticleListQuery = z.object({
-  after: text()
-    .trim()
-    .max(400, 'is not a cursor this list gave')
-    .optional()
-    .transform((v) => (v ? v : undefined)),
-  limit: z.coerce
-    .number({ error: 'must be a number from 1 to 200' })
-    .int('must be a whole number from 1 to 200')
-    .min(1, 'must be a number from 1 to 200')
-    .max(200, 'must be a number from 1 to 200')
-    .optional()
-    .transform((v) => v ?? ARTICLE_PAGE),
+  after: afterCursor('is not a cursor this list gave'),
+  limit: pageLimit.transform((v) => v ?? ARTICLE_PAGE),
 });
 export type ArticleListQuery = z.output<typeof ArticleListQuery>;

@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../db/knex';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
-import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../lib/errors';
-import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import { changedWords, wordDiff, type DiffPart } from '../../lib/text-diff';
 import { comparableUrlKey } from '../../lib/url-match';
@@ -12,6 +11,7 @@ import { extractArticle, type ExtractedArticle } from '../../extraction/html-art
 import type { SafeFetcher } from '../../outbound/safe-fetch';
 import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDraft, type ComposedDocument } from './article-document';
 import * as repo from './articles-repository';
+import { readArticleListPage } from './article-list';
 import { readContentDirectory } from './content-files';
 import * as revisions from './revisions-repository';
 import { CreateArticleInput, UpdateArticleInput, type ContentArticle } from './articles-schemas';
@@ -66,15 +66,6 @@ export type ArticlesService = ReturnType<typeof createArticlesService>;
 export interface ArticlesOptions {
   /** The one SSRF-safe fetcher (src/outbound): imports and updates from an address go through it. */
   fetcher?: SafeFetcher;
-}
-
-const NOT_A_LIST_CURSOR = 'after: is not a cursor this list gave (start again from the first page)';
-
-function listPosition(cursor: string): repo.ArticleListPosition {
-  const [publishedAt, id] = decodeCursor(cursor, 2, NOT_A_LIST_CURSOR);
-  if ((publishedAt !== null && typeof publishedAt !== 'string') || typeof id !== 'number' || !Number.isInteger(id))
-    throw new ValidationError(NOT_A_LIST_CURSOR);
-  return { publishedAt, id };
 }
 
 export function createArticlesService(db: Db, feed?: ChangeFeed, options: ArticlesOptions = {}) {
@@ -207,12 +198,9 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
   }
 
   return {
-    /** A page of the article list (newest first, undated last) and the cursor of the next page, if there is one. */
-    async listPage(after: string | undefined, limit: number): Promise<{ articles: ArticleSummary[]; next: string | null }> {
-      const rows = await repo.listArticlesAfter(db, after === undefined ? undefined : listPosition(after), limit + 1);
-      const articles = rows.slice(0, limit);
-      const last = articles[articles.length - 1];
-      return { articles, next: rows.length > limit ? encodeCursor([last.publishedAt, last.id]) : null };
+    /** A page of the article list (newest first, undated last) and the next page's cursor, if there is one. */
+    listPage(after: string | undefined, limit: number): Promise<{ articles: ArticleSummary[]; next: string | null }> {
+      return readArticleListPage(db, after, limit);
     },
 
     async summaryById(id: number): Promise<ArticleSummary> {

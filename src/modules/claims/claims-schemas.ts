@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../lib/text';
+import { afterCursor, pageLimit } from '../../lib/page-query';
 import { httpUrlSchema } from '../../lib/urls';
 import { CONFIDENCES, STANCES, VERDICTS } from '../verdicts';
 import { QUEUE_SORTS } from './review-queue';
@@ -113,17 +114,8 @@ export const QueueFilter = z.object({
     .optional()
     .transform((v) => v ?? 'status'),
   /** The `next` cursor of the page before. */
-  after: text()
-    .trim()
-    .max(400, 'is not a cursor this queue gave')
-    .optional()
-    .transform((v) => (v ? v : undefined)),
-  limit: z.coerce
-    .number({ error: 'must be a number from 1 to 200' })
-    .int('must be a whole number from 1 to 200')
-    .min(1, 'must be a number from 1 to 200')
-    .max(200, 'must be a number from 1 to 200')
-    .optional(),
+  after: afterCursor('is not a cursor this queue gave'),
+  limit: pageLimit,
 });
 
 /**
