@@ -183,6 +183,17 @@ export async function lockArticle(db: Queryable, articleId: number): Promise<{ r
   return { revision: Number(row.revision), text: row.text };
 }
 
+/**
+ * The article's current revision number, read at the start of a transaction that anchors claims
+ * in it. On PostgreSQL the row is share-locked until the transaction ends: claims may be created
+ * side by side, but a revision (which takes the row for update) waits for them, and they for it.
+ */
+export async function shareLockArticle(db: Queryable, articleId: number): Promise<number | null> {
+  const query = db('articles').where({ id: articleId }).first('revision');
+  const row = isPostgres(db) ? await query.forShare() : await query;
+  return row ? Number(row.revision) : null;
+}
+
 export async function updateArticleMeta(
   db: Queryable,
   articleId: number,

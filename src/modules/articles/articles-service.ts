@@ -221,6 +221,19 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
 
     getBySlug,
 
+    /**
+     * The article as this transaction sees it, held against a new revision until the transaction
+     * ends: what a claim is anchored in. Read again only when a revision landed since `article`.
+     */
+    async currentIn(tx: Queryable, article: Article): Promise<Article> {
+      const revision = await repo.shareLockArticle(tx, article.id);
+      if (revision === null) throw new NotFoundError('There is no article at this address.');
+      if (revision === article.revision) return article;
+      const current = await repo.findArticleBySlug(tx, article.slug);
+      if (!current) throw new NotFoundError('There is no article at this address.');
+      return current;
+    },
+
     /** The article whose source is this address (scheme, `www.`, trailing slash, fragment and tracking parameters aside). */
     async findBySourceUrl(url: string): Promise<{ slug: string }> {
       const key = comparableUrlKey(url);

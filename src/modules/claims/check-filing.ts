@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors';
 import type { DecisionsService } from '../verdicts';
 import { emitWebhookEvents } from '../webhooks';
 import * as checks from './checks-repository';
+import { lockClaims } from './claim-lock';
 import { refreshClaimStats } from './claim-stats';
 import type { CheckInput } from './claims-schemas';
 import type { Check } from './claims-types';
@@ -42,15 +43,15 @@ interface Pending {
  * no look-up foresaw (another instance filed the same check a moment ago), each of its checks is
  * written on its own (`fileAlone`), so one check never fails another.
  */
-export function createCheckFiling(db: Db, decisions: DecisionsService, fileAlone: (check: NewCheck) => Promise<number>, feed?: ChangeFeed) {
+export function createCheckFiling(db: Db, decisions: DecisionsService, fileAlone: (check: NewCheck) => Promise<Check>, feed?: ChangeFeed) {
   const queue: Pending[] = [];
   let draining = false;
 
-  async function writeBatch(batch: Pending[]): Promise<Map<Pending, number | Error>> {
+  async function writeBatch(batch: Pending[]): Promise<Map<Pending, Check | Error>> {
     return db.transaction(async (tx) => {
-      const outcome = new Map<Pending, number | Error>();
+      const outcome = new Map<Pending, Check | Error>();
       const claimIds = [...new Set(batch.map((p) => p.check.claimId))];
-      const existing = await checks.existingClaimIds(tx, claimIds);
+      const existing = await lockClaims(tx, claimIds);
       const taken = await checks.checkedPairs(tx, claimIds, [...new Set(batch.map((p) => p.check.reviewerId))]);
       const accepted: Pending[] = [];
       for (const pending of batch) {
@@ -86,13 +87,15 @@ export function createCheckFiling(db: Db, decisions: DecisionsService, fileAlone
           url: `/claims/${pending.check.claimId}`,
         })),
       );
-      for (const pending of accepted) outcome.set(pending, idOf(pending));
+      // The answers are read in the transaction that wrote them: if reading fails, nothing was stored.
+      const filed = new Map((await checks.findChecks(tx, accepted.map(idOf))).map((check) => [check.id, check]));
+      for (const pending of accepted) outcome.set(pending, filed.get(idOf(pending))!);
       return outcome;
     });
   }
 
   async function settle(batch: Pending[]): Promise<void> {
-    let outcome: Map<Pending, number | Error>;
+    let outcome: Map<Pending, Check | Error>;
     try {
       outcome = await writeBatch(batch);
     } catch {
@@ -100,12 +103,10 @@ export function createCheckFiling(db: Db, decisions: DecisionsService, fileAlone
       for (const pending of batch)
         outcome.set(pending, await fileAlone(pending.check).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
     }
-    const ids = [...outcome.values()].filter((value): value is number => typeof value === 'number');
-    if (ids.length > 0) feed?.publicContentChanged('check');
-    const filed = new Map((await checks.findChecks(db, ids)).map((check) => [check.id, check]));
+    if ([...outcome.values()].some((result) => !(result instanceof Error))) feed?.publicContentChanged('check');
     for (const [pending, result] of outcome) {
-      if (typeof result !== 'number') pending.reject(result);
-      else pending.resolve(filed.get(result)!);
+      if (result instanceof Error) pending.reject(result);
+      else pending.resolve(result);
     }
   }
 

@@ -8,6 +8,7 @@ import { parseInput } from '../../lib/parse';
 import type { DecisionsService } from '../verdicts';
 import * as checks from './checks-repository';
 import { ALREADY_CHECKED, createCheckFiling, snapshot, type NewCheck } from './check-filing';
+import { lockClaims } from './claim-lock';
 import { refreshClaimStats } from './claim-stats';
 import { CheckInput, CheckUpdateInput } from './claims-schemas';
 import type { Check } from './claims-types';
@@ -40,16 +41,17 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
    * (foreign key) and "already checked" (unique index). Checks normally go through the group
    * commit (check-filing.ts); this is its fallback when a batch fails for a reason no look-up foresaw.
    */
-  async function fileAlone({ claimId, reviewerId, input }: NewCheck): Promise<number> {
+  async function fileAlone({ claimId, reviewerId, input }: NewCheck): Promise<Check> {
     try {
       return await db.transaction(async (tx) => {
+        if (!(await lockClaims(tx, [claimId])).has(claimId)) throw new NotFoundError('There is no such claim.');
         const id = await checks.insertCheck(tx, { claimId, reviewerId, verdict: input.verdict, confidence: input.confidence, rationale: input.rationale });
         await checks.insertSources(tx, id, input.sources);
         await checks.insertCheckRevision(tx, id, reviewerId, null, snapshot(input));
         await decisions.flagNewEvidence(tx, [claimId]);
         await refreshClaimStats(tx, [claimId], decisions);
         await emitWebhookEvent(tx, 'check.filed', { id, claimId, reviewerId, ...input, url: `/claims/${claimId}` });
-        return id;
+        return load(tx, id); // read in the transaction that wrote it: a failed read stores nothing
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(ALREADY_CHECKED);
@@ -79,6 +81,8 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
     async update(checkId: number, raw: CheckUpdateInput, author: Viewer): Promise<Check> {
       const input = parseInput(CheckUpdateInput, raw);
       const updated = await db.transaction(async (tx) => {
+        // The claim's lock first (the rule of claim-lock.ts), then the check as it is now.
+        await lockClaims(tx, [(await load(tx, checkId)).claimId]);
         await checks.lockCheck(tx, checkId);
         const before = await load(tx, checkId);
         if (before.reviewerId !== author.id) throw new ForbiddenError('Only the reviewer who filed a check can edit it.');

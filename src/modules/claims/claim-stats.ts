@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/knex';
+import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import {
   aggregateVerdicts,
@@ -10,6 +10,7 @@ import {
   type RatingPattern,
   type Verdict,
 } from '../verdicts';
+import { assertClaimsLocked, lockClaims } from './claim-lock';
 import * as checks from './checks-repository';
 
 /** Disputed first, then published verdicts whose text changed (needs-recheck), then those with new evidence, … */
@@ -114,6 +115,7 @@ async function upsert(db: Queryable, rows: ClaimStatsRow[]): Promise<void> {
  */
 export async function refreshClaimStats(tx: Queryable, claimIds: number[], deps: StatsDeps): Promise<void> {
   const ids = [...new Set(claimIds)];
+  assertClaimsLocked(tx, ids);
   for (let i = 0; i < ids.length; i += 500) await upsert(tx, await computeRows(tx, await claimsOf(tx, ids.slice(i, i + 500)), deps));
 }
 
@@ -139,8 +141,22 @@ async function eachRecomputed(db: Queryable, deps: StatsDeps, visit: (rows: Clai
 }
 
 /** Recomputes and stores every claim's aggregate (start-up after an upgrade or a changed MIN_REVIEWS_FOR_CONSENSUS; the benchmark's fixture). */
-export async function rebuildClaimStats(db: Queryable, deps: StatsDeps): Promise<number> {
-  return eachRecomputed(db, deps, (rows) => upsert(db, rows));
+export async function rebuildClaimStats(db: Db, deps: StatsDeps): Promise<number> {
+  let after = 0;
+  let total = 0;
+  for (;;) {
+    // Each batch under its claims' locks, so a rebuild while the desk works never stores a stale row.
+    const done = await db.transaction(async (tx) => {
+      const ids: number[] = (await tx('claims').where('id', '>', after).orderBy('id').limit(BATCH).pluck('id')).map(Number);
+      if (ids.length === 0) return 0;
+      await lockClaims(tx, ids);
+      await upsert(tx, await computeRows(tx, await claimsOf(tx, ids), deps));
+      after = ids[ids.length - 1];
+      return ids.length;
+    });
+    if (done === 0) return total;
+    total += done;
+  }
 }
 
 export interface StatsDrift {

@@ -3,6 +3,7 @@ import { insertInBatches, updateRowsById } from '../../db/batches';
 import { groupBy } from '../../lib/collections';
 import { nowIso, toIso } from '../../db/time';
 import type { Anchor } from './anchoring';
+import { assertClaimsLocked } from './claim-lock';
 import type { AnchorStatus } from './reanchoring';
 import type { Claim } from './claims-types';
 
@@ -116,6 +117,10 @@ export async function findClaimBySpan(db: Queryable, articleId: number, start: n
   return row ? (await withSentences(db, [row]))[0] : null;
 }
 
+export async function claimIdsOfArticle(db: Queryable, articleId: number): Promise<number[]> {
+  return (await db('claims').where({ article_id: articleId }).orderBy('id').pluck('id')).map(Number);
+}
+
 export async function listClaims(db: Queryable, filter: { articleId?: number; claimIds?: number[]; sameAsOnly?: boolean } = {}): Promise<Claim[]> {
   const query = db('claims').orderBy([{ column: 'article_id' }, { column: 'start_offset' }, { column: 'id' }]);
   if (filter.articleId !== undefined) query.where({ article_id: filter.articleId });
@@ -159,6 +164,7 @@ export interface AnchorUpdate {
  */
 export async function saveAnchors(db: Queryable, updates: AnchorUpdate[]): Promise<void> {
   const ids = updates.map((u) => u.claimId);
+  assertClaimsLocked(db, ids);
   for (let i = 0; i < ids.length; i += 500)
     await db('claims')
       .whereIn('id', ids.slice(i, i + 500))
@@ -203,6 +209,7 @@ export async function linkSentences(db: Queryable, links: { claimId: number; sen
 
 /** An editor confirmed the verdict against the text as it is now: the current quote becomes the quote as checked. */
 export async function confirmCurrentQuote(db: Queryable, claimId: number): Promise<void> {
+  assertClaimsLocked(db, [claimId]);
   const row: ClaimRow | undefined = await db('claims').where({ id: claimId }).first();
   if (!row || row.anchor_status === 'orphaned') return;
   await db('claims')
@@ -221,6 +228,7 @@ export async function confirmCurrentQuote(db: Queryable, claimId: number): Promi
 
 /** "The same claim as": a link to an earlier fact-check, or none. */
 export async function setSameAs(db: Queryable, claimId: number, targetClaimId: number | null): Promise<void> {
+  assertClaimsLocked(db, [claimId]);
   await db('claims').where({ id: claimId }).update({ same_as_claim_id: targetClaimId });
 }
 

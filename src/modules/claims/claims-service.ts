@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
-import { NotFoundError, UnprocessableError } from '../../lib/errors';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import type { AnchoringCounts, Article, ArticlesService, WrittenRevision } from '../articles';
 import {
   aggregateVerdicts,
@@ -21,6 +21,7 @@ import { notify } from '../notifications';
 import { emitWebhookEvent } from '../webhooks';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import * as checks from './checks-repository';
+import { claimCreated, lockClaims } from './claim-lock';
 import { aggregateFromRow, articleRatingPatterns, refreshClaimStats } from './claim-stats';
 import { queueSlice, type QueueQuery, type QueueSlice } from './review-queue';
 import * as claims from './claims-repository';
@@ -86,22 +87,31 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
 
   const sameAs = createSameAs(db, decisions, feed);
 
-  async function createIn(article: Article, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
+  /**
+   * The claim is anchored inside its transaction, in the revision that transaction sees, with the
+   * article held against a new revision until it commits (`currentIn`): a claim created while
+   * the article is being revised is anchored in the new text, never stored with the old offsets.
+   */
+  async function createIn(known: Article, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
     const input = parseInput(CreateClaimInput, raw);
-    const anchor = anchorFor(article, input);
-    const existing = await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end);
-    if (existing) return { claim: existing, created: false };
-    const sentenceIds = sentencesTouching(article.sentences, anchor.start, anchor.end);
+    anchorFor(known, input); // a quote that is not in the article is refused before any transaction
+    const tried: { anchor: Anchor | null } = { anchor: null };
     try {
-      const id = await db.transaction(async (tx) => {
+      const outcome = await db.transaction(async (tx): Promise<{ claim: Claim; created: boolean }> => {
+        const article = await articles.currentIn(tx, known);
+        const anchor = anchorFor(article, input);
+        tried.anchor = anchor;
+        const existing = await claims.findClaimBySpan(tx, article.id, anchor.start, anchor.end);
+        if (existing) return { claim: existing, created: false };
         const created = await claims.insertClaim(tx, {
           articleId: article.id,
           revision: article.revision,
           anchor,
           statement: input.statement,
-          sentenceIds,
+          sentenceIds: sentencesTouching(article.sentences, anchor.start, anchor.end),
           createdBy: author.id,
         });
+        claimCreated(tx, created);
         await refreshClaimStats(tx, [created], decisions);
         await emitWebhookEvent(tx, 'claim.created', {
           id: created,
@@ -111,11 +121,12 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
           createdBy: author.id,
           url: `/claims/${created}`,
         });
-        return created;
+        return { claim: (await claims.findClaim(tx, created))!, created: true };
       });
-      return { claim: (await claims.findClaim(db, id))!, created: true };
+      return outcome;
     } catch (error) {
-      const raced = isUniqueViolation(error) ? await claims.findClaimBySpan(db, article.id, anchor.start, anchor.end) : null;
+      const anchor = tried.anchor;
+      const raced = isUniqueViolation(error) && anchor ? await claims.findClaimBySpan(db, known.id, anchor.start, anchor.end) : null;
       if (raced) return { claim: raced, created: false };
       throw error;
     }
@@ -197,7 +208,13 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
         editor.id,
         audit,
         async (tx) => {
-          const exists = (await claims.findClaim(tx, claimId)) !== null;
+          // The claim's lock first (claim-lock.ts): the evidence frozen is every check committed before it.
+          const exists = (await lockClaims(tx, [claimId])).has(claimId);
+          const linkedTo = exists ? (await claims.findClaim(tx, claimId))!.sameAs : null;
+          if (linkedTo !== null)
+            throw new ConflictError(
+              `This claim is marked as the same claim as claim ${linkedTo} and shows its verdict; remove that mark before deciding this claim on its own.`,
+            );
           // Deciding again after the article changed confirms the verdict for the text as it is now.
           if (exists) await claims.confirmCurrentQuote(tx, claimId);
           const current = exists ? await checks.listChecks(tx, [claimId]) : [];

@@ -3,6 +3,7 @@ import type { AnchoringCounts, WrittenRevision } from '../articles';
 import { notify } from '../notifications';
 import type { DecisionsService } from '../verdicts';
 import { sentencesTouching } from './anchoring';
+import { lockClaims } from './claim-lock';
 import { refreshClaimStats } from './claim-stats';
 import * as claims from './claims-repository';
 import type { Claim } from './claims-types';
@@ -42,6 +43,9 @@ function orphanDuplicates(list: Claim[], results: Map<number, Reanchored>): void
  * whose text changed or vanished flagged for an editor ("needs recheck").
  */
 export async function reanchorArticle(tx: Queryable, revision: WrittenRevision, decisions: DecisionsService): Promise<AnchoringCounts> {
+  // The article's row is locked by the revision's transaction, so no claim joins it meanwhile;
+  // its claims are locked before their anchors are read (claim-lock.ts).
+  await lockClaims(tx, await claims.claimIdsOfArticle(tx, revision.articleId));
   const list = await claims.listClaims(tx, { articleId: revision.articleId });
   const newText = revision.document.text;
   const map = new PositionMap(revision.diff);

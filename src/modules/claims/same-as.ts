@@ -3,6 +3,7 @@ import type { ChangeFeed } from '../../lib/change-feed';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { recordAuditEvent, type AuditContext } from '../audit';
 import type { Decision, DecisionsService } from '../verdicts';
+import { lockClaims } from './claim-lock';
 import * as claims from './claims-repository';
 import type { Claim } from './claims-types';
 import type { Viewer } from './read-policy';
@@ -22,6 +23,9 @@ export function createSameAs(db: Db, decisions: DecisionsService, feed?: ChangeF
      */
     async markSameAs(claimId: number, targetClaimId: number, editor: Viewer, audit: AuditContext): Promise<void> {
       await db.transaction(async (tx) => {
+        // Both claims' locks first (claim-lock.ts): two links made at once cannot build a chain,
+        // and a decision cannot be published on the claim while it is being linked.
+        await lockClaims(tx, [claimId, targetClaimId]);
         const claim = await claims.findClaim(tx, claimId);
         if (!claim) throw new NotFoundError('There is no such claim.');
         const named = await claims.findClaim(tx, targetClaimId);
@@ -44,6 +48,7 @@ export function createSameAs(db: Db, decisions: DecisionsService, feed?: ChangeF
 
     async unmarkSameAs(claimId: number, editor: Viewer, audit: AuditContext): Promise<void> {
       await db.transaction(async (tx) => {
+        await lockClaims(tx, [claimId]);
         const claim = await claims.findClaim(tx, claimId);
         if (!claim) throw new NotFoundError('There is no such claim.');
         if (claim.sameAs === null) throw new ConflictError('This claim is not marked as the same as another.');

@@ -5,6 +5,7 @@ import { createDecisionsService } from '../../../src/modules/verdicts';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, validCheck } from '../../support/claims';
 import { createApiToken, createUser } from '../../support/factories';
+import * as checksRepository from '../../../src/modules/claims/checks-repository';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -86,5 +87,36 @@ describe('checks filed at the same moment (group commit)', () => {
     expect(answers.map((a) => a.status)).toEqual(reviewers.map((_, r) => (r === 4 ? 500 : 201)));
     expect(Number((await t.db('checks').count({ n: '*' }).first())!.n)).toBe(9);
     expect((await verifyClaimStats(t.db, createDecisionsService(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus }))).drift).toEqual([]);
+  });
+
+  test('when reading the filed checks back fails once, then the answer still matches what is stored: the check is filed once and the reviewer is told so', async () => {
+    t = await createTestApp();
+    const editor = await createApiToken(t.db, await createUser(t.db, 'editor'));
+    const slug = (
+      await request(t.app).post('/api/v1/articles').set(bearer(editor)).send({ title: 'Flaky desk', text: 'Point one says two trains ran.' }).expect(201)
+    ).body.slug;
+    const claimId = await createClaim(t.app, editor, { quote: { exact: 'Point one says' } }, slug);
+    const reviewer = await createApiToken(t.db, await createUser(t.db, 'reviewer'));
+    // The database answers the writes, then one read of the batch's checks fails (a dropped connection, say).
+    const read = jest.spyOn(checksRepository, 'findChecks').mockRejectedValueOnce(new Error('connection lost while reading'));
+    try {
+      const answer = await request(t.app)
+        .post(`/api/v1/claims/${claimId}/checks`)
+        .set(bearer(reviewer))
+        .send(validCheck({ rationale: 'Filed once.' }));
+      expect(read).toHaveBeenCalled();
+      const stored = await t.db('checks').where({ claim_id: claimId }).select('id', 'rationale');
+      expect(stored).toHaveLength(1);
+      expect({ status: answer.status, id: answer.body.id, rationale: answer.body.rationale }).toEqual({
+        status: 201,
+        id: Number(stored[0].id),
+        rationale: 'Filed once.',
+      });
+    } finally {
+      read.mockRestore();
+    }
+    expect((await request(t.app).post(`/api/v1/claims/${claimId}/checks`).set(bearer(reviewer)).send(validCheck()).expect(409)).body.error.message).toMatch(
+      /already checked/,
+    );
   });
 });
