@@ -20,6 +20,9 @@ let smtp: TestSmtpServer;
 /** A newsroom system on loopback receiving webhooks: the event ids it was sent, in order. */
 let receiver: http.Server;
 const webhookEventIds: string[] = [];
+/** Events sent to the receiver's slow address (`/slow`, answered after 4 s). */
+const slowEventIds: string[] = [];
+const SLOW_ANSWER_MS = 4_000;
 
 beforeAll(async () => {
   fixture = await prepareFixture(10, 200, { postgres: true });
@@ -28,6 +31,11 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
+      if (req.url === '/slow') {
+        slowEventIds.push(JSON.parse(body).id);
+        setTimeout(() => res.writeHead(204).end(), SLOW_ANSWER_MS);
+        return;
+      }
       webhookEventIds.push(JSON.parse(body).id);
       res.writeHead(204).end();
     });
@@ -164,6 +172,36 @@ test('when both instances run their delivery workers on one database, then each 
   expect(emitted).toHaveLength(count);
   expect([...webhookEventIds].sort()).toEqual([...emitted].sort());
   expect(hookStatuses.map((row) => [row.status, Number(row.n)])).toEqual([['delivered', count]]);
+});
+
+test('when the receiver answers slowly, then the two instances still deliver each event once: no lease runs out under a slow batch', async () => {
+  const db = openDb({ client: 'postgres', connectionString: fixture.databaseUrl });
+  await db('users').where({ username: 'writer-3' }).update({ role: 'admin' });
+  const address = receiver.address() as AddressInfo;
+  const hook = { url: `http://${address.address}:${address.port}/slow`, events: ['article.revised'], secret: 'another shared secret of length' };
+  expect((await requestJson('POST', a.port, '/api/v1/webhooks', hook, fixture.tokens[3])).status).toBe(201);
+  // 16 events × 4 s: one worker taking them all at once (as workers once did, 20 at a time) would hold them for 64 s, past its 60 s lease.
+  const count = 16;
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < count; i++) await emitWebhookEvent(tx, 'article.revised', { slug: `revised-${i}` });
+  });
+  const emitted: string[] = await db('webhook_deliveries').where({ event_type: 'article.revised' }).pluck('event_id');
+  const started = Date.now();
+  for (let waited = 0; slowEventIds.length < count && waited < 100_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+  const tookMs = Date.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, 2 * SLOW_ANSWER_MS + 3_000)); // time for a duplicate to arrive
+  const statuses: { status: string; n: number | string }[] = await db('webhook_deliveries')
+    .where({ event_type: 'article.revised' })
+    .select('status')
+    .count({ n: '*' })
+    .groupBy('status');
+  await db.destroy();
+  console.log(
+    `slow receiver: ${slowEventIds.length} deliveries for ${count} events (${new Set(slowEventIds).size} distinct) in ${Math.round(tookMs / 1000)} s`,
+  );
+  expect(emitted).toHaveLength(count);
+  expect([...slowEventIds].sort()).toEqual([...emitted].sort());
+  expect(statuses.map((row) => [row.status, Number(row.n)])).toEqual([['delivered', count]]);
 });
 
 test('when one instance stops in the middle of a load, then the other keeps serving and no acknowledged write is lost', async () => {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/knex';
-import { leaseDue } from '../../db/leased-queue';
+import { finishLeased, leaseDue } from '../../db/leased-queue';
 import { nowIso, toIso } from '../../db/time';
 import { emailRecipients } from './email-settings';
 import type { NotificationKind } from './notification-kinds';
@@ -36,10 +36,10 @@ export async function queueEmails(db: Queryable, notifications: { id: number; us
   for (let i = 0; i < rows.length; i += 100) await db('email_outbox').insert(rows.slice(i, i + 100));
 }
 
-/** Takes up to `limit` due emails no other worker holds, until `leaseUntil` (see leaseDue), with what each needs. */
-export async function leaseDueEmails(db: Queryable, now: number, leaseUntil: number, limit: number): Promise<OutgoingEmail[]> {
-  const leased = await leaseDue<{ id: number }>(db, 'email_outbox', now, leaseUntil, limit);
-  if (leased.length === 0) return [];
+/** Takes the next due email no other worker holds, until `leaseUntil` under a token of its own (see leaseDue), with what it needs. */
+export async function leaseNextEmail(db: Queryable, now: number, leaseUntil: number): Promise<{ email: OutgoingEmail; token: string } | null> {
+  const [leased] = await leaseDue<{ id: number }>(db, 'email_outbox', now, leaseUntil, 1);
+  if (!leased) return null;
   const rows: {
     id: number;
     attempts: number;
@@ -56,13 +56,9 @@ export async function leaseDueEmails(db: Queryable, now: number, leaseUntil: num
     .join('notifications as n', 'n.id', 'o.notification_id')
     .join('users as u', 'u.id', 'n.user_id')
     .leftJoin('email_settings as s', 's.user_id', 'n.user_id')
-    .whereIn(
-      'o.id',
-      leased.map((row) => row.id),
-    )
-    .orderBy('o.id')
+    .where('o.id', leased.id)
     .select('o.id', 'o.attempts', 'n.user_id', 'n.kind', 'n.message', 'n.link', 'n.created_at', 'n.read_at', 's.address', 's.kinds', 'u.disabled_at');
-  return rows.map((row) => ({
+  const email = rows.map((row) => ({
     id: Number(row.id),
     attempts: Number(row.attempts),
     userId: Number(row.user_id),
@@ -74,24 +70,24 @@ export async function leaseDueEmails(db: Queryable, now: number, leaseUntil: num
     address: row.address ?? null,
     wantsKind: row.kinds !== null && (JSON.parse(row.kinds) as string[]).includes(row.kind),
     accountDisabled: row.disabled_at !== null && row.disabled_at !== undefined,
-  }));
+  }))[0];
+  return email ? { email, token: leased.lease_token } : null;
 }
 
-export async function finishEmail(
+/** The email's outcome, written only while `token` holds its lease; false when the lease was lost. */
+export function finishEmail(
   db: Queryable,
   id: number,
+  token: string,
   outcome: { status: OutboxStatus; attempts: number; nextAttemptAt?: number; error: string | null },
-): Promise<void> {
-  await db('email_outbox')
-    .where({ id })
-    .update({
-      status: outcome.status,
-      attempts: outcome.attempts,
-      ...(outcome.nextAttemptAt === undefined ? {} : { next_attempt_at: outcome.nextAttemptAt }),
-      locked_until: null,
-      last_error: outcome.error,
-      finished_at: outcome.status === 'pending' ? null : nowIso(),
-    });
+): Promise<boolean> {
+  return finishLeased(db, 'email_outbox', id, token, {
+    status: outcome.status,
+    attempts: outcome.attempts,
+    ...(outcome.nextAttemptAt === undefined ? {} : { next_attempt_at: outcome.nextAttemptAt }),
+    last_error: outcome.error,
+    finished_at: outcome.status === 'pending' ? null : nowIso(),
+  });
 }
 
 /** How many emails are in each state (diagnostics, tests). */

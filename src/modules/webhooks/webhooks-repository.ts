@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/knex';
-import { leaseDue } from '../../db/leased-queue';
+import { finishLeased, leaseDue } from '../../db/leased-queue';
 import { nowIso, toIso } from '../../db/time';
 import type { WebhookEvent, WebhookEventType } from './webhook-events';
 
@@ -107,10 +107,10 @@ export async function enqueue(db: Queryable, events: WebhookEvent[], now: number
   return rows.length;
 }
 
-/** Takes up to `limit` due deliveries no other worker holds, leasing them until `leaseUntil` (see leaseDue). */
-export async function claimDue(db: Queryable, now: number, leaseUntil: number, limit: number): Promise<Delivery[]> {
-  const rows = await leaseDue<DeliveryRow>(db, 'webhook_deliveries', now, leaseUntil, limit);
-  return rows.map(toDelivery).sort((a, b) => a.id - b.id);
+/** Takes the next due delivery no other worker holds, leasing it until `leaseUntil` under a token of its own (see leaseDue). */
+export async function leaseNext(db: Queryable, now: number, leaseUntil: number): Promise<{ delivery: Delivery; token: string } | null> {
+  const [row] = await leaseDue<DeliveryRow>(db, 'webhook_deliveries', now, leaseUntil, 1);
+  return row ? { delivery: toDelivery(row), token: row.lease_token } : null;
 }
 
 export async function recordAttempt(
@@ -127,16 +127,19 @@ export async function recordAttempt(
   });
 }
 
-export async function finish(db: Queryable, id: number, outcome: { status: Delivery['status']; attempts: number; nextAttemptAt: number }): Promise<void> {
-  await db('webhook_deliveries')
-    .where({ id })
-    .update({
-      status: outcome.status,
-      attempts: outcome.attempts,
-      next_attempt_at: outcome.nextAttemptAt,
-      locked_until: null,
-      delivered_at: outcome.status === 'delivered' ? nowIso() : null,
-    });
+/** The delivery's outcome, written only while `token` holds its lease; false when the lease was lost. */
+export function finish(
+  db: Queryable,
+  id: number,
+  token: string,
+  outcome: { status: Delivery['status']; attempts: number; nextAttemptAt: number },
+): Promise<boolean> {
+  return finishLeased(db, 'webhook_deliveries', id, token, {
+    status: outcome.status,
+    attempts: outcome.attempts,
+    next_attempt_at: outcome.nextAttemptAt,
+    delivered_at: outcome.status === 'delivered' ? nowIso() : null,
+  });
 }
 
 export async function findDelivery(db: Queryable, id: number): Promise<Delivery | null> {

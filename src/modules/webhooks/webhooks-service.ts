@@ -10,9 +10,13 @@ import { WebhookInput } from './webhooks-schemas';
 /** A delivery attempt may take this long; the answer is read up to this size and dropped. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
 const ANSWER_MAX_BYTES = 64 * 1024;
-/** How long a worker holds a delivery it took; past it (the instance died), another may take it. */
-const LEASE_MS = 60_000;
-const BATCH = 20;
+/**
+ * How long a worker holds the one delivery it took: six times the longest a send may take, so the
+ * lease outlives its work; past it (the instance died), another worker may take the delivery.
+ */
+const LEASE_MS = 6 * DELIVERY_TIMEOUT_MS;
+/** Deliveries one round sends at most, one after another, each leased just before it is sent. */
+const ROUND = 20;
 
 /**
  * Records an event for every webhook that wants it, in the caller's transaction, so an event is
@@ -35,7 +39,7 @@ export async function emitWebhookEvents(tx: Queryable, type: WebhookEventType, d
 export type WebhooksService = ReturnType<typeof createWebhooksService>;
 
 export function createWebhooksService(db: Db, fetcher: SafeFetcher) {
-  async function deliver(delivery: repo.Delivery, now: number): Promise<'delivered' | 'retry' | 'failed'> {
+  async function deliver(delivery: repo.Delivery, token: string, now: number): Promise<'delivered' | 'retry' | 'failed' | 'lost'> {
     const hook = await repo.findWebhook(db, delivery.webhookId);
     const attempt = delivery.attempts + 1;
     const started = performance.now();
@@ -43,7 +47,7 @@ export function createWebhooksService(db: Db, fetcher: SafeFetcher) {
     let error: string | null = null;
     if (!hook?.enabled) error = 'The webhook is disabled.';
     else {
-      const timestamp = Math.floor(now / 1000);
+      const timestamp = Math.floor(Date.now() / 1000); // signed as it is sent: a receiver's clock check sees its real age
       try {
         statusCode = (
           await fetcher.postJson(
@@ -65,15 +69,16 @@ export function createWebhooksService(db: Db, fetcher: SafeFetcher) {
     }
     const durationMs = Math.round(performance.now() - started);
     const outcome = error === null ? 'delivered' : !hook?.enabled || attempt >= MAX_ATTEMPTS ? 'failed' : 'retry';
-    await db.transaction(async (tx) => {
+    return db.transaction(async (tx) => {
+      // The attempt happened, so it is logged; its outcome is written only by the lease's owner.
       await repo.recordAttempt(tx, { deliveryId: delivery.id, attempt, statusCode, error, durationMs });
-      await repo.finish(tx, delivery.id, {
+      const owned = await repo.finish(tx, delivery.id, token, {
         status: outcome === 'retry' ? 'pending' : outcome,
         attempts: attempt,
         nextAttemptAt: outcome === 'retry' ? now + RETRY_DELAYS_MS[attempt - 1] : delivery.nextAttemptAt,
       });
+      return owned ? outcome : 'lost';
     });
-    return outcome;
   }
 
   return {
@@ -107,11 +112,22 @@ export function createWebhooksService(db: Db, fetcher: SafeFetcher) {
       return repo.insertReplay(db, delivery, Date.now());
     },
 
-    /** Delivers what is due now (a worker's round): returns what happened to each. */
-    async deliverDue(now = Date.now()): Promise<{ delivered: number; retry: number; failed: number }> {
-      const counts = { delivered: 0, retry: 0, failed: 0 };
-      const due = await repo.claimDue(db, now, now + LEASE_MS, BATCH);
-      for (const delivery of due) counts[await deliver(delivery, now)] += 1;
+    /**
+     * Delivers what is due (a worker's round), leasing one delivery at a time just before sending
+     * it; `now` is the round's clock (tests move it), advanced by the time the round has taken.
+     * Returns what happened to each; `lost` (only when present) counts outcomes not written
+     * because the lease had run out and another worker held the delivery.
+     */
+    async deliverDue(now = Date.now()): Promise<{ delivered: number; retry: number; failed: number; lost?: number }> {
+      const counts: { delivered: number; retry: number; failed: number; lost?: number } = { delivered: 0, retry: 0, failed: 0 };
+      const started = Date.now();
+      for (let i = 0; i < ROUND; i++) {
+        const at = now + (Date.now() - started);
+        const next = await repo.leaseNext(db, at, at + LEASE_MS);
+        if (!next) break;
+        const outcome = await deliver(next.delivery, next.token, at);
+        counts[outcome] = (counts[outcome] ?? 0) + 1;
+      }
       return counts;
     },
   };

@@ -55,7 +55,9 @@ let receiver: Receiver;
 let admin: string;
 let editor: string;
 const deliverDue = (now?: number) =>
-  (t.app.locals.jobs as { deliverWebhooks: (now?: number) => Promise<{ delivered: number; retry: number; failed: number }> }).deliverWebhooks(now);
+  (t.app.locals.jobs as { deliverWebhooks: (now?: number) => Promise<{ delivered: number; retry: number; failed: number; lost?: number }> }).deliverWebhooks(
+    now,
+  );
 
 beforeEach(async () => {
   receiver = await startReceiver();
@@ -145,6 +147,42 @@ describe('webhooks', () => {
     await request(t.app).patch(`/api/v1/webhooks/${hook.body.id}`).set(bearer(admin)).send({ enabled: false }).expect(200);
     await newArticle('Unheard story');
     expect(await t.db('webhook_deliveries')).toHaveLength(1);
+  });
+
+  test('when a worker outlives its lease while the receiver is slow, then the worker that took over owns the delivery and the late outcome is not written', async () => {
+    await register({ url: receiver.url, events: ['article.created'], secret: SECRET }).expect(201);
+    await newArticle('Slow story');
+    receiver.answers.push({ status: 500, delayMs: 1_500 }, { status: 204 });
+    const start = Date.now();
+    const stalled = deliverDue(start); // takes the delivery, then waits on the receiver
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Another instance, whose clock is past the first worker's lease, takes the delivery and sends it.
+    expect(await deliverDue(start + 61_000)).toEqual({ delivered: 1, retry: 0, failed: 0 });
+    expect(await stalled).toEqual({ delivered: 0, retry: 0, failed: 0, lost: 1 });
+    const row = await t.db('webhook_deliveries').first('status', 'attempts', 'lease_token');
+    expect({ ...row, attempts: Number(row.attempts) }).toEqual({ status: 'delivered', attempts: 1, lease_token: null });
+    // Both sends happened, so both are in the log; only the owner's outcome is on the delivery.
+    const attempts = await t.db('webhook_attempts').orderBy('id').select('status_code');
+    expect(attempts.map((a) => Number(a.status_code))).toEqual([204, 500]);
+    expect(await deliverDue(start + 10 * 60 * 60_000)).toEqual({ delivered: 0, retry: 0, failed: 0 }); // never sent again
+  });
+
+  test('when a round sends several deliveries to a slow receiver, then each is signed when it is sent, not when the round began', async () => {
+    await register({ url: receiver.url, events: ['article.created'], secret: SECRET }).expect(201);
+    await newArticle('First story');
+    await newArticle('Second story');
+    const receivedAt: number[] = [];
+    receiver.answers.push({ status: 204, delayMs: 2_500 }, { status: 204 });
+    const round = deliverDue();
+    const watch = setInterval(() => {
+      while (receivedAt.length < receiver.received.length) receivedAt.push(Date.now());
+    }, 5);
+    expect(await round).toEqual({ delivered: 2, retry: 0, failed: 0 });
+    clearInterval(watch);
+    expect(receiver.received).toHaveLength(2);
+    const second = receiver.received[1];
+    expect(verify(SECRET, second.headers, second.body)).toBe(true);
+    expect(Math.abs(Number(second.headers['x-factline-timestamp']) * 1000 - receivedAt[1])).toBeLessThan(1_500);
   });
 
   test('when two workers take deliveries at the same time, then each event is delivered once', async () => {
