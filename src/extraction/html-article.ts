@@ -1,7 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { DomDocument, DomElement } from './dom';
-import { normaliseDate, pageMetadata, type PageMetadata } from './page-metadata';
+import { normaliseDate } from '../lib/dates';
+import { pageMetadata, type PageMetadata } from './page-metadata';
 
 /**
  * What an HTML news page holds, as Factline stores articles: the article's own text cut into

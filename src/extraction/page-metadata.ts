@@ -1,3 +1,4 @@
+import { normaliseDate } from '../lib/dates';
 import { isSafeHttpUrl } from '../lib/urls';
 import type { DomDocument } from './dom';
 
@@ -63,15 +64,6 @@ function authorNames(author: unknown): string | null {
   const list = Array.isArray(author) ? author : [author];
   const names = list.map((a) => (isObject(a) ? clean(a.name) : clean(a))).filter((n): n is string => n !== null);
   return names.length ? names.join(' and ') : null;
-}
-
-/** A date as Factline stores it: YYYY-MM-DD kept as is, anything else Date can read as a UTC date-time. */
-export function normaliseDate(value: string | null | undefined): string | null {
-  const text = value?.trim();
-  if (!text) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? null : new Date(time).toISOString().replace('.000Z', 'Z');
 }
 
 /** An absolute http(s) address Factline would accept as an article's source (no credentials, at most 2,048 characters). */

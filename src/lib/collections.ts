@@ -9,3 +9,11 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   }
   return groups;
 }
+
+/**
+ * Orders strings by UTF-16 code units, the same on every machine. `localeCompare` depends on
+ * the ICU data and locale Node was built with, so it must never order what is stored or hashed.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,5 +1,6 @@
 import { extractArticle } from '../../src/extraction/html-article';
-import { normaliseDate, pageMetadata } from '../../src/extraction/page-metadata';
+import { normaliseDate } from '../../src/lib/dates';
+import { pageMetadata } from '../../src/extraction/page-metadata';
 import { parseHTML } from 'linkedom';
 import { newsPage } from '../support/news-page';
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../../lib/text';
 import { afterCursor, pageLimit } from '../../lib/page-query';
 import { httpUrlSchema } from '../../lib/urls';
+import { normaliseDate } from '../../lib/dates';
 import { BLOCK_KINDS, RESERVED_SLUGS } from './article-document';
 
 export const MAX_ARTICLE_CHARS = 200_000;
@@ -16,7 +17,7 @@ const optionalText = (max: number) =>
     .nullable()
     .transform((value) => (value ? value : null));
 
-/** A real calendar date (YYYY-MM-DD) or an ISO-8601 date-time with a time zone. */
+/** A real calendar date (YYYY-MM-DD) or an ISO-8601 date-time with a time zone, stored in UTC (lib/dates.ts). */
 export const publishedAtSchema = text()
   .trim()
   .refine((value) => {
@@ -27,6 +28,9 @@ export const publishedAtSchema = text()
     }
     return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
   }, 'must be a date like 2023-11-23 or a date-time like 2023-11-23T09:30:00Z');
+
+/** A publication date as stored: in UTC (normalised after the union parsed, so its messages stay the field's own). */
+const inUtc = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (normaliseDate(value) as T) : value);
 
 /** The shape of an article address; reading one by it needs no more. */
 const slugFormat = text()
@@ -49,7 +53,7 @@ const htmlSchema = text({ error: 'must be text' })
 const optionalDate = z
   .union([publishedAtSchema, z.literal('').transform(() => null), z.null()])
   .optional()
-  .transform((v) => v ?? null);
+  .transform((v) => inUtc(v ?? null));
 const optionalUrl = z
   .union([httpUrlSchema, z.literal('').transform(() => null), z.null()])
   .optional()
@@ -106,7 +110,10 @@ export const UpdateArticleInput = z
     title: optionalTitle,
     // Absent keeps the article's value; empty (or null) clears it.
     byline: optionalText(200).optional(),
-    publishedAt: z.union([publishedAtSchema, z.literal('').transform(() => null), z.null()]).optional(),
+    publishedAt: z
+      .union([publishedAtSchema, z.literal('').transform(() => null), z.null()])
+      .optional()
+      .transform(inUtc),
     sourceUrl: z.union([httpUrlSchema, z.literal('').transform(() => null), z.null()]).optional(),
   })
   .superRefine(exactlyOne(['text', 'html', 'refetch']));
@@ -122,7 +129,7 @@ export const ContentArticle = z.object({
   title: text().min(1).max(MAX_TITLE_CHARS),
   byline: text().max(200).nullable(),
   authorBio: text().max(1000).nullable(),
-  publishedAt: publishedAtSchema.nullable(),
+  publishedAt: publishedAtSchema.nullable().transform(inUtc),
   sourceUrl: httpUrlSchema.nullable(),
   publisher: z.object({ name: text().max(200).nullable(), tagline: text().max(200).nullable() }),
   image: z.object({ caption: text().min(1), credit: text().max(300).nullable() }).nullable(),

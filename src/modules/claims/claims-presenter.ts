@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../lib/collections';
 import { hasRole, type Role } from '../accounts';
 import { renderMarkdown } from '../../lib/markdown';
 import { displayDomain } from '../../lib/urls';
@@ -143,7 +144,7 @@ function historyView(view: ClaimView) {
       what: e.action === 'linked' ? `marked it as the same claim as claim ${e.targetClaimId}` : `undid “the same claim as” claim ${e.targetClaimId}`,
     })),
   ];
-  return entries.sort((a, b) => a.at.localeCompare(b.at));
+  return entries.sort((a, b) => compareCodeUnits(a.at, b.at));
 }
 
 function checkView(check: Check) {

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../lib/collections';
 import type { Knex } from 'knex';
 import type { Queryable } from '../../db/knex';
 import { ValidationError } from '../../lib/errors';
@@ -116,7 +117,7 @@ async function dueSlice(db: Queryable, query: QueueQuery): Promise<{ rows: Claim
     rows.push(...((await q.select('s.*')) as ClaimStatsRow[]));
   }
   const due = (row: ClaimStatsRow) => dueDates.get(Number(row.claim_id))!;
-  rows.sort((a, b) => due(a).localeCompare(due(b)) || Number(b.claim_id) - Number(a.claim_id));
+  rows.sort((a, b) => compareCodeUnits(due(a), due(b)) || Number(b.claim_id) - Number(a.claim_id));
   let start = 0;
   if (query.after) {
     const [date, id] = decodeQueueCursor(query.after, 2);

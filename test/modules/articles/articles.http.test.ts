@@ -246,6 +246,18 @@ describe('addresses and order (hardening)', () => {
     expect(firstUndated).toBeGreaterThan(0);
     expect(list.slice(firstUndated).every((a) => a.publishedAt === null)).toBe(true);
   });
+
+  test('when publication times come with different offsets, then they are stored in UTC and the list is newest first by the real time', async () => {
+    const post = (title: string, publishedAt: string) =>
+      request(t.app).post('/api/v1/articles').set('Authorization', `Bearer ${editorToken}`).send({ title, text: 'A body.', publishedAt }).expect(201);
+    // 23:00 in New York on 1 January is 04:00 UTC on 2 January: later than 01:00 UTC on 2 January.
+    const evening = await post('New York evening story', '2030-01-01T23:00-05:00');
+    const night = await post('London night story', '2030-01-02T01:00:00Z');
+    expect(evening.body.publishedAt).toBe('2030-01-02T04:00:00Z');
+    expect(night.body.publishedAt).toBe('2030-01-02T01:00:00Z');
+    const titles = ((await request(t.app).get('/api/v1/articles').expect(200)).body.articles as { title: string }[]).map((a) => a.title);
+    expect(titles.indexOf('New York evening story')).toBeLessThan(titles.indexOf('London night story'));
+  });
 });
 
 describe('the article list in pages', () => {
