@@ -231,12 +231,12 @@ const API_CASES: ApiCase[] = [
     path: `/api/v1/claims/${(await claimWithCheck()).claimId}/comments`,
     body: { body: 'A thought.' },
   })),
-  api('PATCH /api/v1/comments/:id (the reviewer’s comment)', [401, 200, 403, 403, 403], async () => ({
+  api('PATCH /api/v1/comments/:id (the reviewer’s comment; to one who may not read it, as if it did not exist)', [401, 200, 404, 403, 403], async () => ({
     method: 'patch',
     path: `/api/v1/comments/${await reviewersComment()}`,
     body: { body: 'Edited.' },
   })),
-  api('DELETE /api/v1/comments/:id (the reviewer’s comment)', [401, 204, 403, 403, 403], async () => ({
+  api('DELETE /api/v1/comments/:id (the reviewer’s comment; to one who may not read it, as if it did not exist)', [401, 204, 404, 403, 403], async () => ({
     method: 'delete',
     path: `/api/v1/comments/${await reviewersComment()}`,
   })),
@@ -392,18 +392,18 @@ const PAGE_CASES: PageCase[] = [
     prepare: async () => ({ method: 'post', path: `/claims/${(await claimWithCheck()).claimId}/comments`, form: { body: 'A thought.' } }),
   },
   {
-    name: 'GET /comments/:id/edit (the reviewer’s comment: others are sent back to the claim)',
-    expected: [401, 200, 403, 303, 303],
+    name: 'GET /comments/:id/edit (the reviewer’s comment: others who may read it are sent back to the claim; to one who may not, it does not exist)',
+    expected: [401, 200, 404, 303, 303],
     prepare: async () => ({ method: 'get', path: `/comments/${await reviewersComment()}/edit` }),
   },
   {
-    name: 'POST /comments/:id/edit (the reviewer’s comment)',
-    expected: [401, 303, 403, 403, 403],
+    name: 'POST /comments/:id/edit (the reviewer’s comment; 404 to one who may not read it)',
+    expected: [401, 303, 404, 403, 403],
     prepare: async () => ({ method: 'post', path: `/comments/${await reviewersComment()}/edit`, form: { body: 'Edited.' } }),
   },
   {
-    name: 'POST /comments/:id/delete (the reviewer’s comment)',
-    expected: [401, 303, 403, 403, 403],
+    name: 'POST /comments/:id/delete (the reviewer’s comment; 404 to one who may not read it)',
+    expected: [401, 303, 404, 403, 403],
     prepare: async () => ({ method: 'post', path: `/comments/${await reviewersComment()}/delete`, form: {} }),
   },
   {

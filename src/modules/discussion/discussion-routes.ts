@@ -14,7 +14,7 @@ export function discussionRoutes(discussion: DiscussionService): RouteSpec[] {
   const formLocals = async (req: Request) => {
     const id = Number(req.params.id);
     const isComment = req.path.startsWith('/comments/');
-    const claimId = isComment ? await discussion.claimOf(id).catch(() => null) : id;
+    const claimId = isComment ? await discussion.claimOf(id, viewer(req as SignedInRequest)).catch(() => null) : id;
     return { title: 'Discussion', claimId, action: req.originalUrl, field: req.path.endsWith('/hide') ? 'reason' : 'body' };
   };
   const echo = (values: Record<string, unknown>) => ({ values });
@@ -32,7 +32,7 @@ export function discussionRoutes(discussion: DiscussionService): RouteSpec[] {
 
   const editPage = async (req: SignedInRequest, res: Response) => {
     const id = IdParam.parse(req.params).id;
-    const claimId = await discussion.claimOf(id);
+    const claimId = await discussion.claimOf(id, viewer(req));
     const own = (await discussion.thread(claimId, viewer(req))).flatMap((c) => [c, ...c.replies]).find((c) => c.id === id && c.mine && c.body !== null);
     if (!own) return void res.redirect(303, `/claims/${claimId}#comment-${id}`);
     res.render('discussion/comment-form', { title: 'Edit your comment', claimId, action: `/comments/${id}/edit`, field: 'body', values: { body: own.body } });

@@ -26,10 +26,19 @@ export function createDiscussionService(db: Db, claims: ClaimsService, accounts:
     if (!(await claims.mayReadOthers(claimId, viewer))) throw new ForbiddenError(NOT_YET);
   }
 
-  async function ownComment(commentId: number, viewer: Viewer): Promise<repo.CommentRecord> {
+  /**
+   * A comment this viewer may read. One the viewer may not read (a discussion they have not
+   * joined by filing) is answered exactly as one that does not exist: a reviewer who has not
+   * filed learns nothing of the discussion's activity from comment ids.
+   */
+  async function readableComment(commentId: number, viewer: Viewer): Promise<repo.CommentRecord> {
     const comment = await repo.findComment(db, commentId);
-    if (!comment) throw new NotFoundError('There is no such comment.');
-    await ensureAllowed(comment.claimId, viewer);
+    if (!comment || !(await claims.mayReadOthers(comment.claimId, viewer))) throw new NotFoundError('There is no such comment.');
+    return comment;
+  }
+
+  async function ownComment(commentId: number, viewer: Viewer): Promise<repo.CommentRecord> {
+    const comment = await readableComment(commentId, viewer);
     if (comment.author?.id !== viewer.id) throw new ForbiddenError('Only its author may change or delete a comment.');
     if (comment.deletedAt) throw new ConflictError('This comment was deleted.');
     return comment;
@@ -133,17 +142,16 @@ export function createDiscussionService(db: Db, claims: ClaimsService, accounts:
 
     async hide(commentId: number, raw: HideInput, editor: Viewer): Promise<CommentView> {
       const input = parseInput(HideInput, raw);
-      const comment = await repo.findComment(db, commentId);
-      if (!comment) throw new NotFoundError('There is no such comment.');
+      // The role first: whether the comment exists is not told to someone who may not hide it.
       if (!hasRole(editor.role, 'editor')) throw new ForbiddenError('Only editors may hide a comment.');
+      await readableComment(commentId, editor);
       await repo.markHidden(db, commentId, editor.id, input.reason);
       return view((await repo.findComment(db, commentId))!, editor);
     },
 
-    async claimOf(commentId: number): Promise<number> {
-      const comment = await repo.findComment(db, commentId);
-      if (!comment) throw new NotFoundError('There is no such comment.');
-      return comment.claimId;
+    /** The claim of a comment this viewer may read (404 alike for one that does not exist and one they may not read). */
+    async claimOf(commentId: number, viewer: Viewer): Promise<number> {
+      return (await readableComment(commentId, viewer)).claimId;
     },
   };
 }

@@ -69,6 +69,26 @@ describe('discussion and blind review', () => {
     await request(t.app).post(`/api/v1/claims/${other}/comments`).set(bearer(rita)).send({ body: 'x', parentId: first.id }).expect(422);
   });
 
+  test('when a reviewer who has not filed names comment ids, then one that exists and one that does not get the same answer everywhere', async () => {
+    const existing = (await post(rita, { body: 'A thought for those who filed.' }).expect(201)).body.comment.id;
+    const missing = existing + 1000;
+    const answers = async (id: number) => {
+      const patch = await request(t.app).patch(`/api/v1/comments/${id}`).set(bearer(omar)).send({ body: 'Probe.' });
+      const remove = await request(t.app).delete(`/api/v1/comments/${id}`).set(bearer(omar));
+      const hide = await request(t.app).post(`/api/v1/comments/${id}/hide`).set(bearer(omar)).send({ reason: 'Probe.' });
+      const editPage = await request(t.app).get(`/comments/${id}/edit`).set(bearer(omar));
+      return [patch, remove, hide, editPage].map((res) => ({ status: res.status, message: res.body?.error?.message ?? null }));
+    };
+    const forExisting = await answers(existing);
+    expect(forExisting).toEqual(await answers(missing));
+    expect(forExisting.map((a) => a.status)).toEqual([404, 404, 403, 404]);
+    // Once they file, the comment is theirs to read (and still only its author's to change).
+    await fileCheck(t.app, omar, claimId);
+    expect((await request(t.app).patch(`/api/v1/comments/${existing}`).set(bearer(omar)).send({ body: 'Probe.' })).status).toBe(403);
+    expect((await request(t.app).patch(`/api/v1/comments/${missing}`).set(bearer(omar)).send({ body: 'Probe.' })).status).toBe(404);
+    expect(await t.db('comments').where({ id: existing }).first('body')).toEqual({ body: 'A thought for those who filed.' });
+  });
+
   test('when authors edit and delete, and an editor hides, then only the author may change a comment and the thread keeps placeholders', async () => {
     const mine = (await post(rita, { body: 'Draft thought.' }).expect(201)).body.comment;
     await fileCheck(t.app, omar, claimId);
