@@ -11,7 +11,7 @@ interface ClaimListItem {
   target: { start: number; end: number; sentenceIds: string[] };
   anchor?: { status: string };
   checkedByMe: boolean;
-  checks: number;
+  checks: number | null;
   status: string | null;
 }
 
@@ -170,15 +170,8 @@ export class ReviewPanel {
     if (claim.statement) this.body.append(el('p', { class: 'claim-statement' }, `Claim: ${claim.statement}`));
     const own = claim.checks.find((c) => c.reviewer.id === this.me.id);
     if (!own) {
-      const others = this.claims.find((c) => c.id === claimId)?.checks ?? 0;
-      if (others > 0)
-        this.body.append(
-          el(
-            'p',
-            { class: 'notice' },
-            `${others} reviewer${others === 1 ? ' has' : 's have'} checked this claim. You will see their verdicts after you file yours.`,
-          ),
-        );
+      // Whether others have filed is theirs to tell only after this reviewer files (read-policy.ts).
+      this.body.append(el('p', { class: 'notice' }, 'You will see the other reviewers’ checks, if there are any, after you file yours.'));
       this.body.append(checkForm({}, 'File my check', (value) => void this.fileAndShow(claimId, value, exact).catch((e) => this.showError(e))));
       return;
     }

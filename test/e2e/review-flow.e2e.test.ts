@@ -62,8 +62,9 @@ describe('reviewing in the browser', () => {
     await omarPage.locator('.review-marker-to-check').first().waitFor();
     await omarPage.locator('.sentence', { hasText: SENTENCE }).click();
     const omarPanel = omarPage.locator('.review-sheet');
-    await omarPanel.getByText('1 reviewer has checked this claim').waitFor();
+    await omarPanel.getByText('You will see the other reviewers’ checks, if there are any, after you file yours.').waitFor();
     expect(await omarPanel.textContent()).not.toContain('rita');
+    expect(await omarPanel.textContent()).not.toMatch(/has checked|have checked|\d+ checks?\b/); // not even that someone filed
     expect(await omarPanel.locator('.check-card').count()).toBe(0);
     await fillCheck(omarPage, 'mostly-true', 'Visa-free entry was suspended for a time in 2024.', 'https://example.org/ecuador-visa');
     await omarPanel.getByRole('heading', { name: 'rita' }).waitFor();

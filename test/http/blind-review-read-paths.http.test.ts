@@ -40,7 +40,8 @@ let editorToken: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const [a, b] = [await createApiToken(t.db, await createUser(t.db, 'reviewer')), await createApiToken(t.db, await createUser(t.db, 'reviewer'))];
+  const reviewerA = await createUser(t.db, 'reviewer');
+  const [a, b] = [await createApiToken(t.db, reviewerA), await createApiToken(t.db, await createUser(t.db, 'reviewer'))];
   editorToken = await createApiToken(t.db, await createUser(t.db, 'editor'));
   const sentences = await seedSentenceIds(t.app);
   claimId = await createClaim(t.app, a, { sentenceId: sentences[6] });
@@ -62,6 +63,10 @@ beforeAll(async () => {
   const newcomer = await createUser(t.db, 'reviewer');
   newcomerToken = await createApiToken(t.db, newcomer);
   newcomerPage = await signIn(t.app, newcomer.username, newcomer.password);
+  // Both the newcomer and a reviewer who has filed are assigned: the claim page lists them.
+  for (const username of [reviewerA.username, newcomer.username])
+    await request(t.app).post(`/api/v1/claims/${claimId}/assignments`).set(bearer(editorToken)).send({ username, due: '2099-01-01' }).expect(201);
+  await t.db('assignments').update({ due_on: '2020-01-01' }); // both past due now: one of them has filed, which must not show
 });
 afterAll(() => t.close());
 
@@ -89,7 +94,18 @@ describe('every read path, as a reviewer who has not filed', () => {
     for (const { path, body } of results) {
       for (const secret of SECRETS) expect({ path, leaks: body.includes(secret) ? secret : null }).toEqual({ path, leaks: null });
       expect({ path, disputed: /\bdisputed\b/i.test(body) && body.includes(`/claims/${claimId}`) }).toEqual({ path, disputed: false });
+      // Not even that others have filed: no count of checks, no assignee marked checked (or, past the date, not overdue).
+      expect({ path, count: /\b2 checks\b|"checks":2\b/.test(body), checkedMark: /— checked\b/.test(body) }).toEqual({
+        path,
+        count: false,
+        checkedMark: false,
+      });
     }
+    const mine = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/claims`).set(bearer(newcomerToken)).expect(200)).body.claims;
+    expect(mine.find((c: { id: number }) => c.id === claimId)).toMatchObject({ checkedByMe: false, checks: null, status: null });
+    const claimPage = await newcomerPage.get(`/claims/${claimId}`).expect(200);
+    // The newcomer's own assignment is overdue; the one who filed shows only its date.
+    expect(claimPage.text.match(/— (overdue \(due 2020-01-01\)|due 2020-01-01)/g)?.sort()).toEqual(['— due 2020-01-01', '— overdue (due 2020-01-01)']);
   });
 
   test('when the decision is published with its note, then readers and the newcomer see the verdict and summary, still not the note or the checks', async () => {
@@ -109,5 +125,8 @@ describe('every read path, as a reviewer who has not filed', () => {
   test('when the same paths are read by an editor, then the secrets are there (the test can see a leak)', async () => {
     const claim = await request(t.app).get(`/api/v1/claims/${claimId}`).set(bearer(editorToken)).expect(200);
     for (const secret of ['SECRET-RATIONALE-A', 'SECRET-RATIONALE-B', 'SECRET-EDITOR-NOTE']) expect(claim.text).toContain(secret);
+    const list = (await request(t.app).get(`/api/v1/articles/${SEED_SLUG}/claims`).set(bearer(editorToken)).expect(200)).body.claims;
+    expect(list.find((c: { id: number }) => c.id === claimId)).toMatchObject({ checks: 2 });
+    expect((await request(t.app).get(`/claims/${claimId}`).set(bearer(editorToken)).expect(200)).text).toMatch(/— checked/);
   });
 });

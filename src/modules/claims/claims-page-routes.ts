@@ -13,6 +13,7 @@ import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimIn
 import type { ClaimsDesk } from './claims-types';
 import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
+import { readableAssignees } from './read-policy';
 import { atLeast } from '../accounts';
 
 const SCALE = {
@@ -83,7 +84,7 @@ export function claimsPageRoutes(
       : [];
     const canMarkSameAs = page.can.decide && !view.decision?.published && !(await claims.linkedTo([claimId])).length;
     // Who is assigned, for signed-in people; editors also get the people they may assign.
-    const assignees = req.user ? ((await desk.assigneesOf([claimId])).get(claimId) ?? []) : [];
+    const assignees = req.user ? readableAssignees(view.policy, req.user.username, (await desk.assigneesOf([claimId])).get(claimId) ?? []) : [];
     const assignable = page.can.decide ? await desk.assignableUsers() : [];
     const thread = await desk.thread(claimId, viewerOf(req));
     return {

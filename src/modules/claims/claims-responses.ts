@@ -124,7 +124,7 @@ export const ArticleClaimsResponse = z.object({
       target: TargetJson,
       anchor: AnchorJson,
       checkedByMe: z.boolean(),
-      checks: z.number().int(),
+      checks: z.number().int().nullable(),
       status: z.enum(CLAIM_STATUSES).nullable(),
     }),
   ),

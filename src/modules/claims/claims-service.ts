@@ -277,12 +277,13 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
 
     /**
      * Claims of one article for a signed-in reviewer: whether they have checked each, and the
-     * status only where they may see the aggregate (after their own check, or as an editor).
+     * number of checks and the status only where they may see others' work (after their own
+     * check, or as an editor): null before.
      */
     async forReviewer(
       articleId: number,
       viewer: Viewer,
-    ): Promise<{ claim: Claim; checkedByMe: boolean; checks: number; status: Aggregate['status'] | null }[]> {
+    ): Promise<{ claim: Claim; checkedByMe: boolean; checks: number | null; status: Aggregate['status'] | null }[]> {
       const list = await claims.listClaims(db, { articleId });
       const ids = list.map((c) => c.id);
       const [verdicts, decided] = await Promise.all([checks.listVerdicts(db, ids), decisions.forClaims(ids)]);
@@ -290,13 +291,14 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       return list.map((claim) => {
         const all = verdictsByClaim.get(claim.id) ?? [];
         const checkedByMe = all.some((v) => v.reviewerId === viewer.id);
-        const status = claimReadPolicy(viewer, checkedByMe).aggregate
+        const policy = claimReadPolicy(viewer, checkedByMe);
+        const status = policy.aggregate
           ? aggregateOf(
               all.map((v) => v.verdict),
               decided.get(claim.id),
             ).status
           : null;
-        return { claim, checkedByMe, checks: all.length, status };
+        return { claim, checkedByMe, checks: policy.othersFiled ? all.length : null, status };
       });
     },
 

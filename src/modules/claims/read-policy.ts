@@ -16,10 +16,15 @@ export type CheckVisibility = 'all' | 'own' | 'none';
  * - Anonymous readers see published decisions only; a claim without one does not exist for them.
  * - A reviewer sees the others' checks, the aggregate (distribution, status, dispute) and the
  *   decision's internals (the editor's note, who decided) only after filing their own check.
+ * - Whether anyone else has filed, and how many have, is part of the others' work: a reviewer
+ *   learns it only after filing (no check count, no "checked" mark on other assignees, no "N
+ *   reviewers have checked this" before), so neither a crowd nor an empty claim sways them.
  * - Editors and admins see everything, including unpublished decisions and their history.
  */
 export interface ClaimReadPolicy {
   checks: CheckVisibility;
+  /** Whether (and how many) others have filed on the claim. */
+  othersFiled: boolean;
   aggregate: boolean;
   decisionInternals: boolean;
   unpublishedDecision: boolean;
@@ -29,7 +34,21 @@ export interface ClaimReadPolicy {
 export function claimReadPolicy(viewer: Viewer | null, hasOwnCheck: boolean): ClaimReadPolicy {
   const editor = viewer !== null && hasRole(viewer.role, 'editor');
   const checks: CheckVisibility = !viewer ? 'none' : editor || hasOwnCheck ? 'all' : 'own';
-  return { checks, aggregate: checks === 'all', decisionInternals: checks === 'all', unpublishedDecision: editor, decisionHistory: editor };
+  const all = checks === 'all';
+  return { checks, othersFiled: all, aggregate: all, decisionInternals: all, unpublishedDecision: editor, decisionHistory: editor };
+}
+
+/**
+ * A claim's assignees as this viewer may see them: who is assigned and when it is due, but
+ * whether someone else has filed (done, or not overdue past the date) only where the policy lets
+ * the viewer know that others have filed. Their own assignment they always see as it is.
+ */
+export function readableAssignees<T extends { username: string; done: boolean; overdue: boolean }>(
+  policy: ClaimReadPolicy,
+  viewerUsername: string,
+  assignees: T[],
+): T[] {
+  return policy.othersFiled ? assignees : assignees.map((a) => (a.username === viewerUsername ? a : { ...a, done: false, overdue: false }));
 }
 
 /** Whether the claim exists for this viewer at all (anonymous readers: only with a published decision). */

@@ -1,4 +1,4 @@
-import { claimExistsFor, claimReadPolicy, readableChecks, readableDecision } from '../../../src/modules/claims/read-policy';
+import { claimExistsFor, claimReadPolicy, readableAssignees, readableChecks, readableDecision } from '../../../src/modules/claims/read-policy';
 import type { Decision } from '../../../src/modules/verdicts';
 
 const reviewer = { id: 1, role: 'reviewer' as const };
@@ -8,26 +8,36 @@ const decision = (published: boolean) => ({ claimId: 9, verdict: 'mixed', publis
 
 describe('claimReadPolicy', () => {
   test.each([
-    ['an anonymous reader', null, false, { checks: 'none', aggregate: false, decisionInternals: false, unpublishedDecision: false, decisionHistory: false }],
+    [
+      'an anonymous reader',
+      null,
+      false,
+      { checks: 'none', othersFiled: false, aggregate: false, decisionInternals: false, unpublishedDecision: false, decisionHistory: false },
+    ],
     [
       'a reviewer who has not filed',
       reviewer,
       false,
-      { checks: 'own', aggregate: false, decisionInternals: false, unpublishedDecision: false, decisionHistory: false },
+      { checks: 'own', othersFiled: false, aggregate: false, decisionInternals: false, unpublishedDecision: false, decisionHistory: false },
     ],
     [
       'a reviewer who has filed',
       reviewer,
       true,
-      { checks: 'all', aggregate: true, decisionInternals: true, unpublishedDecision: false, decisionHistory: false },
+      { checks: 'all', othersFiled: true, aggregate: true, decisionInternals: true, unpublishedDecision: false, decisionHistory: false },
     ],
     [
       'an editor who has not filed',
       editor,
       false,
-      { checks: 'all', aggregate: true, decisionInternals: true, unpublishedDecision: true, decisionHistory: true },
+      { checks: 'all', othersFiled: true, aggregate: true, decisionInternals: true, unpublishedDecision: true, decisionHistory: true },
     ],
-    ['an admin', admin, false, { checks: 'all', aggregate: true, decisionInternals: true, unpublishedDecision: true, decisionHistory: true }],
+    [
+      'an admin',
+      admin,
+      false,
+      { checks: 'all', othersFiled: true, aggregate: true, decisionInternals: true, unpublishedDecision: true, decisionHistory: true },
+    ],
   ] as const)('when %s reads a claim, then the policy is exactly this', (_who, viewer, filed, expected) => {
     expect(claimReadPolicy(viewer, filed)).toEqual(expected);
   });
@@ -54,5 +64,24 @@ describe('what is readable', () => {
     expect(claimExistsFor(null, null)).toBe(false);
     expect(claimExistsFor(null, decision(true))).toBe(true);
     expect(claimExistsFor(reviewer, null)).toBe(true);
+  });
+});
+
+describe('who has filed', () => {
+  const assignees = [
+    { username: 'rita', done: true, overdue: false, due: '2020-01-01' },
+    { username: 'omar', done: false, overdue: true, due: '2020-01-01' },
+    { username: 'me', done: false, overdue: false, due: null },
+  ];
+  test('when a reviewer who has not filed sees a claim’s assignees, then no one else is marked checked or overdue; their own entry is as it is', () => {
+    expect(readableAssignees(claimReadPolicy({ id: 7, role: 'reviewer' }, false), 'omar', assignees)).toEqual([
+      { username: 'rita', done: false, overdue: false, due: '2020-01-01' },
+      { username: 'omar', done: false, overdue: true, due: '2020-01-01' },
+      { username: 'me', done: false, overdue: false, due: null },
+    ]);
+  });
+  test('when the viewer has filed or is an editor, then the assignees are shown as they are', () => {
+    expect(readableAssignees(claimReadPolicy({ id: 7, role: 'reviewer' }, true), 'me', assignees)).toEqual(assignees);
+    expect(readableAssignees(claimReadPolicy(editor, false), 'edna', assignees)).toEqual(assignees);
   });
 });
