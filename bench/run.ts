@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from '../src/config';
 import { buildFixture, BIG_SLUG } from './fixture';
 import { measureSegmentation } from './segmentation';
 import { measureLivingArticles } from './living-articles';
+import { measureHostilePages } from './hostile-pages';
 import { measureSearch } from './search';
 import { measureBigArchive } from './big-archive';
 import { measurePostgresWrites } from './postgres-writes';
@@ -203,6 +204,8 @@ async function main() {
   const claimPage = await timed(`/claims/${fixture.publishedClaimId}`);
 
   phaseDone('review queue and claim page');
+  const hostilePages = await measureHostilePages(call, port, fixture.editorToken);
+  phaseDone('hostile pages');
   clearInterval(sampler);
   const rssAfter = rss(server.pid!);
   server.kill('SIGTERM');
@@ -233,6 +236,7 @@ async function main() {
     postgresWrites: await measurePostgresWrites(WRITERS, measureWrites, freePort),
     reviewQueue: { claims1000: queueAll, claims300: queue300 },
     claimPage,
+    hostilePages,
     memory: { peakRssMb: Math.round(Math.max(...samples)), rssAfterMb: Math.round(rssAfter), byPhase: rssByPhase },
     startToFirstResponseMs: startMs,
     segmentation: measureSegmentation(PROJECT_ROOT),
@@ -277,6 +281,10 @@ async function main() {
       .join(', ')}) | ${living.reanchorMedianMs} | | | < 200 |`,
     `| The whole update on SQLite (new revision, sentences, ${living.claims} claims re-anchored and saved, one transaction), median ms | ${living.updateMedianMs} | | | |`,
     `| Extraction of a ${living.extraction.pageKb} KB news page (${living.extraction.blocks} blocks), median ms | ${living.extraction.medianMs} | | | < 300 |`,
+    ...results.hostilePages.map(
+      (h) =>
+        `| Import of a page of ${h.page}: answer (${h.importStatus}), median ms; \`/healthz\` meanwhile p50 / p99 / max ms over ${h.healthz.requests} requests | ${h.importMedianMs}; ${h.healthz.p50Ms} / ${h.healthz.p99Ms} / ${h.healthz.maxMs} | | | healthz p99 < 100 |`,
+    ),
     `| Search over ${found.claims.toLocaleString('en-US')} claims in ${found.articles} articles (SQLite FTS5), anonymous / reviewer: p50, p95 ms | ${found.search.anonymous.p50}, ${found.search.anonymous.p95} / ${found.search.reviewer.p50}, ${found.search.reviewer.p95} | | | p95 < 50 |`,
     `| Similar claims for a text over the same ${found.claims.toLocaleString('en-US')} claims: p50, p95 ms | ${found.similar.p50}, ${found.similar.p95} | | | p95 < 50 |`,
     `| Claim matching test set (${found.matching.pairs} pairs) at that size: recall@5 on paraphrases; near-misses shown as "same" | ${found.matching.recallAt5}; ${found.matching.nearMissesShownSame} of ${found.matching.nearMisses} | | | ≥ 0.9; 0 |`,

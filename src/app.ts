@@ -30,6 +30,7 @@ import { createExportsService, exportsRoutes } from './modules/exports';
 import { createRevisionsService, revisionsRoutes } from './modules/revisions';
 import { embedsRoutes } from './modules/embeds';
 import { createSafeFetcher } from './outbound/safe-fetch';
+import { createExtractor } from './extraction/extraction-pool';
 import { createSmtpMailer } from './outbound/mailer';
 import { mountRoutes, type RouteSpec } from './http/routes';
 import { apiDocsRoutes } from './http/api-docs-routes';
@@ -51,7 +52,8 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const accounts = createAccountsService(db);
   const audit = createAuditService(db);
   const fetcher = createSafeFetcher({ allowHosts: config.outboundAllowHosts });
-  const articles = createArticlesService(db, changeFeed, { fetcher });
+  const extractor = createExtractor();
+  const articles = createArticlesService(db, changeFeed, { fetcher, extract: extractor.extract });
   const consensus = { minOrdinalChecks: config.minReviewsForConsensus };
   const decisions = createDecisionsService(db, consensus);
   const claims = createClaimsService(db, articles, decisions, consensus, changeFeed);
@@ -157,6 +159,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     /** Null when no SMTP_URL is set: nothing is emailed. */
     deliverEmail: email ? (now?: number) => email.deliverDue(now) : null,
     closeMailer: () => mailer?.close(),
+    closeExtractor: () => extractor.close(),
   };
   app.use(mountRoutes(express.Router(), routes));
 

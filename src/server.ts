@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     deliverWebhooks: () => Promise<unknown>;
     deliverEmail: (() => Promise<unknown>) | null;
     closeMailer: () => void;
+    closeExtractor: () => Promise<void>;
   };
   const stopReminders = startPeriodic('reminders', jobs.remindDueTomorrow, logger, REMINDERS_EVERY_MS);
   const stopWebhooks = startPeriodic('webhooks', jobs.deliverWebhooks, logger, WEBHOOKS_EVERY_MS, WEBHOOKS_EVERY_MS);
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       stopWebhooks();
       stopEmail();
       jobs.closeMailer();
+      await jobs.closeExtractor();
       await stopBridge();
       await db.destroy();
       clearTimeout(force);

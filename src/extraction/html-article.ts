@@ -3,6 +3,8 @@ import { parseHTML } from 'linkedom';
 import type { DomDocument, DomElement } from './dom';
 import { normaliseDate } from '../lib/dates';
 import { pageMetadata, type PageMetadata } from './page-metadata';
+import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS, measurePage } from './page-bounds';
+import { UnprocessableError } from '../lib/errors';
 
 /**
  * What an HTML news page holds, as Factline stores articles: the article's own text cut into
@@ -150,6 +152,19 @@ function withoutRepeats(blocks: ExtractedBlock[], meta: PageMetadata, standfirst
   });
 }
 
+/** A page past the bounds of page-bounds.ts is refused before Readability runs, with what to do instead. */
+function refuseHostileShape(root: DomElement): void {
+  const shape = measurePage(root);
+  if (shape.over === 'depth')
+    throw new UnprocessableError(
+      `This page nests its elements more than ${MAX_PAGE_DEPTH} levels deep, which no news page needs; Factline does not read it. Paste the article's text instead.`,
+    );
+  if (shape.over === 'elements')
+    throw new UnprocessableError(
+      `This page has more than ${MAX_PAGE_ELEMENTS.toLocaleString('en-US')} elements; Factline does not read it. Paste the article's text instead.`,
+    );
+}
+
 /**
  * Extracts the article from an HTML page. `pageUrl` (where the page was fetched, if it was)
  * resolves relative canonical addresses and is the fallback for the canonical address.
@@ -158,6 +173,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   const parsed = parseHTML(html).document;
   const document = parsed as unknown as DomDocument;
   if (!document.documentElement) return { title: null, byline: null, publishedAt: null, canonicalUrl: pageUrl ?? null, siteName: null, blocks: [] };
+  refuseHostileShape(document.documentElement);
   const readabilityMeta = { title: null as string | null, byline: null as string | null, publishedTime: null as string | null };
   const meta = pageMetadata(document, pageUrl);
 

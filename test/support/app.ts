@@ -21,5 +21,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }), database: database.config, ...overrides };
   await migrateAndImportContent(database.db, config.rootDir);
   const app = createApp({ db: database.db, config, logger: createLogger('silent'), sessionSecret: 'test-secret-test-secret-test-secret' });
-  return { app, db: database.db, config, close: () => database.destroy() };
+  const jobs = app.locals.jobs as { closeExtractor: () => Promise<void> };
+  return {
+    app,
+    db: database.db,
+    config,
+    close: async () => {
+      await jobs.closeExtractor();
+      await database.destroy();
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { parseInput } from '../../lib/parse';
 import { changedWords, wordDiff, type DiffPart } from '../../lib/text-diff';
 import { comparableUrlKey } from '../../lib/url-match';
 import { extractArticle, type ExtractedArticle } from '../../extraction/html-article';
+import type { Extract } from '../../extraction/extraction-pool';
 import type { SafeFetcher } from '../../outbound/safe-fetch';
 import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDraft, type ComposedDocument } from './article-document';
 import * as repo from './articles-repository';
@@ -66,9 +67,12 @@ export type ArticlesService = ReturnType<typeof createArticlesService>;
 export interface ArticlesOptions {
   /** The one SSRF-safe fetcher (src/outbound): imports and updates from an address go through it. */
   fetcher?: SafeFetcher;
+  /** Reads HTML pages; the app hands in the worker-thread extractor (extraction-pool.ts), so no page blocks the event loop. */
+  extract?: Extract;
 }
 
 export function createArticlesService(db: Db, feed?: ChangeFeed, options: ArticlesOptions = {}) {
+  const extract: Extract = options.extract ?? (async (html, url) => extractArticle(html, url));
   /** Stores the article, its blocks, sentences and revision 1 in one transaction; a taken slug is a 409 and nothing is written. */
   async function store(article: NewArticle, drafts: BlockDraft[], origin: RevisionOrigin): Promise<Article> {
     const document = composeDocument(article.slug, drafts);
@@ -118,7 +122,7 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
       return { title, byline: input.byline, publishedAt: input.publishedAt, sourceUrl: input.sourceUrl, drafts, digest: digestOf(title, drafts) };
     }
     const page = input.html !== undefined ? { html: input.html, url: input.sourceUrl ?? undefined } : await fetchPage(input.url!);
-    const draft = draftFromExtraction(extractArticle(page.html, page.url), {
+    const draft = draftFromExtraction(await extract(page.html, page.url), {
       title: input.title,
       byline: input.byline ?? undefined,
       publishedAt: input.publishedAt ?? undefined,
@@ -185,7 +189,7 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
       if (!keep.sourceUrl) throw new UnprocessableError('This article has no source address to fetch again; give its HTML or text instead.');
       page = await fetchPage(keep.sourceUrl);
     }
-    const extracted = extractArticle(page.html, page.url);
+    const extracted = await extract(page.html, page.url);
     const draft = draftFromExtraction(extracted, {
       title: input.title ?? extracted.title ?? article.title,
       byline: input.byline === undefined ? (extracted.byline ?? article.byline) : input.byline,

@@ -150,6 +150,50 @@ describe('import from HTML', () => {
   });
 });
 
+describe('hostile pages', () => {
+  const nested = (depth: number) => `<html><body>${'<div>'.repeat(depth)}<p>Words of the page.</p>${'</div>'.repeat(depth)}</body></html>`;
+
+  test('when a page of 1,000 nested elements is posted, pasted in a preview or fetched, then it is refused at once with a message and nothing is stored', async () => {
+    const before = await articleRows();
+    const posted = await request(t.app)
+      .post('/api/v1/articles')
+      .set(bearer(editor))
+      .send({ html: nested(1000) })
+      .expect(422);
+    expect(posted.body.error.message).toMatch(/^This page nests its elements more than 160 levels deep, which no news page needs/);
+    origin.set('/deep', nested(20_000));
+    const fetched = await request(t.app)
+      .post('/api/v1/articles')
+      .set(bearer(editor))
+      .send({ url: origin.url('/deep') })
+      .expect(422);
+    expect(fetched.body.error.message).toMatch(/more than 160 levels deep/);
+    expect(await articleRows()).toEqual(before);
+  });
+
+  test('when an editor imports a page that takes long to read, then other requests are answered meanwhile', async () => {
+    // Inside the bounds, yet Readability spends about a quarter of a second on a chain this deep.
+    const slow = `<html><head><title>Slow page</title></head><body>${'<div>'.repeat(155)}<p>A paragraph of article text long enough to be kept by the reader.</p>${'</div>'.repeat(155)}</body></html>`;
+    let done = false;
+    const importing = request(t.app)
+      .post('/api/v1/articles')
+      .set(bearer(editor))
+      .send({ html: slow })
+      .then((res) => {
+        done = true;
+        return res.status;
+      });
+    let answered = 0;
+    while (!done) {
+      await request(t.app).get('/healthz').expect(200);
+      if (!done) answered += 1;
+    }
+    expect(await importing).toBe(201);
+    // Read in the server's own thread, the page would hold every request until it was read: a few at most get through.
+    expect(answered).toBeGreaterThanOrEqual(15);
+  });
+});
+
 describe('the New article page (works without JavaScript)', () => {
   const formFor = async () => csrfFrom((await editorAgent.get('/articles/new').expect(200)).text);
 

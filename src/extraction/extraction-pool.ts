@@ -1,0 +1,113 @@
+import { Worker } from 'node:worker_threads';
+import { AppError, UnprocessableError } from '../lib/errors';
+import { workerScript } from '../lib/worker-script';
+import type { ExtractedArticle } from './html-article';
+import type { ExtractionReply } from './extraction-worker';
+
+/** Reads an HTML page into an article, off the event loop. */
+export type Extract = (html: string, url?: string) => Promise<ExtractedArticle>;
+
+export interface Extractor {
+  extract: Extract;
+  /** Ends the worker (shutdown, tests); pages asked for afterwards start a new one. */
+  close(): Promise<void>;
+}
+
+/** How long one page may take to read before its worker is ended and the page refused. */
+export const EXTRACTION_DEADLINE_MS = 10_000;
+/** Pages waiting for the worker at most; past that an import is told to try again. */
+const MAX_WAITING = 32;
+
+interface Task {
+  id: number;
+  html: string;
+  url?: string;
+  resolve(article: ExtractedArticle): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Extraction in a worker thread with a deadline. Readability runs on a page's whole DOM, and
+ * even a bounded page (page-bounds.ts) costs tens or hundreds of milliseconds of CPU: in the
+ * server's own thread that would delay every other request, `/healthz` included. Here one worker
+ * reads pages one after another; a page that passes the deadline has its worker ended (CPU work
+ * cannot be interrupted otherwise) and is refused with a 422, and the next page gets a new
+ * worker. The worker is unref'd, so it never keeps a process alive.
+ */
+export function createExtractor(options: { deadlineMs?: number } = {}): Extractor {
+  const deadlineMs = options.deadlineMs ?? EXTRACTION_DEADLINE_MS;
+  const waiting: Task[] = [];
+  let worker: Worker | null = null;
+  let current: { task: Task; timer: NodeJS.Timeout } | null = null;
+  let nextId = 1;
+
+  function startWorker(): Worker {
+    const started = new Worker(workerScript(__filename, 'extraction-worker'));
+    started.unref();
+    started.on('message', (reply: ExtractionReply) => {
+      if (!current || current.task.id !== reply.id) return;
+      const { task, timer } = current;
+      clearTimeout(timer);
+      current = null;
+      if (reply.ok) task.resolve(reply.article);
+      else task.reject(reply.error ? new AppError(reply.error.status, reply.error.code, reply.error.message) : new Error(reply.message));
+      runNext();
+    });
+    started.on('error', (error) => fail(started, error));
+    started.on('exit', () => fail(started, new Error('The page reader stopped unexpectedly.')));
+    return started;
+  }
+
+  /** The worker died (or was ended): the page it was reading fails, the rest go to a new one. */
+  function fail(dead: Worker, error: unknown): void {
+    if (worker !== dead) return;
+    worker = null;
+    if (current) {
+      clearTimeout(current.timer);
+      current.task.reject(error);
+      current = null;
+    }
+    runNext();
+  }
+
+  function runNext(): void {
+    if (current || waiting.length === 0) return;
+    const task = waiting.shift()!;
+    worker ??= startWorker();
+    const running = worker;
+    const timer = setTimeout(() => {
+      void running.terminate();
+      fail(
+        running,
+        new UnprocessableError(`This page took more than ${Math.round(deadlineMs / 1000)} s to read, so Factline stopped; paste the article's text instead.`),
+      );
+    }, deadlineMs);
+    current = { task, timer };
+    running.postMessage({ id: task.id, html: task.html, url: task.url });
+  }
+
+  return {
+    extract(html, url) {
+      if (waiting.length >= MAX_WAITING)
+        return Promise.reject(
+          new AppError(503, 'busy', 'Factline is reading many pages at the moment; try again in a minute.', undefined, { 'retry-after': '30' }),
+        );
+      return new Promise<ExtractedArticle>((resolve, reject) => {
+        waiting.push({ id: nextId++, html, url, resolve, reject });
+        runNext();
+      });
+    },
+    async close() {
+      const running = worker;
+      worker = null;
+      const stopped = new Error('Factline is shutting down; the page was not read.');
+      if (current) {
+        clearTimeout(current.timer);
+        current.task.reject(stopped);
+        current = null;
+      }
+      for (const task of waiting.splice(0)) task.reject(stopped);
+      if (running) await running.terminate();
+    },
+  };
+}
