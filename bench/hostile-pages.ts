@@ -20,7 +20,6 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 /** Imports the page 5 times one after another while a second client asks /healthz back to back. */
 async function measure(call: Call, port: number, token: string, name: string, html: string): Promise<HostilePageFigures> {
-  const body = JSON.stringify({ html });
   const imports: number[] = [];
   let status = 0;
   let importing = true;
@@ -29,6 +28,7 @@ async function measure(call: Call, port: number, token: string, name: string, ht
     while (importing) health.push((await call(port, 'GET', '/healthz')).ms);
   })();
   for (let i = 0; i < 5; i++) {
+    const body = JSON.stringify({ html, title: `Hostile page ${name} ${i} ${Date.now()}` }); // a new article each time, never a taken address
     const res = await call(port, 'POST', '/api/v1/articles', { authorization: `Bearer ${token}` }, body);
     imports.push(res.ms);
     status = res.status;

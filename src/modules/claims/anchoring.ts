@@ -1,3 +1,4 @@
+import { similarity } from '../../lib/similarity';
 /**
  * Anchoring a claim in an article's text, after the W3C Web Annotation selectors: a
  * TextPositionSelector (start/end offsets) and a TextQuoteSelector (exact quote with prefix
@@ -59,18 +60,38 @@ function occurrences(text: string, exact: string): { start: number; end: number 
   return found;
 }
 
-/** Compares the context in place (no copies of the text), so scoring a candidate costs the context's length. */
-function contextScore(text: string, start: number, end: number, selector: QuoteSelector): number {
-  let score = 0;
+/**
+ * How well the text around an occurrence matches the selector's prefix and suffix, each scored
+ * approximately (1 for the same text, less for an edited one), as Hypothesis scores context: a
+ * prefix copied with a typo still says which of two occurrences was meant.
+ */
+function contextScore(text: string, start: number, end: number, selector: QuoteSelector, approximate: boolean): number {
   const { prefix, suffix } = selector;
-  if (prefix && start >= prefix.length && text.startsWith(prefix, start - prefix.length)) score += 2;
-  if (suffix && text.startsWith(suffix, end)) score += 2;
+  let score = 0;
+  if (prefix) {
+    if (start >= prefix.length && text.startsWith(prefix, start - prefix.length)) score += 1;
+    else if (approximate) {
+      const near = prefix.slice(-APPROXIMATE_CONTEXT);
+      score += similarity(near, text.slice(Math.max(0, start - near.length), start));
+    }
+  }
+  if (suffix) {
+    if (text.startsWith(suffix, end)) score += 1;
+    else if (approximate) {
+      const near = suffix.slice(0, APPROXIMATE_CONTEXT);
+      score += similarity(near, text.slice(end, end + near.length));
+    }
+  }
   return score;
 }
 
+/** Context is compared approximately over the characters nearest the quote, for so many occurrences at most (a bound on the work one request can ask for). */
+const APPROXIMATE_CONTEXT = 32;
+const MAX_APPROXIMATE_CANDIDATES = 1000;
+
 /**
  * Finds the quote: the given offsets when they hold exactly the quote; otherwise the occurrence
- * whose prefix and suffix match best, then the one nearest the given start, then the first.
+ * whose prefix and suffix match best (approximately), then the one nearest the given start, then the first.
  * Null when the quote is blank or not in the text.
  */
 export function anchorQuote(text: string, selector: QuoteSelector): Anchor | null {
@@ -80,11 +101,10 @@ export function anchorQuote(text: string, selector: QuoteSelector): Anchor | nul
   const candidates = occurrences(text, exact);
   if (candidates.length === 0) return null;
   const hint = start ?? 0;
-  candidates.sort(
-    (a, b) =>
-      contextScore(text, b.start, b.end, selector) - contextScore(text, a.start, a.end, selector) || Math.abs(a.start - hint) - Math.abs(b.start - hint),
-  );
-  return anchorAt(text, candidates[0].start, candidates[0].end);
+  const approximate = candidates.length <= MAX_APPROXIMATE_CANDIDATES;
+  const scored = candidates.map((c) => ({ ...c, score: contextScore(text, c.start, c.end, selector, approximate) }));
+  scored.sort((a, b) => b.score - a.score || Math.abs(a.start - hint) - Math.abs(b.start - hint));
+  return anchorAt(text, scored[0].start, scored[0].end);
 }
 
 /** Narrows a span to exclude leading and trailing whitespace. */

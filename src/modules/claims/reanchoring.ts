@@ -2,6 +2,7 @@ import search from 'approx-string-match';
 import { keptStretches, type DiffPart, type KeptStretch } from '../../lib/text-diff';
 import { QUOTE_AND_DASH_FOLDS } from '../../lib/typography';
 import { anchorAt, trimSpan, type Anchor } from './anchoring';
+import { similarity } from '../../lib/similarity';
 
 /**
  * Re-anchoring a claim when its article gets a new revision, after Hypothesis's fuzzy anchoring
@@ -35,6 +36,10 @@ export const AMBIGUITY_MARGIN = 0.1;
 export const MIN_DISTINCTIVE_LENGTH = 32;
 /** How far (in characters) a candidate may lie from where the old quote went and still be "in place". */
 const IN_PLACE_SLACK = 16;
+/** How much of what replaced the old quote a candidate must cover to be "in place". */
+const MIN_REPLACEMENT_COVERAGE = 0.5;
+/** A long quote found only once anywhere, this alike, is followed even without its context (a sentence moved and corrected). */
+const MIN_UNIQUE_SIMILARITY = 0.9;
 const MAX_ERRORS = 500;
 /** A short quote can match approximately in thousands of places; the best few hundred decide. */
 const MAX_PLACES = 200;
@@ -64,30 +69,7 @@ export function foldTypography(text: string): string {
   return text.replace(TYPOGRAPHIC, (c) => TYPOGRAPHY[c]);
 }
 
-/** Levenshtein distance (two rows). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = new Uint32Array(b.length + 1).map((_, j) => j);
-  let current = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
-}
-
-/** 1 for the same text, 0 for nothing alike. */
-export function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
-}
+export { editDistance, similarity } from '../../lib/similarity';
 
 /** Follows positions from the old text to the new one through the stretches the diff kept. */
 export class PositionMap {
@@ -153,6 +135,21 @@ function contextSimilarity(foldedText: string, start: number, end: number, prefi
 }
 
 /**
+ * approx-string-match 1.1.0 answers a pattern whose length is a multiple of 32 (its bit-vector
+ * block) with a zero-length, zero-error match, and, since it returns only the matches with the
+ * fewest errors, nothing else: a 64-character quote with one letter corrected was lost while 63
+ * and 65 survived. Such a pattern is searched without its last character, and that character is
+ * then matched by hand (taken when the text has it next, else counted as one more error).
+ */
+function approximateMatches(text: string, pattern: string, maxErrors: number): { start: number; end: number; errors: number }[] {
+  if (pattern.length % 32 !== 0) return search(text, pattern, maxErrors);
+  const last = pattern[pattern.length - 1];
+  return search(text, pattern.slice(0, -1), maxErrors)
+    .map((m) => (text[m.end] === last ? { ...m, end: m.end + 1 } : { ...m, errors: m.errors + 1 }))
+    .filter((m) => m.errors <= maxErrors);
+}
+
+/**
  * Approximate matches, one per place: overlapping matches are variants of one place, the fewest
  * errors kept. The search library returns only the best matches of the text it is given, so an
  * exact copy elsewhere would hide a slightly edited quote in its own place: the stretch around
@@ -160,20 +157,36 @@ function contextSimilarity(foldedText: string, start: number, end: number, prefi
  */
 function places(foldedText: string, pattern: string, around: { start: number; end: number } | null): { start: number; end: number; errors: number }[] {
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(pattern.length * (1 - MIN_QUOTE_SIMILARITY)));
-  const matches = search(foldedText, pattern, maxErrors);
+  const matches = approximateMatches(foldedText, pattern, maxErrors);
   if (around) {
     // Just the old place, with room for the quote to have grown: a copy next to it must not fit whole.
     const from = Math.max(0, around.start - IN_PLACE_SLACK - maxErrors);
     const to = Math.min(foldedText.length, around.end + IN_PLACE_SLACK + maxErrors);
-    for (const match of search(foldedText.slice(from, to), pattern, maxErrors)) matches.push({ ...match, start: match.start + from, end: match.end + from });
+    for (const match of approximateMatches(foldedText.slice(from, to), pattern, maxErrors))
+      matches.push({ ...match, start: match.start + from, end: match.end + from });
   }
-  matches.sort((a, b) => a.errors - b.errors || a.start - b.start);
+  // An empty match is no place at all (and the library's bug above is not the only way to get one).
+  const real = matches.filter((match) => match.end > match.start);
+  real.sort((a, b) => a.errors - b.errors || a.start - b.start);
   const chosen: { start: number; end: number; errors: number }[] = [];
-  for (const match of matches) {
+  for (const match of real) {
     if (chosen.length >= MAX_PLACES) break;
     if (!chosen.some((c) => c.start < match.end && match.start < c.end)) chosen.push(match);
   }
   return chosen;
+}
+
+/**
+ * Whether a candidate lies where the diff says the old quote went: it must cover at least half
+ * of what now stands there (what replaced the quote), and lie within a few characters of it. A
+ * match on the next clause's words, next to a rewritten quote, is not in place.
+ */
+function coversReplacement(place: { start: number; end: number }, expected: { start: number; end: number }): boolean {
+  if (!(place.start < expected.end + IN_PLACE_SLACK && expected.start - IN_PLACE_SLACK < place.end)) return false;
+  const length = expected.end - expected.start;
+  if (length <= 0) return false;
+  const overlap = Math.min(place.end, expected.end) - Math.max(place.start, expected.start);
+  return overlap / length >= MIN_REPLACEMENT_COVERAGE;
 }
 
 function orphan({ start, end, exact, prefix, suffix }: CurrentAnchor, reason: Reanchored['reason']): Reanchored {
@@ -210,8 +223,10 @@ export function reanchor(previous: CurrentAnchor, newText: string, foldedText: s
   const candidates: Candidate[] = found.map((place) => {
     const quoteScore = 1 - place.errors / Math.max(pattern.length, place.end - place.start);
     const context = contextSimilarity(foldedText, place.start, place.end, previous.prefix, previous.suffix);
-    const inPlace = expected.start >= 0 && place.start < expected.end + IN_PLACE_SLACK && expected.start - IN_PLACE_SLACK < place.end;
-    const distinctive = place.errors === 0 && verbatim === 1 && pattern.length >= MIN_DISTINCTIVE_LENGTH;
+    const inPlace = expected.start >= 0 && coversReplacement(place, expected);
+    // Distinctive: a long quote found once, verbatim, or (moved and corrected) once at all and nearly whole.
+    const distinctive =
+      pattern.length >= MIN_DISTINCTIVE_LENGTH && ((place.errors === 0 && verbatim === 1) || (found.length === 1 && quoteScore >= MIN_UNIQUE_SIMILARITY));
     return { ...place, quoteScore, context, inPlace, distinctive, score: quoteScore + 0.5 * context + (inPlace ? 0.5 : 0) };
   });
   const eligible = candidates.filter((c) => c.inPlace || c.context >= MIN_CONTEXT_SIMILARITY || c.distinctive).sort((a, b) => b.score - a.score);
