@@ -61,7 +61,8 @@ export async function reanchorArticle(tx: Queryable, revision: WrittenRevision, 
     const result = results.get(claim.id)!;
     counts[result.status] += 1;
     const changed = result.status !== claim.anchor.status || result.anchor.exact !== claim.exact;
-    if ((result.status === 'fuzzy' || result.status === 'orphaned') && changed) recheck.push(claim.id);
+    // Its words changed or vanished, or the words around it changed what it may say (a negation, its own sentence).
+    if (((result.status === 'fuzzy' || result.status === 'orphaned') && changed) || result.contextChanged) recheck.push(claim.id);
   }
   await claims.saveAnchors(
     tx,

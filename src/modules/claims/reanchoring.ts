@@ -58,6 +58,8 @@ export interface Reanchored {
   similarity: number | null;
   /** Why an orphaned claim was orphaned. */
   reason?: 'not-found' | 'ambiguous' | 'too-different';
+  /** The words around the quote changed in a way that can change what it says (contextChanged). */
+  contextChanged?: boolean;
 }
 
 /** Quotes and dashes folded, and the spaces that are not plain spaces made plain (one character for one). */
@@ -205,11 +207,81 @@ function statusOf(previous: CurrentAnchor, anchor: Anchor): Reanchored {
   return { status: 'fuzzy', anchor, similarity: Math.round(alike * 1000) / 1000 };
 }
 
+/** Words that turn a statement around: their coming or going next to a quote can reverse it. */
+const NEGATIONS = new Set(
+  'not no never none nobody nothing nowhere neither nor without cannot deny denies denied denying dispute disputes disputed false falsely refute refutes refuted reject rejects rejected untrue'.split(
+    ' ',
+  ),
+);
+const SENTENCE_BOUNDARY = /[.!?…]["”’)\]]*\s|\n/g;
+
+const words = (text: string) =>
+  foldTypography(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+const negations = (text: string) =>
+  words(text)
+    .filter((w) => NEGATIONS.has(w) || w.endsWith("n't"))
+    .sort()
+    .join(' ');
+
+/** The part of a prefix that is in the quote's own sentence (after the last sentence boundary). */
+function sameSentencePrefix(prefix: string): string {
+  let cut = 0;
+  for (const match of prefix.matchAll(SENTENCE_BOUNDARY)) cut = match.index + match[0].length;
+  return prefix.slice(cut);
+}
+
+/** The part of a suffix that is in the quote's own sentence; none when the quote ends its sentence. */
+function sameSentenceSuffix(quote: string, suffix: string): string {
+  if (SENTENCE_END.test(quote.trimEnd())) return '';
+  const boundary = suffix.search(/[.!?…]|\n/);
+  return boundary < 0 ? suffix : suffix.slice(0, boundary);
+}
+
+/**
+ * Whether the words around a quote changed so that it may say something else although its own
+ * words did not ("Officials said 22,000 were arrested" → "Officials denied that 22,000 were
+ * arrested"): a negation came or went within the stored context (32 characters each side, in the
+ * quote's own paragraph), or
+ * the rest of the quote’s own sentence changed beyond typography. A quote that is a whole
+ * sentence is not affected by its neighbours' words, except for a negation next to it.
+ */
+export function contextChanged(previous: Pick<Anchor, 'exact' | 'prefix' | 'suffix'>, now: Pick<Anchor, 'exact' | 'prefix' | 'suffix'>): boolean {
+  // Within the quote's own paragraph: a negation in the next paragraph speaks of something else.
+  const inBlock = (p: Pick<Anchor, 'prefix' | 'suffix'>) => `${p.prefix.slice(p.prefix.lastIndexOf('\n') + 1)} ${p.suffix.split('\n')[0]}`;
+  if (negations(inBlock(previous)) !== negations(inBlock(now))) return true;
+  const before = (p: Pick<Anchor, 'exact' | 'prefix' | 'suffix'>) => [
+    words(sameSentencePrefix(p.prefix)).join(' '),
+    words(sameSentenceSuffix(p.exact, p.suffix)).join(' '),
+  ];
+  const [oldPrefix, oldSuffix] = before(previous);
+  const [newPrefix, newSuffix] = before(now);
+  // The stored context is a fixed window: compare only as much as both have.
+  const alignEnd = (a: string, b: string) => a.slice(Math.max(0, a.length - b.length)) === b.slice(Math.max(0, b.length - a.length));
+  const alignStart = (a: string, b: string) => a.slice(0, b.length) === b.slice(0, a.length);
+  return (
+    !alignEnd(oldPrefix, newPrefix) ||
+    !alignStart(oldSuffix, newSuffix) ||
+    (oldPrefix === '') !== (newPrefix === '') ||
+    (oldSuffix === '') !== (newSuffix === '')
+  );
+}
+
+function withContextCheck(previous: CurrentAnchor, result: Reanchored): Reanchored {
+  return result.status === 'orphaned' ? result : { ...result, contextChanged: contextChanged(previous, result.anchor) };
+}
+
 /**
  * Where a claim anchored in the previous revision belongs in the new text. `foldedText` is
  * foldTypography(newText), computed once per revision by the caller.
  */
 export function reanchor(previous: CurrentAnchor, newText: string, foldedText: string, map: PositionMap): Reanchored {
+  return withContextCheck(previous, place(previous, newText, foldedText, map));
+}
+
+function place(previous: CurrentAnchor, newText: string, foldedText: string, map: PositionMap): Reanchored {
   if (previous.status !== 'orphaned') {
     const kept = map.kept(previous.start, previous.end);
     if (kept && newText.slice(kept.start, kept.end) === previous.exact) return statusOf(previous, anchorAt(newText, kept.start, kept.end));

@@ -1,6 +1,6 @@
 import { articlePage, dateLabel, type Article, type BodyItem, type BlockView } from '../articles';
 import { anchorJson, sourceJson, targetJson, type Claim } from '../claims';
-import { claimReviewJsonLd, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Publishing, type Verdict } from '../verdicts';
+import { claimReviewJsonLd, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Decision, type Publishing, type Verdict } from '../verdicts';
 
 /** schema.org ClaimReview objects for an article's published fact-checks. */
 /**
@@ -86,8 +86,11 @@ function decorateBody(item: BodyItem, claims: DrawnClaim[], text: string): BodyI
  * against an earlier version (its quote as checked is shown); an orphaned claim's passage is no
  * longer in the article (it is listed, never highlighted).
  */
-function anchorNote(claim: Claim, revisionDates: Map<number, string>): string | null {
+function anchorNote(claim: Claim, decision: Decision, revisionDates: Map<number, string>): string | null {
   const { status, checked } = claim.anchor;
+  // The quote's own words are as checked, but the words around it changed (reanchoring.ts contextChanged).
+  if ((status === 'exact' || status === 'moved') && decision.needsRecheckAt)
+    return 'The article changed around this passage after it was checked; the desk is checking the verdict again.';
   if (status !== 'fuzzy' && status !== 'orphaned') return null;
   const date = dateLabel(revisionDates.get(checked.revision) ?? null);
   const version = date ? `an earlier version of this article (${date})` : 'an earlier version of this article';
@@ -135,7 +138,7 @@ export function readerArticlePage(
         firstChecked,
         quote: claim.anchor.status === 'orphaned' ? claim.anchor.checked.exact : claim.exact,
         quoteAsChecked: claim.anchor.status === 'fuzzy' ? claim.anchor.checked.exact : null,
-        anchorNote: anchorNote(claim, options.revisionDates),
+        anchorNote: anchorNote(claim, decision, options.revisionDates),
         anchorStatus: claim.anchor.status,
         statement: claim.statement,
         verdict: decision.verdict,

@@ -85,3 +85,32 @@ describe('choosing among repeated quotes at creation', () => {
     expect(first?.start).toBe(text.indexOf('the figure was 40 percent'));
   });
 });
+
+describe('context that changes what a quote says', () => {
+  const said = 'Officials said 22,000 people were arrested at the border last year. The report came out in May.';
+  const quote = '22,000 people were arrested at the border last year.';
+
+  test('when the words before a quote in its own sentence change ("said" → "denied that"), then the claim keeps its words but its context changed', () => {
+    const after = said.replace('Officials said', 'Officials denied that');
+    const result = run(said, after, claimOn(said, quote));
+    expect(result).toMatchObject({ status: 'moved', contextChanged: true });
+  });
+
+  test('when a negation comes next to a whole-sentence quote, then its context changed; when only the neighbouring sentence’s other words change, it did not', () => {
+    const whole = 'Officials said 22,000 people were arrested at the border last year.';
+    const before = `${whole} The report came out in May.`;
+    expect(run(before, `${whole} That is not true, the ministry said.`, claimOn(before, whole)).contextChanged).toBe(true);
+    expect(run(before, `${whole} The report came out in June.`, claimOn(before, whole)).contextChanged).toBe(false);
+    // A negation in the next paragraph speaks of something else.
+    expect(run(before, `${whole}\n\nThe cost was not disclosed.`, claimOn(before, whole)).contextChanged).toBe(false);
+  });
+
+  test('when a paragraph holding a whole-sentence quote moves, or only typography changes around a quote, then nothing changed what it says', () => {
+    const a = 'Officials said 22,000 people were arrested at the border last year.';
+    const b = 'The report came out in May, weeks late.';
+    expect(run(`${a}\n\n${b}`, `${b}\n\n${a}`, claimOn(`${a}\n\n${b}`, a))).toMatchObject({ status: 'moved', contextChanged: false });
+    const curly = said.replace('Officials said', 'Officials said').replace('The report', '“The report');
+    expect(run(said, curly, claimOn(said, quote)).contextChanged).toBe(false);
+    expect(run(said, said, claimOn(said, quote))).toMatchObject({ status: 'exact', contextChanged: false });
+  });
+});

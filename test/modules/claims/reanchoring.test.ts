@@ -15,7 +15,7 @@ describe('re-anchoring rules', () => {
   test('when a quote is exactly where it was, then it is exact at the same offsets', () => {
     const text = 'The mayor said rents rose 12 percent. Nobody disagreed.';
     const result = run(text, text, claimOn(text, 'rents rose 12 percent'));
-    expect(result).toEqual({ status: 'exact', anchor: anchorAt(text, 15, 36), similarity: null });
+    expect(result).toEqual({ status: 'exact', anchor: anchorAt(text, 15, 36), similarity: null, contextChanged: false });
   });
 
   test('when nothing says where the quote went and two places match it equally well, then the claim is orphaned as ambiguous, not guessed', () => {

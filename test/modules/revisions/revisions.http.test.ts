@@ -59,6 +59,23 @@ afterAll(async () => {
   await origin.close();
 });
 
+describe('an update that changes what a published quote says without touching its words', () => {
+  test('when "said" becomes "denied that" before a published quote, then its verdict needs a recheck and readers are told, though the words are as checked', async () => {
+    const slug = await article('Officials said 22,000 people were arrested at the border last year.\n\nThe report came out in May.');
+    const claimId = await createClaim(t.app, reviewer, { quote: { exact: '22,000 people were arrested at the border last year.' } }, slug);
+    await fileCheck(t.app, reviewer, claimId, { verdict: 'mostly-true' });
+    await publish(claimId);
+    await update(slug, { text: 'Officials denied that 22,000 people were arrested at the border last year.\n\nThe report came out in May.' });
+    const claim = await claimOf(claimId);
+    expect(claim.anchor.status).toBe('moved');
+    expect(claim.aggregate.status).toBe('needs-recheck');
+    const html = (await request(t.app).get(`/articles/${slug}`).expect(200)).text;
+    expect(html).toMatch(
+      new RegExp(`id="fc-${claimId}"[\\s\\S]*?The article changed around this passage after it was checked; the desk is checking the verdict again\\.`),
+    );
+  });
+});
+
 describe('an update that changes published claims', () => {
   let slug: string;
   let figureClaim: number;
