@@ -6,6 +6,7 @@
  * anchors each quote in the page's own text and wraps it in <mark data-factline-claim>; the
  * popover and the summary badge live in a Shadow DOM. It never evaluates text.
  */
+import { sameNumbersAndNegations } from '../lib/claim-words';
 import { findQuote, readText, wrapSpan } from './text-anchor';
 import { OverlayUi, type Verdict } from './ui';
 
@@ -69,8 +70,12 @@ async function start(script: HTMLScriptElement): Promise<void> {
   const unanchored: Verdict[] = [];
   const skip = (element: Element) => element === ui.host || element.hasAttribute('data-factline-root');
   for (const verdict of feed.verdicts) {
-    const span = verdict.anchor?.status === 'orphaned' ? null : findQuote(readText(document.body, skip), verdict.target);
-    if (!span) {
+    const text = readText(document.body, skip);
+    const span = verdict.anchor?.status === 'orphaned' ? null : findQuote(text, verdict.target);
+    // Never a verdict on words that say something else than the words checked: the page's text
+    // (found exactly or approximately) must have the same numbers and negations as the quote as checked.
+    const asChecked = verdict.anchor?.previousQuote ?? verdict.target.exact;
+    if (!span || !sameNumbersAndNegations(text.text.slice(span.start, span.end), asChecked)) {
       unanchored.push(verdict);
       continue;
     }

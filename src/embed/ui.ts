@@ -12,7 +12,10 @@ export interface Verdict {
   summary: string;
   sources: { url: string; domain: string; title: string | null; stance: string }[];
   target: { exact: string; prefix: string; suffix: string };
-  anchor?: { status: string };
+  anchor?: { status: string; previousQuote?: string };
+  /** What readers must know when the article changed under the fact-check (the words as checked are in quoteAsChecked). */
+  note?: string | null;
+  quoteAsChecked?: string | null;
 }
 
 const CSS = `
@@ -85,6 +88,8 @@ export class OverlayUi {
       element('p', {}, element('span', { class: `badge-label v-${verdict.verdict}` }, verdict.label)),
       ...(verdict.statement ? [element('p', {}, element('strong', {}, `Claim: ${verdict.statement}`))] : []),
       element('p', {}, verdict.summary),
+      ...(verdict.note ? [element('p', {}, verdict.note)] : []),
+      ...(verdict.quoteAsChecked ? [element('p', {}, `The passage as checked: “${verdict.quoteAsChecked}”`)] : []),
       ...(sources.length ? [element('p', {}, 'Sources:'), element('ul', {}, ...sources)] : []),
       element('p', {}, element('a', { href: `${base}${verdict.url}`, target: '_blank', rel: 'noopener' }, 'Read the fact-check')),
     ];

@@ -36,10 +36,10 @@ const claimIds: Record<keyof typeof QUOTES, number> = { whole: 0, part: 0, acros
 const esc = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The publisher's own HTML for the article; `without` leaves a paragraph out (a claim's text removed). */
-function publisherPage(options: { canonical?: string; dataArticle?: string; without?: number; plainCss?: boolean }): string {
+function publisherPage(options: { canonical?: string; dataArticle?: string; without?: number; plainCss?: boolean; edit?: [string, string] }): string {
   const paragraphs = body.map((block, i) => {
     if (i === options.without) return '';
-    let html = esc(block.text);
+    let html = esc(options.edit ? block.text.replace(...options.edit) : block.text);
     if (i === 0)
       html = html
         .replace('mainland China', '<a href="/tags/china">mainland  China</a>')
@@ -88,6 +88,8 @@ beforeAll(async () => {
   origin.set('/site.css', HOST_CSS, { type: 'text/css' });
   origin.set('/story', publisherPage({ canonical: origin.url('/story?utm_source=x') }));
   origin.set('/amended', publisherPage({ dataArticle: SEED_SLUG, without: 2 }));
+  // The publisher's page says the opposite in a few characters: close enough to be found, not the words checked.
+  origin.set('/negated', publisherPage({ dataArticle: SEED_SLUG, edit: ['a country that allows visa-free', 'a country that allows no visa-free'] }));
   origin.set(
     '/plain.css',
     'body { font: 18px/1.5 Georgia, serif; color: #222; background: #fff; max-width: 40rem; margin: 2rem auto; } a { color: #0b4f9c; }',
@@ -219,4 +221,15 @@ test('when a claim’s text is not on the publisher’s page, then it is not dra
   expect(await badge.textContent()).toContain('Not shown on this page (the text differs): 2');
   const listed = await badge.locator('.unanchored li').allTextContents();
   expect(listed.map((t) => t.slice(0, 20))).toEqual(expect.arrayContaining([`“${QUOTES.part.slice(0, 19)}`, `“${QUOTES.across.slice(0, 19)}`]));
+});
+
+test('when the publisher’s page differs from the quote as checked by a negation, then the verdict is not drawn there, though the words are nearly the same', async () => {
+  const { page } = await publisherContext();
+  await page.goto(origin.url('/negated'));
+  const badge = page.locator('[data-factline-root] >> .summary-badge');
+  await badge.waitFor();
+  expect(await page.locator('article').textContent()).toContain('a country that allows no visa-free travel');
+  expect(await page.locator(`mark[data-factline-claim="${claimIds.part}"]`).count()).toBe(0);
+  expect(await page.locator(`mark[data-factline-claim="${claimIds.whole}"]`).count()).toBeGreaterThan(0);
+  expect(await badge.textContent()).toContain('Not shown on this page (the text differs): 1');
 });

@@ -31,6 +31,15 @@ export function anchorJson(claim: Claim) {
   };
 }
 
+/**
+ * The words a verdict is about: the quote as checked when the article changed under it (fuzzy) or
+ * lost it (orphaned), else the quote as it stands. Every surface that shows a verdict with its
+ * words (the reader's list, the card, oEmbed, the verdicts feed) shows these.
+ */
+export function wordsAsChecked(claim: Claim): string {
+  return claim.anchor.status === 'fuzzy' || claim.anchor.status === 'orphaned' ? claim.anchor.checked.exact : claim.exact;
+}
+
 export function targetJson(claim: Claim) {
   return { exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix, start: claim.start, end: claim.end, sentenceIds: claim.sentenceIds };
 }

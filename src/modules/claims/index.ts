@@ -11,7 +11,7 @@ export { createClaimsService, distinctSources, type ClaimsService, type ClaimVie
 export { createChecksService, type ChecksService } from './checks-service';
 export { runStatsCommand, ensureClaimStats } from './stats-command';
 export { verifyClaimStats, rebuildClaimStats } from './claim-stats';
-export { anchorJson, sourceJson, targetJson, STATUS_LABEL } from './claims-presenter';
+export { anchorJson, sourceJson, targetJson, wordsAsChecked, STATUS_LABEL } from './claims-presenter';
 export type { Assignee, Claim, Check, ClaimsDesk, Source, SimilarClaim, FindSimilarClaims, ThreadComment } from './claims-types';
 export type { Viewer } from './read-policy';
 export { viewer, viewerOf } from './claims-api-routes';

@@ -3,6 +3,7 @@ import { keptStretches, type DiffPart, type KeptStretch } from '../../lib/text-d
 import { QUOTE_AND_DASH_FOLDS } from '../../lib/typography';
 import { anchorAt, trimSpan, type Anchor } from './anchoring';
 import { similarity } from '../../lib/similarity';
+import { negationsIn } from '../../lib/claim-words';
 
 /**
  * Re-anchoring a claim when its article gets a new revision, after Hypothesis's fuzzy anchoring
@@ -207,12 +208,6 @@ function statusOf(previous: CurrentAnchor, anchor: Anchor): Reanchored {
   return { status: 'fuzzy', anchor, similarity: Math.round(alike * 1000) / 1000 };
 }
 
-/** Words that turn a statement around: their coming or going next to a quote can reverse it. */
-const NEGATIONS = new Set(
-  'not no never none nobody nothing nowhere neither nor without cannot deny denies denied denying dispute disputes disputed false falsely refute refutes refuted reject rejects rejected untrue'.split(
-    ' ',
-  ),
-);
 const SENTENCE_BOUNDARY = /[.!?…]["”’)\]]*\s|\n/g;
 
 const words = (text: string) =>
@@ -220,11 +215,7 @@ const words = (text: string) =>
     .toLowerCase()
     .split(/[^\p{L}\p{N}']+/u)
     .filter(Boolean);
-const negations = (text: string) =>
-  words(text)
-    .filter((w) => NEGATIONS.has(w) || w.endsWith("n't"))
-    .sort()
-    .join(' ');
+const negations = (text: string) => negationsIn(foldTypography(text));
 
 /** The part of a prefix that is in the quote's own sentence (after the last sentence boundary). */
 function sameSentencePrefix(prefix: string): string {

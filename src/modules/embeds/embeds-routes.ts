@@ -3,7 +3,7 @@ import { allowFramingAnywhere } from '../../http/framing';
 import { api, page, type RouteSpec } from '../../http/routes';
 import { AppError, NotFoundError } from '../../lib/errors';
 import { IdParam } from '../../lib/ids';
-import { sourceJson, type ClaimsService } from '../claims';
+import { sourceJson, wordsAsChecked, type ClaimsService } from '../claims';
 import { articlePage, SlugParam, type ArticlesService } from '../articles';
 import { atLeast } from '../accounts';
 import { VERDICT_LABEL, type Publishing } from '../verdicts';
@@ -54,11 +54,14 @@ export function embedsRoutes(claims: ClaimsService, articles: ArticlesService, p
       const decision = view.decision!;
       allowFramingAnywhere(res);
       res.render('embed/claim-card', {
-        title: titleOf(view.claim.statement, view.claim.exact),
+        title: titleOf(view.claim.statement, wordsAsChecked(view.claim)),
         claimUrl: `${publishing.baseUrl}/claims/${view.claim.id}`,
         articleUrl: `${publishing.baseUrl}/articles/${view.article.slug}`,
         article: view.article,
-        quote: view.claim.anchor.status === 'orphaned' ? view.claim.anchor.checked.exact : view.claim.exact,
+        quote: wordsAsChecked(view.claim),
+        // The article changed here after the check: the card shows the words as checked and what the article says now.
+        nowReads: view.claim.anchor.status === 'fuzzy' ? view.claim.exact : null,
+        gone: view.claim.anchor.status === 'orphaned',
         statement: view.claim.statement,
         verdict: decision.verdict,
         label: VERDICT_LABEL[decision.verdict],
@@ -87,7 +90,7 @@ export function embedsRoutes(claims: ClaimsService, articles: ArticlesService, p
             baseUrl: publishing.baseUrl,
             providerName: publishing.publisherName,
             claimId,
-            title: titleOf(view.claim.statement, view.claim.exact),
+            title: titleOf(view.claim.statement, wordsAsChecked(view.claim)),
             maxwidth: query.maxwidth,
             maxheight: query.maxheight,
           }),

@@ -33,6 +33,8 @@ export function verdictsJson(article: Article, factChecks: PublishedFactCheck[])
       statement: claim.statement,
       target: targetJson(claim),
       anchor: anchorJson(claim),
+      note: anchorNote(claim, decision, new Map()),
+      quoteAsChecked: claim.anchor.status === 'fuzzy' ? claim.anchor.checked.exact : null,
       verdict: decision.verdict,
       label: VERDICT_LABEL[decision.verdict],
       ratingValue: VERDICT_VALUE[decision.verdict],

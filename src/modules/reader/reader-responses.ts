@@ -18,6 +18,10 @@ export const VerdictsResponse = z.object({
       statement: z.string().nullable(),
       target: TargetJson,
       anchor: AnchorJson,
+      /** What a reader must be told when the article changed under this fact-check, or null. */
+      note: z.string().nullable(),
+      /** The words as checked, when the article's words here changed since (fuzzy). */
+      quoteAsChecked: z.string().nullable(),
       verdict: z.enum(VERDICTS),
       label: z.string(),
       ratingValue: z.number().int().nullable(),
