@@ -6,6 +6,9 @@
  */
 import fs from 'node:fs';
 import { openDb } from '../../src/db/knex';
+import { loadConfig } from '../../src/config';
+import { verifyClaimStats } from '../../src/modules/claims';
+import { createDecisionsService } from '../../src/modules/verdicts';
 import { freePort, prepareFixture, requestJson, SEED_SLUG, startServerProcess, type Fixture, type ServerProcess } from './support/server-process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -202,6 +205,61 @@ test('when the receiver answers slowly, then the two instances still deliver eac
   expect(emitted).toHaveLength(count);
   expect([...slowEventIds].sort()).toEqual([...emitted].sort());
   expect(statuses.map((row) => [row.status, Number(row.n)])).toEqual([['delivered', count]]);
+});
+
+test('when both instances take filings, edits and decisions on the same claims at once, then every stored aggregate equals one recomputed from scratch', async () => {
+  const db = openDb({ client: 'postgres', connectionString: fixture.databaseUrl });
+  await db('users').where({ username: 'writer-3' }).update({ role: 'admin' }); // the desk's editor in this round
+  const claims = fixture.claimIds.slice(10, 12);
+  const verdicts = ['true', 'mostly-true', 'mixed', 'mostly-false', 'false'] as const;
+  let seed = 20261203;
+  const pick = <T>(list: readonly T[]) => list[(seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % list.length];
+  const filed = new Map<string, number>(); // "writer|claim" → check id
+  for (let round = 0; round < 20; round++) {
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, w) => {
+        const server = (w + round) % 2 === 0 ? a : b;
+        const claimId = pick(claims);
+        const key = `${w}|${claimId}`;
+        const check = {
+          verdict: pick(verdicts),
+          confidence: 'medium',
+          rationale: `round ${round}`,
+          sources: [{ url: `https://example.org/${round}/${w}`, stance: 'context' }],
+        };
+        if (w === 3) {
+          const res = await requestJson(
+            'POST',
+            server.port,
+            `/api/v1/claims/${claimId}/decision`,
+            { verdict: pick(verdicts), summary: 'Decided.', note: 'The desk decided.', publish: round % 2 === 0 },
+            fixture.tokens[w],
+          );
+          expect([200, 422]).toContain(res.status);
+        } else if (filed.has(key)) {
+          const res = await requestJson(
+            'PATCH',
+            server.port,
+            `/api/v1/checks/${filed.get(key)}`,
+            { verdict: pick(verdicts), sources: check.sources },
+            fixture.tokens[w],
+          );
+          expect(res.status).toBe(200);
+        } else {
+          const res = await requestJson('POST', server.port, `/api/v1/claims/${claimId}/checks`, check, fixture.tokens[w]);
+          if (res.status === 201) filed.set(key, JSON.parse(res.body).id);
+          else expect(res.status).toBe(409);
+        }
+      }),
+    );
+  }
+  const { claims: verified, drift } = await verifyClaimStats(db, createDecisionsService(db, { minOrdinalChecks: loadConfig({}).minReviewsForConsensus }));
+  await db.destroy();
+  console.log(
+    `two instances, concurrent writers: ${filed.size} checks filed and edited on ${claims.length} claims; ${verified} aggregates verified, ${drift.length} differences`,
+  );
+  expect(filed.size).toBeGreaterThan(10);
+  expect(drift).toEqual([]);
 });
 
 test('when one instance stops in the middle of a load, then the other keeps serving and no acknowledged write is lost', async () => {
