@@ -9,6 +9,7 @@ import { createDecisionsService, VERDICTS } from '../../../src/modules/verdicts'
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, fileCheck, validCheck } from '../../support/claims';
 import { createApiToken, createUser } from '../../support/factories';
+import { seededRandom } from '../../support/random';
 
 let t: TestApp;
 let editor: string;
@@ -19,15 +20,6 @@ const sentences = (count: number, from = 1) =>
 
 async function newArticle(title: string, text: string): Promise<string> {
   return (await request(t.app).post('/api/v1/articles').set(bearer(editor)).send({ title, text }).expect(201)).body.slug;
-}
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] };
 }
 
 beforeEach(async () => {
@@ -159,7 +151,7 @@ describe('one quote, one verdict', () => {
 describe('stored aggregates under concurrent writers', () => {
   test('when bursts of filings, edits, decisions, revisions and same-as links run at once, then stats verify is clean, no linked claim publishes, and no publication missed a check without flagging new evidence', async () => {
     const slug = await newArticle('Busy story', sentences(8));
-    const rng = random(20261203);
+    const rng = seededRandom(20261203);
     const claimIds: number[] = [];
     for (let n = 1; n <= 6; n++) claimIds.push(await createClaim(t.app, reviewers[n % 4], { quote: { exact: `The ferry number ${n} left` } }, slug));
     const checkOf = new Map<string, number>(); // reviewer index|claim → check id

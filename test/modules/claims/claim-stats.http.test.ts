@@ -4,20 +4,11 @@ import { createDecisionsService, VERDICTS } from '../../../src/modules/verdicts'
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, validCheck } from '../../support/claims';
 import { createApiToken, createUser } from '../../support/factories';
+import { seededRandom } from '../../support/random';
 
 let t: TestApp;
 let editor: string;
 let reviewers: string[];
-
-/** A small deterministic generator (the sequence is the same on every run and both databases). */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] };
-}
 
 const sentences = (count: number, word = 'harbour') =>
   Array.from({ length: count }, (_, i) => `Sentence ${i + 1} says the ${word} cost ${i + 3} million euros.`).join(' ');
@@ -45,7 +36,7 @@ afterEach(() => t.close());
 describe('stored claim aggregates', () => {
   test('when a random sequence of claims, checks, edits, decisions and article revisions runs, then the stored aggregates equal ones recomputed from scratch', async () => {
     const slug = await newArticle('Stats story', 14);
-    const rng = random(20261129);
+    const rng = seededRandom(20261129);
     const claimIds: number[] = [];
     const checksOf = new Map<string, number>(); // "token|claim" → check id
     let current = 14; // sentences in the article now
@@ -151,7 +142,7 @@ describe('review queue pages', () => {
   }
 
   async function varied(count: number, slug: string): Promise<number[]> {
-    const rng = random(7);
+    const rng = seededRandom(7);
     const ids: number[] = [];
     for (let n = 1; n <= count; n++) {
       const id = await createClaim(t.app, reviewers[0], { quote: { exact: `Sentence ${n} says the harbour` } }, slug);
@@ -191,7 +182,7 @@ describe('review queue pages', () => {
   test('when checks are filed and claims created while an editor pages through the queue, then no claim that kept its place is skipped or repeated', async () => {
     const slug = await newArticle('Busy story', 45);
     const ids = await varied(36, slug);
-    const rng = random(99);
+    const rng = seededRandom(99);
     const touched = new Set<number>();
     let extra = 37;
     const writeSome = async () => {

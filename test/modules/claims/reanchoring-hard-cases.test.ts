@@ -3,16 +3,10 @@
  * of edits in hypothesis/client's quote-anchoring tests (a clause rewritten, a letter corrected, a
  * sentence moved and corrected) and from newsroom corrections; the texts are our own.
  */
-import { anchorAt, anchorQuote } from '../../../src/modules/claims/anchoring';
-import { foldTypography, PositionMap, reanchor, type CurrentAnchor } from '../../../src/modules/claims/reanchoring';
-import { wordDiff } from '../../../src/lib/text-diff';
+import { anchorQuote } from '../../../src/modules/claims/anchoring';
+import { claimOn, reanchorThrough } from '../../support/anchors';
 
-function claimOn(text: string, quote: string): CurrentAnchor {
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`quote not in text: ${quote}`);
-  return { ...anchorAt(text, start, start + quote.length), status: 'exact', checkedExact: quote };
-}
-const run = (before: string, after: string, claim: CurrentAnchor) => reanchor(claim, after, foldTypography(after), new PositionMap(wordDiff(before, after)));
+const run = reanchorThrough;
 
 describe('quotes of every length', () => {
   test('when a quote of any length from 8 to 300 characters has one letter corrected, then it is found, fuzzy, on the corrected words', () => {

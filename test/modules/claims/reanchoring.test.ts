@@ -1,15 +1,9 @@
 import { anchorAt } from '../../../src/modules/claims/anchoring';
-import { editDistance, foldTypography, PositionMap, reanchor, similarity, type CurrentAnchor } from '../../../src/modules/claims/reanchoring';
+import { claimOn, reanchorThrough } from '../../support/anchors';
+import { editDistance, foldTypography, PositionMap, reanchor, similarity } from '../../../src/modules/claims/reanchoring';
 import { wordDiff } from '../../../src/lib/text-diff';
 
-function claimOn(text: string, quote: string, occurrence = 0): CurrentAnchor {
-  let start = -1;
-  for (let i = 0; i <= occurrence; i++) start = text.indexOf(quote, start + 1);
-  if (start < 0) throw new Error(`quote not in text: ${quote}`);
-  return { ...anchorAt(text, start, start + quote.length), status: 'exact', checkedExact: quote };
-}
-
-const run = (before: string, after: string, claim: CurrentAnchor) => reanchor(claim, after, foldTypography(after), new PositionMap(wordDiff(before, after)));
+const run = reanchorThrough;
 
 describe('re-anchoring rules', () => {
   test('when a quote is exactly where it was, then it is exact at the same offsets', () => {
