@@ -240,5 +240,8 @@ describe('the same claim as an earlier fact-check', () => {
     const after = await agent.get(`/claims/${again}`).expect(200);
     expect(after.text).toContain('The same claim as an earlier fact-check');
     expect(after.text).toContain('Undo “the same claim”');
+    // One quote, one verdict: no decision form while the claim shows another's verdict, only the way out.
+    expect(after.text).toContain(`This claim shows the verdict of <a href="/claims/${original}">claim ${original}</a>`);
+    expect(after.text).not.toContain(`action="/claims/${again}/decision"`);
   });
 });
