@@ -1,16 +1,16 @@
 import { emitWebhookEvent } from '../webhooks';
-import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../db/knex';
 import type { ChangeFeed } from '../../lib/change-feed';
 import { isUniqueViolation } from '../../db/errors';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
-import { changedWords, wordDiff, type DiffPart } from '../../lib/text-diff';
+import { changedWords, wordDiff } from '../../lib/text-diff';
 import { comparableUrlKey } from '../../lib/url-match';
-import { extractArticle, type ExtractedArticle } from '../../extraction/html-article';
+import { extractArticle } from '../../extraction/html-article';
+import { digestOf, draftFromExtraction, type ArticleDraft, type UpdateOutcome, type WrittenRevision } from './article-drafts';
 import type { Extract } from '../../extraction/extraction-pool';
 import type { SafeFetcher } from '../../outbound/safe-fetch';
-import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDraft, type ComposedDocument } from './article-document';
+import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDraft } from './article-document';
 import * as repo from './articles-repository';
 import { readArticleListPage } from './article-list';
 import { readContentDirectory } from './content-files';
@@ -18,49 +18,7 @@ import * as revisions from './revisions-repository';
 import { CreateArticleInput, UpdateArticleInput, type ContentArticle } from './articles-schemas';
 import type { AnchoringCounts, Article, ArticleRevision, ArticleSummary, NewArticle, RevisionOrigin, RevisionSummary } from './articles-types';
 
-/** What an article's source gave: blocks and metadata, before anything is stored. */
-export interface ArticleDraft {
-  title: string;
-  byline: string | null;
-  publishedAt: string | null;
-  sourceUrl: string | null;
-  drafts: BlockDraft[];
-  /** Identifies the extracted text, so a form can tell whether a page changed between preview and save. */
-  digest: string;
-}
-
-/** A revision written in a transaction: what the claims module needs to re-anchor. */
-export interface WrittenRevision {
-  articleId: number;
-  number: number;
-  document: ComposedDocument;
-  /** The word diff from the previous text (null when too different to diff): computed once per update. */
-  diff: DiffPart[] | null;
-}
-
-export type UpdateOutcome = { changed: false; article: Article } | { changed: true; article: Article; revision: WrittenRevision };
-
-const digestOf = (title: string, drafts: BlockDraft[]) =>
-  createHash('sha256')
-    .update(JSON.stringify([title, drafts]))
-    .digest('hex')
-    .slice(0, 16);
-
-function draftFromExtraction(extracted: ExtractedArticle, corrections: { title?: string; byline?: string | null; publishedAt?: string | null }): ArticleDraft {
-  if (!extracted.blocks.some((block) => block.kind === 'paragraph'))
-    throw new UnprocessableError('No article text was found on the page (Factline looks for the main body of paragraphs); paste the text instead.');
-  const title = corrections.title ?? extracted.title;
-  if (!title) throw new UnprocessableError('The page has no headline Factline could find; give a title.');
-  const drafts: BlockDraft[] = [{ kind: 'headline', text: title }, ...extracted.blocks.map((block) => ({ ...block }))];
-  return {
-    title,
-    byline: corrections.byline ?? extracted.byline,
-    publishedAt: corrections.publishedAt ?? extracted.publishedAt,
-    sourceUrl: extracted.canonicalUrl,
-    drafts,
-    digest: digestOf('', extracted.blocks),
-  };
-}
+export type { ArticleDraft, WrittenRevision, UpdateOutcome } from './article-drafts';
 
 export type ArticlesService = ReturnType<typeof createArticlesService>;
 

@@ -1,9 +1,8 @@
 import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import type { ChangeFeed } from '../../lib/change-feed';
-import { isUniqueViolation } from '../../db/errors';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
-import type { AnchoringCounts, Article, ArticlesService, WrittenRevision } from '../articles';
+import { ConflictError, NotFoundError } from '../../lib/errors';
+import type { AnchoringCounts, ArticlesService, WrittenRevision } from '../articles';
 import {
   aggregateVerdicts,
   DecisionInput,
@@ -13,19 +12,18 @@ import {
   type AlphaResult,
   type Decision,
 } from '../verdicts';
-import { parseInput } from '../../lib/parse';
 import { createSameAs } from './same-as';
+import { claimCreation } from './claim-creation';
 import { reanchorArticle } from './reanchor-article';
 import type { AuditContext } from '../audit';
 import { notify } from '../notifications';
 import { emitWebhookEvent } from '../webhooks';
-import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import * as checks from './checks-repository';
-import { claimCreated, lockClaims } from './claim-lock';
+import { lockClaims } from './claim-lock';
 import { aggregateFromRow, articleRatingPatterns, refreshClaimStats } from './claim-stats';
 import { queueSlice, type QueueQuery, type QueueSlice } from './review-queue';
 import * as claims from './claims-repository';
-import { CreateClaimInput } from './claims-schemas';
+import type { CreateClaimInput } from './claims-schemas';
 import type { Check, Claim, Revision, Source } from './claims-types';
 import { claimExistsFor, claimReadPolicy, readableChecks, readableDecision, type ClaimReadPolicy, type Viewer } from './read-policy';
 
@@ -68,18 +66,6 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
       needsRecheck: Boolean(decision?.needsRecheckAt),
     });
 
-  function anchorFor(article: Article, input: CreateClaimInput): Anchor {
-    if (input.sentenceId) {
-      const sentence = article.sentences.find((s) => s.id === input.sentenceId);
-      if (!sentence) throw new UnprocessableError(`The sentence ${input.sentenceId} is not in this article.`);
-      return anchorAt(article.text, sentence.start, sentence.end);
-    }
-    const anchor = anchorQuote(article.text, input.quote!);
-    if (!anchor) throw new UnprocessableError('The quote was not found in the article’s text.');
-    const span = trimSpan(article.text, anchor.start, anchor.end);
-    return anchorAt(article.text, span.start, span.end);
-  }
-
   async function articleOf(claim: Claim): Promise<{ slug: string; title: string }> {
     const row = await articles.summaryById(claim.articleId);
     return { slug: row.slug, title: row.title };
@@ -87,50 +73,7 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
 
   const sameAs = createSameAs(db, decisions, feed);
 
-  /**
-   * The claim is anchored inside its transaction, in the revision that transaction sees, with the
-   * article held against a new revision until it commits (`currentIn`): a claim created while
-   * the article is being revised is anchored in the new text, never stored with the old offsets.
-   */
-  async function createIn(known: Article, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
-    const input = parseInput(CreateClaimInput, raw);
-    anchorFor(known, input); // a quote that is not in the article is refused before any transaction
-    const tried: { anchor: Anchor | null } = { anchor: null };
-    try {
-      const outcome = await db.transaction(async (tx): Promise<{ claim: Claim; created: boolean }> => {
-        const article = await articles.currentIn(tx, known);
-        const anchor = anchorFor(article, input);
-        tried.anchor = anchor;
-        const existing = await claims.findClaimBySpan(tx, article.id, anchor.start, anchor.end);
-        if (existing) return { claim: existing, created: false };
-        const created = await claims.insertClaim(tx, {
-          articleId: article.id,
-          revision: article.revision,
-          anchor,
-          statement: input.statement,
-          sentenceIds: sentencesTouching(article.sentences, anchor.start, anchor.end),
-          createdBy: author.id,
-        });
-        claimCreated(tx, created);
-        await refreshClaimStats(tx, [created], decisions);
-        await emitWebhookEvent(tx, 'claim.created', {
-          id: created,
-          article: { slug: article.slug, title: article.title },
-          statement: input.statement ?? null,
-          target: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end },
-          createdBy: author.id,
-          url: `/claims/${created}`,
-        });
-        return { claim: (await claims.findClaim(tx, created))!, created: true };
-      });
-      return outcome;
-    } catch (error) {
-      const anchor = tried.anchor;
-      const raced = isUniqueViolation(error) && anchor ? await claims.findClaimBySpan(db, known.id, anchor.start, anchor.end) : null;
-      if (raced) return { claim: raced, created: false };
-      throw error;
-    }
-  }
+  const createIn = claimCreation(db, articles, decisions);
 
   return {
     /** Re-anchors every claim of an article in a revision just written, inside its transaction (reanchor-article.ts). */
