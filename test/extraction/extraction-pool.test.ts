@@ -52,3 +52,15 @@ describe('extraction in a worker thread', () => {
     expect(order).toEqual(['timer', 'page read']);
   });
 });
+
+describe('an idle reader', () => {
+  test('when no page has come for a while, then the worker is ended, and the next page starts a new one', async () => {
+    extractor = createExtractor({ idleMs: 50 });
+    await extractor.extract(story(2));
+    expect(extractor.alive()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(extractor.alive()).toBe(false);
+    expect((await extractor.extract(story(3))).blocks.length).toBeGreaterThan(2);
+    expect(extractor.alive()).toBe(true);
+  });
+});
