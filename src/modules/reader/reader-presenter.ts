@@ -1,3 +1,4 @@
+import { sameNumbersAndNegations } from '../../lib/claim-words';
 import { articlePage, dateLabel, type Article, type BodyItem, type BlockView } from '../articles';
 import { anchorJson, sourceJson, targetJson, type Claim } from '../claims';
 import { claimReviewJsonLd, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Decision, type Publishing, type Verdict } from '../verdicts';
@@ -99,6 +100,12 @@ function anchorNote(claim: Claim, decision: Decision, revisionDates: Map<number,
   return status === 'fuzzy' ? `Checked against ${version}.` : `This passage is no longer in the article; it was checked against ${version}.`;
 }
 
+/** Whether a published claim's verdict may be drawn on the article's words as they are now. */
+function drawable(claim: Claim): boolean {
+  if (claim.anchor.status === 'orphaned') return false;
+  return claim.anchor.status !== 'fuzzy' || sameNumbersAndNegations(claim.exact, claim.anchor.checked.exact);
+}
+
 /** The article page with the fact-check overlay: each claim's exact quote highlighted, a summary and a Fact-checks section. */
 export function readerArticlePage(
   article: Article,
@@ -106,11 +113,13 @@ export function readerArticlePage(
   options: { overlay: boolean; publishing: Publishing; revisionDates: Map<number, string> },
 ) {
   const page = articlePage(article);
-  // Orphaned claims are never drawn on text (their words are gone); they stay in the Fact-checks list.
+  // Orphaned claims are never drawn on text (their words are gone), nor fuzzy claims whose words now
+  // say something else (another figure, a negation: lib/claim-words.ts, the rule embed.js follows);
+  // both stay in the Fact-checks list with the words as checked.
   const drawn: DrawnClaim[] = options.overlay
     ? byPosition(
         factChecks
-          .filter(({ claim }) => claim.anchor.status !== 'orphaned')
+          .filter(({ claim }) => drawable(claim))
           .map(({ claim, decision }) => ({
             claimId: claim.id,
             start: claim.start,

@@ -58,4 +58,28 @@ describe('a published verdict whose words changed', () => {
       quoteAsChecked: '22,000 people were arrested at the border last year.',
     });
   });
+
+  test('when Factline’s own article page is read, then the verdict is not drawn on the new figure, and is listed with the words as checked', async () => {
+    const html = (await request(t.app).get(`/articles/${slug}`).expect(200)).text;
+    expect(html).not.toContain(`data-claim-id="${claimId}" data-overlay="badge"`);
+    expect(html).toContain('The passage as checked: “22,000 people were arrested at the border last year.”');
+  });
+
+  test('when only a word’s spelling changed under a verdict (no figure, no negation), then it is still drawn, with its note', async () => {
+    const editor = await createApiToken(t.db, await createUser(t.db, 'editor'));
+    const reviewer = await createApiToken(t.db, await createUser(t.db, 'reviewer'));
+    const text = 'The ferry to the iland left at noon on Sunday.\n\nPassengers waited.';
+    const other = (await request(t.app).post('/api/v1/articles').set(bearer(editor)).send({ title: 'Ferry typo', text }).expect(201)).body.slug;
+    const id = await createClaim(t.app, reviewer, { quote: { exact: 'The ferry to the iland left at noon on Sunday.' } }, other);
+    await fileCheck(t.app, reviewer, id, { verdict: 'true' });
+    await request(t.app).post(`/api/v1/claims/${id}/decision`).set(bearer(editor)).send({ verdict: 'true', summary: 'It did.', publish: true }).expect(200);
+    await request(t.app)
+      .put(`/api/v1/articles/${other}`)
+      .set(bearer(editor))
+      .send({ text: text.replace('iland', 'island') })
+      .expect(200);
+    const html = (await request(t.app).get(`/articles/${other}`).expect(200)).text;
+    expect(html).toContain(`data-claim-id="${id}" data-overlay="badge"`);
+    expect(html).toContain('The passage as checked: “The ferry to the iland left at noon on Sunday.”');
+  });
 });
