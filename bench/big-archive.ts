@@ -15,11 +15,12 @@ import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../src/config';
 import { migrate, openDb } from '../src/db/knex';
 import { insertQuotedArticle } from './sql-fixture';
-import { createAccountsService } from '../src/modules/accounts';
+
 import { SYSTEM_ACTOR } from '../src/modules/audit';
-import { createArticlesService } from '../src/modules/articles';
-import { createClaimsService, runStatsCommand, verifyClaimStats } from '../src/modules/claims';
-import { createDecisionsService, VERDICTS } from '../src/modules/verdicts';
+import { createServices } from '../src/services';
+
+import { runStatsCommand, verifyClaimStats } from '../src/modules/claims';
+import { decisionsReader, VERDICTS } from '../src/modules/verdicts';
 
 const ARTICLES = 1_000;
 const CLAIMS = 100_000;
@@ -132,7 +133,7 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
   try {
     await migrate(db);
     const started = performance.now();
-    const accounts = createAccountsService(db);
+    const accounts = createServices(db, { minOrdinalChecks: 2 }).accounts;
     const people = [];
     for (const role of ['editor', 'reviewer', 'reviewer', 'reviewer'] as const)
       people.push(
@@ -190,7 +191,7 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
     }
     const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
 
-    const decisions = createDecisionsService(db, { minOrdinalChecks: 2 });
+    const decisions = decisionsReader(db, { minOrdinalChecks: 2 });
     let t0 = performance.now();
     // As `npm run -s cli -- stats rebuild` does: it also records the MIN_REVIEWS_FOR_CONSENSUS the
     // aggregates were computed with, so the server started below does not recompute them all at
@@ -203,8 +204,8 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
     if (verified.drift.length > 0) throw new Error(`stored aggregates drifted: ${verified.drift.length}`);
     const statsVerifySeconds = Math.round((performance.now() - t0) / 100) / 10;
 
-    const articles = createArticlesService(db);
-    const claims = createClaimsService(db, articles, decisions, { minOrdinalChecks: 2 });
+    const articles = createServices(db, { minOrdinalChecks: 2 }).articles;
+    const claims = createServices(db, { minOrdinalChecks: 2 }).claims;
     let queries = 0;
     db.on('query', () => (queries += 1));
     const measure = async (run: () => Promise<unknown>, rounds = 15) => {

@@ -8,12 +8,11 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config';
 import { migrateAndImportContent } from '../src/bootstrap';
 import { openDb } from '../src/db/knex';
-import { createAccountsService } from '../src/modules/accounts';
-import { createArticlesService } from '../src/modules/articles';
-import { createChecksService, createClaimsService, type Viewer } from '../src/modules/claims';
+
+import { type Viewer } from '../src/modules/claims';
 import type { Verdict } from '../src/modules/verdicts';
 import { SYSTEM_ACTOR } from '../src/modules/audit';
-import { createDecisionsService } from '../src/modules/verdicts';
+import { createServices } from '../src/services';
 
 export const BIG_SLUG = 'benchmark-article';
 export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
@@ -35,8 +34,7 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
   const db = openDb({ client: 'sqlite', filename: dbFile });
   try {
     await migrateAndImportContent(db);
-    const articles = createArticlesService(db);
-    const accounts = createAccountsService(db);
+    const { articles, accounts, claims, checks } = createServices(db, { minOrdinalChecks: 2 });
     const user = async (name: string, role: 'reviewer' | 'editor') =>
       accounts.createUser({ username: name, password: 'benchmark password', role, displayName: undefined }, SYSTEM_ACTOR);
     const editor = await user('bench-editor', 'editor');
@@ -64,9 +62,6 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
       editor.id,
     );
 
-    const decisions = createDecisionsService(db, { minOrdinalChecks: 2 });
-    const claims = createClaimsService(db, articles, decisions, { minOrdinalChecks: 2 });
-    const checks = createChecksService(db, decisions);
     const editorViewer: Viewer = { id: editor.id, role: 'editor' };
     const claimIds: number[] = [];
     const spans = new Set<string>();

@@ -12,15 +12,13 @@ import { migrateAndImportContent } from '../src/bootstrap';
 import { openDb } from '../src/db/knex';
 import { wordDiff } from '../src/lib/text-diff';
 import { extractArticle } from '../src/extraction/html-article';
-import { createAccountsService } from '../src/modules/accounts';
-import { createArticlesService } from '../src/modules/articles';
+
 import { composeDocument, draftsFromPlainText } from '../src/modules/articles/article-document';
 import { SYSTEM_ACTOR } from '../src/modules/audit';
+import { createServices } from '../src/services';
 import { anchorAt } from '../src/modules/claims/anchoring';
 import { foldTypography, PositionMap, reanchor, type CurrentAnchor } from '../src/modules/claims/reanchoring';
-import { createClaimsService } from '../src/modules/claims';
-import { createDecisionsService } from '../src/modules/verdicts';
-import { createRevisionsService } from '../src/modules/revisions';
+
 import { newsPage } from '../test/support/news-page';
 
 export interface LivingArticleFigures {
@@ -96,15 +94,13 @@ async function measureUpdate(paragraphs: string[]): Promise<number> {
   const db = openDb({ client: 'sqlite', filename: path.join(dir, 'living.sqlite') });
   try {
     await migrateAndImportContent(db);
-    const accounts = createAccountsService(db);
+    const accounts = createServices(db, { minOrdinalChecks: 2 }).accounts;
     const editor = await accounts.createUser(
       { username: 'living-editor', password: 'benchmark password', role: 'editor', displayName: undefined },
       SYSTEM_ACTOR,
     );
-    const articles = createArticlesService(db);
-    const decisions = createDecisionsService(db, { minOrdinalChecks: 2 });
-    const claims = createClaimsService(db, articles, decisions, { minOrdinalChecks: 2 });
-    const revisions = createRevisionsService(articles, claims);
+    const articles = createServices(db, { minOrdinalChecks: 2 }).articles;
+    const { claims, revisions } = createServices(db, { minOrdinalChecks: 2 });
     const article = await articles.create({ title: 'Benchmark article', text: paragraphs.join('\n\n'), slug: 'living-bench' } as never, editor.id);
     const author = { id: editor.id, role: 'editor' as const };
     for (const span of claimSpans(article.text, article.sentences))

@@ -11,11 +11,10 @@ import knex from 'knex';
 import { migrateAndImportContent } from '../src/bootstrap';
 import { PROJECT_ROOT } from '../src/config';
 import { openDb } from '../src/db/knex';
-import { createAccountsService } from '../src/modules/accounts';
-import { createArticlesService } from '../src/modules/articles';
+
 import { SYSTEM_ACTOR } from '../src/modules/audit';
-import { createClaimsService } from '../src/modules/claims';
-import { createDecisionsService } from '../src/modules/verdicts';
+import { createServices } from '../src/services';
+
 import { SEED_SLUG } from './fixture';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,7 +44,7 @@ export async function measurePostgresWrites(
     const claimIds: number[] = [];
     try {
       await migrateAndImportContent(db);
-      const accounts = createAccountsService(db);
+      const accounts = createServices(db, { minOrdinalChecks: 2 }).accounts;
       for (let w = 0; w < writers; w++) {
         const user = await accounts.createUser(
           { username: `pg-writer-${w}`, password: 'benchmark password', role: 'reviewer', displayName: undefined },
@@ -53,8 +52,8 @@ export async function measurePostgresWrites(
         );
         tokens.push((await accounts.createToken(user.id, 'bench', SYSTEM_ACTOR)).token);
       }
-      const articles = createArticlesService(db);
-      const claims = createClaimsService(db, articles, createDecisionsService(db, { minOrdinalChecks: 2 }), { minOrdinalChecks: 2 });
+      const articles = createServices(db, { minOrdinalChecks: 2 }).articles;
+      const claims = createServices(db, { minOrdinalChecks: 2 }).claims;
       const text = (await articles.getBySlug(SEED_SLUG)).text;
       for (let c = 0; claimIds.length < CLAIMS; c++) {
         const start = (c * 7) % (text.length - 40);

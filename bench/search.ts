@@ -10,12 +10,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { migrate, openDb } from '../src/db/knex';
 import { insertQuotedArticle } from './sql-fixture';
-import { createAccountsService } from '../src/modules/accounts';
-import { createArticlesService } from '../src/modules/articles';
+
 import { SYSTEM_ACTOR } from '../src/modules/audit';
-import { createClaimsService } from '../src/modules/claims';
-import { createSearchService } from '../src/modules/search';
-import { createDecisionsService } from '../src/modules/verdicts';
+import { createServices } from '../src/services';
+
 import { MATCHING_PAIRS, RECORDED_CLAIMS } from '../test/modules/search/claim-matching-pairs';
 
 export interface SearchFigures {
@@ -69,7 +67,7 @@ export async function measureSearch(): Promise<SearchFigures> {
   try {
     await migrate(db);
     const started = performance.now();
-    const accounts = createAccountsService(db);
+    const accounts = createServices(db, { minOrdinalChecks: 2 }).accounts;
     const editor = await accounts.createUser(
       { username: 'bench-editor', password: 'a long bench passphrase', role: 'editor', displayName: undefined },
       SYSTEM_ACTOR,
@@ -116,10 +114,7 @@ export async function measureSearch(): Promise<SearchFigures> {
     }
     const buildSeconds = Math.round((performance.now() - started) / 100) / 10;
 
-    const decisions = createDecisionsService(db, { minOrdinalChecks: 2 });
-    const articles = createArticlesService(db);
-    const claims = createClaimsService(db, articles, decisions, { minOrdinalChecks: 2 });
-    const search = createSearchService(db, articles, claims, decisions);
+    const { search } = createServices(db, { minOrdinalChecks: 2 });
     const words = ['migrants', 'Texas', 'volunteers', 'council spent', '"central bank"', 'arrest*', 'Ecuador visa', 'schools 2019', 'patients India', 'homes'];
     const time = async (run: () => Promise<unknown>) => {
       const t0 = performance.now();

@@ -15,25 +15,26 @@ import type { Logger } from './lib/logger';
 import { ChangeFeed } from './lib/change-feed';
 import { PublicCache } from './http/public-cache';
 import { countQueries } from './db/query-counter';
-import { accountsRoutes, atLeast, bearerToken, configurePassport, createAccountsService, signInClientOf } from './modules/accounts';
-import { auditRoutes, createAuditService } from './modules/audit';
-import { articlesRoutes, createArticlesService } from './modules/articles';
-import { claimsRoutes, createChecksService, createClaimsService } from './modules/claims';
+import { accountsRoutes, atLeast, bearerToken, configurePassport, signInClientOf } from './modules/accounts';
+import { auditRoutes } from './modules/audit';
+import { articlesRoutes } from './modules/articles';
+import { claimsRoutes } from './modules/claims';
 import { createReaderService, readerRoutes } from './modules/reader';
-import { createSearchService, searchRoutes } from './modules/search';
-import { assignmentsRoutes, createAssignmentsService } from './modules/assignments';
-import { createDiscussionService, discussionRoutes } from './modules/discussion';
-import { countUnread, createEmailDelivery, createEmailSettingsService, notificationsRoutes } from './modules/notifications';
+import { searchRoutes } from './modules/search';
+import { assignmentsRoutes } from './modules/assignments';
+import { discussionRoutes } from './modules/discussion';
+import { countUnread, createEmailDelivery, notificationsRoutes } from './modules/notifications';
 import { createWebhooksService, webhooksRoutes } from './modules/webhooks';
-import { createDecisionsService } from './modules/verdicts';
 import { createExportsService, exportsRoutes } from './modules/exports';
-import { createRevisionsService, revisionsRoutes } from './modules/revisions';
+import { revisionsRoutes } from './modules/revisions';
 import { embedsRoutes } from './modules/embeds';
 import { createSafeFetcher } from './outbound/safe-fetch';
 import { createExtractor } from './extraction/extraction-pool';
 import { createSmtpMailer } from './outbound/mailer';
 import { mountRoutes, type RouteSpec } from './http/routes';
 import { apiDocsRoutes } from './http/api-docs-routes';
+import { createServices } from './services';
+import type { EventSubscriber } from './events';
 
 export interface AppDeps {
   db: Db;
@@ -42,30 +43,29 @@ export interface AppDeps {
   sessionSecret: string;
   /** Where published-content changes are announced (the cache listens); one is made when absent. */
   changeFeed?: ChangeFeed;
+  /** Subscribers of the domain events besides the app's own (services.ts). */
+  moreSubscribers?: EventSubscriber[];
 }
 
 const BODY_LIMIT = '1mb';
 const API_VERSION = '1.0.0';
 
 /** Builds the Express app from its dependencies; nothing here touches the network or disk at import. */
-export function createApp({ db, config, logger, sessionSecret, changeFeed = new ChangeFeed() }: AppDeps): Express {
-  const accounts = createAccountsService(db);
-  const audit = createAuditService(db);
+export function createApp({ db, config, logger, sessionSecret, changeFeed = new ChangeFeed(), moreSubscribers }: AppDeps): Express {
   const fetcher = createSafeFetcher({ allowHosts: config.outboundAllowHosts });
   const extractor = createExtractor();
-  const articles = createArticlesService(db, changeFeed, { fetcher, extract: extractor.extract });
-  const consensus = { minOrdinalChecks: config.minReviewsForConsensus };
-  const decisions = createDecisionsService(db, consensus);
-  const claims = createClaimsService(db, articles, decisions, consensus, changeFeed);
-  const checks = createChecksService(db, decisions, changeFeed);
+  const services = createServices(db, {
+    minOrdinalChecks: config.minReviewsForConsensus,
+    changeFeed,
+    fetcher,
+    extract: extractor.extract,
+    emailEnabled: config.smtpUrl !== null,
+    moreSubscribers,
+  });
+  const { accounts, audit, articles, decisions, claims, checks, search, assignments, discussion, revisions, emailSettings } = services;
   const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
   const reader = createReaderService(claims, decisions, articles);
-  const search = createSearchService(db, articles, claims, decisions);
-  const assignments = createAssignmentsService(db, accounts, claims);
-  const discussion = createDiscussionService(db, claims, accounts);
   const webhooks = createWebhooksService(db, fetcher);
-  const revisions = createRevisionsService(articles, claims);
-  const emailSettings = createEmailSettingsService(db, { emailEnabled: config.smtpUrl !== null });
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
   const email = mailer ? createEmailDelivery(db, mailer, { baseUrl: config.publicBaseUrl, logger }) : null;
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };

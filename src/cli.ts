@@ -4,7 +4,8 @@ import { backupSqlite, migrate, openDb } from './db/knex';
 import { AppError } from './lib/errors';
 import { runAccountsCommand } from './modules/accounts';
 import { runStatsCommand } from './modules/claims';
-import { createDecisionsService } from './modules/verdicts';
+import { decisionsReader } from './modules/verdicts';
+import { createServices } from './services';
 
 /** The first line of standard input (for passwords: never a command-line argument, which `ps` shows). */
 function readFirstLine(): Promise<string> {
@@ -38,8 +39,11 @@ async function main(): Promise<number> {
       return 0;
     }
     if (args[0] === 'stats')
-      return await runStatsCommand(db, args, createDecisionsService(db, { minOrdinalChecks: config.minReviewsForConsensus }), (line) => console.log(line));
-    return await runAccountsCommand(db, args, { readLine: readFirstLine, out: (text) => console.log(text) });
+      return await runStatsCommand(db, args, decisionsReader(db, { minOrdinalChecks: config.minReviewsForConsensus }), (line) => console.log(line));
+    return await runAccountsCommand(createServices(db, { minOrdinalChecks: config.minReviewsForConsensus }).accounts, args, {
+      readLine: readFirstLine,
+      out: (text) => console.log(text),
+    });
   } catch (error) {
     if (error instanceof AppError) {
       console.error(error.message);

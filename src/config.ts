@@ -5,6 +5,8 @@ import { parseAllowList } from './outbound/address-policy';
 const ROOT = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
 
 const booleanFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
+/** The default of MIN_REVIEWS_FOR_CONSENSUS: two ordinal checks make a consensus. */
+export const DEFAULT_MIN_REVIEWS = 2;
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,7 +19,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   COOKIE_SECURE: booleanFromEnv.optional(),
-  MIN_REVIEWS_FOR_CONSENSUS: z.coerce.number().int().min(1).max(20).default(2),
+  MIN_REVIEWS_FOR_CONSENSUS: z.coerce.number().int().min(1).max(20).default(DEFAULT_MIN_REVIEWS),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http(s) URL such as https://factcheck.example.org' }).optional(),
   PUBLISHER_NAME: z.string().min(1).max(200).default('Factline newsroom'),
   FACTLINE_QUERY_COUNT: booleanFromEnv.optional(),

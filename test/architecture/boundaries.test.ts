@@ -47,6 +47,53 @@ describe('module boundaries', () => {
   });
 });
 
+/** Everything under src/, file by file (path relative to src/ → text). */
+function sources(dir = SRC): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) for (const [file, text] of sources(full)) files.set(file, text);
+    else if (entry.name.endsWith('.ts')) files.set(path.relative(SRC, full), fs.readFileSync(full, 'utf8'));
+  }
+  return files;
+}
+
+/**
+ * What follows a change is a subscriber of the domain events (docs/adr/0004): each effect's writer
+ * is called only by its own module's subscriber (and the writer's own file), and no index.ts
+ * offers it, so a service cannot call another module's side effect by hand.
+ */
+const EFFECT_WRITERS: Record<string, string[]> = {
+  recordAuditEvent: ['modules/audit/audit-service.ts', 'modules/audit/audit-subscriber.ts'],
+  notify: ['modules/notifications/notifications.ts', 'modules/notifications/notification-subscriber.ts'],
+  queueEmails: ['modules/notifications/email-outbox.ts', 'modules/notifications/notifications.ts'],
+  enqueue: ['modules/webhooks/webhooks-repository.ts', 'modules/webhooks/webhook-subscriber.ts'],
+  refreshClaimStats: ['modules/claims/claim-stats.ts'],
+  flagNewEvidence: ['modules/verdicts/decisions-repository.ts', 'modules/verdicts/decisions-service.ts'],
+  flagNeedsRecheck: ['modules/verdicts/decisions-repository.ts', 'modules/verdicts/decisions-service.ts'],
+  publicContentChanged: ['lib/change-feed.ts', 'events/public-content-subscriber.ts', 'db/pg-change-bridge.ts'],
+};
+
+describe('what follows a change', () => {
+  const files = sources();
+
+  test.each(Object.entries(EFFECT_WRITERS))('when %s is looked for, then only its subscriber and its own file call it', (writer, allowed) => {
+    const callers = [...files].filter(([, text]) => new RegExp(`(^|[^\\w])${writer}\\(`, 'm').test(text)).map(([file]) => file);
+    expect(callers.sort()).toEqual([...allowed].sort());
+  });
+
+  test('when a module’s index.ts is read, then it offers no effect writer', () => {
+    const offered = [...files]
+      .filter(([file]) => /^modules\/[^/]+\/index\.ts$/.test(file))
+      .flatMap(([file, text]) =>
+        Object.keys(EFFECT_WRITERS)
+          .filter((writer) => new RegExp(`\\b${writer}\\b`).test(text))
+          .map((writer) => `${file}: ${writer}`),
+      );
+    expect(offered).toEqual([]);
+  });
+});
+
 describe('the cycle finder', () => {
   test('when a graph has a cycle, then it is found, and a chain is not taken for one', () => {
     const graph = new Map([

@@ -1,3 +1,4 @@
+import { servicesOf } from '../support/services';
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /**
@@ -7,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { createAccountsService } from '../../src/modules/accounts';
+
 import { ODD_BUT_VALID_URLS, XSS_PAYLOADS, MALICIOUS_URLS } from '../security/xss-payloads';
 import { bearer } from '../support/claims';
 import { createApiToken, createUser, TEST_PASSWORD, type TestUser } from '../support/factories';
@@ -46,7 +47,7 @@ beforeAll(async () => {
   editor = await createUser(db, 'editor', 'xss-editor');
   admin = await createUser(db, 'admin', 'xss-admin');
   const editorToken = await createApiToken(db, editor);
-  const accounts = createAccountsService(db);
+  const accounts = servicesOf(db).accounts;
   for (const [i, payload] of XSS_PAYLOADS.entries()) {
     // Names refuse control and invisible characters (they could impersonate); the markup of every payload still goes in.
     const displayName =

@@ -1,3 +1,4 @@
+import { servicesOf } from '../support/services';
 /**
  * Two app instances on one PostgreSQL behave as one: a session made on one works on the other,
  * a publication on one clears the other's page cache at once, their delivery workers on one queue
@@ -8,12 +9,11 @@ import fs from 'node:fs';
 import { openDb } from '../../src/db/knex';
 import { loadConfig } from '../../src/config';
 import { verifyClaimStats } from '../../src/modules/claims';
-import { createDecisionsService } from '../../src/modules/verdicts';
+import { decisionsReader } from '../../src/modules/verdicts';
 import { freePort, prepareFixture, requestJson, SEED_SLUG, startServerProcess, type Fixture, type ServerProcess } from './support/server-process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { notify } from '../../src/modules/notifications';
-import { emitWebhookEvent } from '../../src/modules/webhooks';
+import { notify } from '../../src/modules/notifications/notifications';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
 let fixture: Fixture;
@@ -156,7 +156,9 @@ test('when both instances run their delivery workers on one database, then each 
         link: '/me/work',
       })),
     );
-    for (let i = 0; i < count; i++) await emitWebhookEvent(tx, 'article.created', { slug: `story-${i}` });
+    const { events } = servicesOf(db);
+    for (let i = 0; i < count; i++)
+      await events.record(tx, { kind: 'article.created', article: { id: i, slug: `story-${i}`, title: `Story ${i}`, sourceUrl: null } });
   });
   for (const row of await db('webhook_deliveries').select('event_id')) emitted.push(row.event_id);
   const done = () => smtp.received.length >= count && webhookEventIds.length >= count;
@@ -186,7 +188,9 @@ test('when the receiver answers slowly, then the two instances still deliver eac
   // 16 events × 4 s: one worker taking them all at once (as workers once did, 20 at a time) would hold them for 64 s, past its 60 s lease.
   const count = 16;
   await db.transaction(async (tx) => {
-    for (let i = 0; i < count; i++) await emitWebhookEvent(tx, 'article.revised', { slug: `revised-${i}` });
+    const { events } = servicesOf(db);
+    for (let i = 0; i < count; i++)
+      await events.record(tx, { kind: 'article.revised', article: { id: i, slug: `revised-${i}`, title: `Revised ${i}` }, revision: 2, anchoring: null });
   });
   const emitted: string[] = await db('webhook_deliveries').where({ event_type: 'article.revised' }).pluck('event_id');
   const started = Date.now();
@@ -253,7 +257,7 @@ test('when both instances take filings, edits and decisions on the same claims a
       }),
     );
   }
-  const { claims: verified, drift } = await verifyClaimStats(db, createDecisionsService(db, { minOrdinalChecks: loadConfig({}).minReviewsForConsensus }));
+  const { claims: verified, drift } = await verifyClaimStats(db, decisionsReader(db, { minOrdinalChecks: loadConfig({}).minReviewsForConsensus }));
   await db.destroy();
   console.log(
     `two instances, concurrent writers: ${filed.size} checks filed and edited on ${claims.length} claims; ${verified} aggregates verified, ${drift.length} differences`,

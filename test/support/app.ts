@@ -5,6 +5,7 @@ import type { Db } from '../../src/db/knex';
 import { createLogger } from '../../src/lib/logger';
 import { migrateAndImportContent } from '../../src/bootstrap';
 import { createTestDatabase, type TestDatabase } from './database';
+import type { EventSubscriber } from '../../src/events';
 
 export interface TestApp {
   app: Express;
@@ -16,11 +17,11 @@ export interface TestApp {
 export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
 
 /** The real app on a fresh database with the shipped content imported, as `npm start` would serve it. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, moreSubscribers: EventSubscriber[] = []): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }), database: database.config, ...overrides };
   await migrateAndImportContent(database.db, config.rootDir);
-  const app = createApp({ db: database.db, config, logger: createLogger('silent'), sessionSecret: 'test-secret-test-secret-test-secret' });
+  const app = createApp({ db: database.db, config, logger: createLogger('silent'), sessionSecret: 'test-secret-test-secret-test-secret', moreSubscribers });
   const jobs = app.locals.jobs as { closeExtractor: () => Promise<void> };
   return {
     app,

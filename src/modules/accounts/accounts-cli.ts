@@ -1,9 +1,8 @@
-import type { Db } from '../../db/knex';
 import { parseInput } from '../../http/validate';
 import { AppError } from '../../lib/errors';
 import type { AuditContext } from '../audit';
 import { CreateUserInput, roleSchema } from './accounts-schemas';
-import { createAccountsService } from './accounts-service';
+import type { AccountsService } from './accounts-service';
 
 export interface CliIo {
   readLine(): Promise<string>;
@@ -30,8 +29,7 @@ function option(args: string[], name: string): string | undefined {
 const OPERATOR: AuditContext = { actorId: null, ip: null, via: 'cli' };
 
 /** Operator commands on the same services as the web (and audited the same way); returns the exit code. */
-export async function runAccountsCommand(db: Db, args: string[], io: CliIo): Promise<number> {
-  const accounts = createAccountsService(db);
+export async function runAccountsCommand(accounts: AccountsService, args: string[], io: CliIo): Promise<number> {
   const [group, action, name] = args;
   if (group === 'user' && action === 'add' && name) {
     const password = (await io.readLine()).replace(/\r?\n$/, '');

@@ -4,7 +4,8 @@ import { readSetting, writeSetting } from '../../db/settings';
 import type { Role } from './roles';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
-import { recordAuditEvent, type AuditContext } from '../audit';
+import type { AccountEventKind, DomainEvents } from '../../events';
+import type { AuditContext } from '../audit';
 import * as attempts from './attempts-repository';
 import * as repo from './accounts-repository';
 import { ChangePasswordInput, CreateUserInput, RegisterInput, ResetPasswordInput, TokenNameInput } from './accounts-schemas';
@@ -34,7 +35,16 @@ export type AccountsService = ReturnType<typeof createAccountsService>;
  * Accounts, passwords, tokens and sign-in. Every change is audited here, in the transaction that
  * makes it, whichever door it came through (web, API, CLI): callers pass who acts and from where.
  */
-export function createAccountsService(db: Db) {
+export function createAccountsService(db: Db, events: DomainEvents) {
+  /** Sign-ins, accounts and tokens are recorded as account events (the audit log keeps them), in the caller's transaction. */
+  const recordAccountEvent = (
+    q: Queryable,
+    kind: AccountEventKind,
+    actor: AuditContext,
+    subject: string | null,
+    details: Record<string, unknown> | null = null,
+  ) => events.record(q, { kind, actor, subject, details });
+
   /** API requests that arrive together share one token query (see createBatchedLookup: never a stale answer). */
   const tokenHolder = createBatchedLookup((digests: string[]) => repo.findUsersByTokenDigests(db, digests));
 
@@ -67,7 +77,9 @@ export function createAccountsService(db: Db) {
     if (refusedThisWindow.add(bucket, attempts.windowStart(now, REGISTRATION_WINDOW_MS))) {
       const refusals = await attempts.reserveAttempt(db, bucket, REGISTRATION_WINDOW_MS, now);
       if (refusals === 1)
-        await recordAuditEvent(db, 'registration.refused', { actorId: null, ip: client.ip }, null, { aggregated: 'first refusal from this address this hour' });
+        await recordAccountEvent(db, 'registration.refused', { actorId: null, ip: client.ip }, null, {
+          aggregated: 'first refusal from this address this hour',
+        });
     }
     throw new ForbiddenError(REGISTRATION_CLOSED);
   }
@@ -103,7 +115,7 @@ export function createAccountsService(db: Db) {
       await db.transaction(async (tx) => {
         if ((await readSetting(tx, SELF_REGISTRATION)) === String(enabled)) return;
         await writeSetting(tx, SELF_REGISTRATION, String(enabled));
-        await recordAuditEvent(tx, 'registration.changed', actor, null, { open: enabled });
+        await recordAccountEvent(tx, 'registration.changed', actor, null, { open: enabled });
       });
       closedUntil = 0;
     },
@@ -128,7 +140,7 @@ export function createAccountsService(db: Db) {
         if (!first && (await readSetting(tx, SELF_REGISTRATION)) !== 'true') throw new ForbiddenError(REGISTRATION_CLOSED);
         const role: Role = first ? 'admin' : 'reviewer';
         const user = await insertUnique(tx, { username: input.username, displayName: input.displayName ?? input.username, passwordHash, role });
-        await recordAuditEvent(tx, 'account.registered', { actorId: user.id, ip: client.ip }, user.username, { role });
+        await recordAccountEvent(tx, 'account.registered', { actorId: user.id, ip: client.ip }, user.username, { role });
         return user;
       });
     },
@@ -138,7 +150,7 @@ export function createAccountsService(db: Db) {
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
         const user = await insertUnique(tx, { username: input.username, displayName: input.displayName ?? input.username, passwordHash, role: input.role });
-        await recordAuditEvent(tx, 'account.created', actor, user.username, { role: user.role });
+        await recordAccountEvent(tx, 'account.created', actor, user.username, { role: user.role });
         return user;
       });
     },
@@ -160,7 +172,7 @@ export function createAccountsService(db: Db) {
       if (over.length > 0) {
         // One audit event per bucket and window (at the first refusal), not one per attempt.
         const firstRefusal = buckets.some((bucket, i) => counts[i] === bucket.limit + 1);
-        if (firstRefusal) await recordAuditEvent(db, 'login.blocked', { actorId: null, ip: client.ip }, username, { limits: over.map((b) => b.kind) });
+        if (firstRefusal) await recordAccountEvent(db, 'login.blocked', { actorId: null, ip: client.ip }, username, { limits: over.map((b) => b.kind) });
         const minutes = Math.ceil(secondsLeftInWindow(now, SIGN_IN_WINDOW_MS) / 60);
         throw new TooManyRequestsError(
           `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or from a browser you have signed in with before.`,
@@ -170,12 +182,12 @@ export function createAccountsService(db: Db) {
       const user = await repo.findUserByUsername(db, username);
       const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !valid || user.disabled) {
-        await recordAuditEvent(db, 'login.failed', { actorId: null, ip: client.ip }, username);
+        await recordAccountEvent(db, 'login.failed', { actorId: null, ip: client.ip }, username);
         return null;
       }
       await attempts.clearBucket(db, buckets[0].key);
       for (const bucket of buckets.slice(1)) await attempts.refundAttempt(db, bucket.key, SIGN_IN_WINDOW_MS, now);
-      await recordAuditEvent(db, 'login.succeeded', { actorId: user.id, ip: client.ip }, username);
+      await recordAccountEvent(db, 'login.succeeded', { actorId: user.id, ip: client.ip }, username);
       return repo.withoutHash(user);
     },
 
@@ -212,8 +224,8 @@ export function createAccountsService(db: Db) {
           await repo.deleteSessionsOfUser(tx, userId);
         }
         const after = repo.withoutHash((await repo.findUserById(tx, userId))!);
-        if (before.role !== after.role) await recordAuditEvent(tx, 'account.role_changed', actor, after.username, { from: before.role, to: after.role });
-        if (before.disabled !== after.disabled) await recordAuditEvent(tx, after.disabled ? 'account.disabled' : 'account.enabled', actor, after.username);
+        if (before.role !== after.role) await recordAccountEvent(tx, 'account.role_changed', actor, after.username, { from: before.role, to: after.role });
+        if (before.disabled !== after.disabled) await recordAccountEvent(tx, after.disabled ? 'account.disabled' : 'account.enabled', actor, after.username);
         return after;
       });
     },
@@ -229,7 +241,7 @@ export function createAccountsService(db: Db) {
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, userId, { passwordHash });
         await repo.deleteSessionsOfUser(tx, userId, keepSessionId ?? undefined);
-        await recordAuditEvent(tx, 'account.password_changed', actor, user.username);
+        await recordAccountEvent(tx, 'account.password_changed', actor, user.username);
       });
     },
 
@@ -243,7 +255,7 @@ export function createAccountsService(db: Db) {
       await db.transaction(async (tx) => {
         await repo.updateUser(tx, userId, { passwordHash });
         await repo.deleteSessionsOfUser(tx, userId);
-        await recordAuditEvent(tx, 'account.password_reset', actor, user.username);
+        await recordAccountEvent(tx, 'account.password_reset', actor, user.username);
       });
     },
 
@@ -254,7 +266,7 @@ export function createAccountsService(db: Db) {
       return db.transaction(async (tx) => {
         const record = await repo.insertToken(tx, { userId, name: tokenName, digest: digestToken(token), prefix: token.slice(0, 10) });
         const owner = await repo.findUserById(tx, userId);
-        await recordAuditEvent(tx, 'token.created', actor, owner?.username ?? null, { tokenId: record.id, name: tokenName });
+        await recordAccountEvent(tx, 'token.created', actor, owner?.username ?? null, { tokenId: record.id, name: tokenName });
         return { token, record };
       });
     },
@@ -270,7 +282,7 @@ export function createAccountsService(db: Db) {
         if (token.revokedAt) return;
         await repo.revokeToken(tx, tokenId);
         const owner = await repo.findUserById(tx, userId);
-        await recordAuditEvent(tx, 'token.revoked', actor, owner?.username ?? null, { tokenId });
+        await recordAccountEvent(tx, 'token.revoked', actor, owner?.username ?? null, { tokenId });
       });
     },
 

@@ -1,6 +1,5 @@
-import { emitWebhookEvent } from '../webhooks';
 import type { Db, Queryable } from '../../db/knex';
-import type { ChangeFeed } from '../../lib/change-feed';
+import type { DomainEvents } from '../../events';
 import { isUniqueViolation } from '../../db/errors';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
@@ -29,7 +28,7 @@ export interface ArticlesOptions {
   extract?: Extract;
 }
 
-export function createArticlesService(db: Db, feed?: ChangeFeed, options: ArticlesOptions = {}) {
+export function createArticlesService(db: Db, events: DomainEvents, options: ArticlesOptions = {}) {
   const extract: Extract = options.extract ?? (async (html, url) => extractArticle(html, url));
   /** Stores the article, its blocks, sentences and revision 1 in one transaction; a taken slug is a 409 and nothing is written. */
   async function store(article: NewArticle, drafts: BlockDraft[], origin: RevisionOrigin): Promise<Article> {
@@ -49,20 +48,15 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
           change: changedWords('', document.text, null),
           createdBy: article.createdBy,
         });
-        await emitWebhookEvent(tx, 'article.created', {
-          id: articleId,
-          slug: article.slug,
-          title: article.title,
-          sourceUrl: article.sourceUrl,
-          revision: 1,
-          url: `/articles/${article.slug}`,
+        await events.record(tx, {
+          kind: 'article.created',
+          article: { id: articleId, slug: article.slug, title: article.title, sourceUrl: article.sourceUrl },
         });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An article with the address “${article.slug}” already exists; choose another slug.`);
       throw error;
     }
-    feed?.publicContentChanged('article');
     return (await repo.findArticleBySlug(db, article.slug)) as Article;
   }
 
@@ -275,16 +269,8 @@ export function createArticlesService(db: Db, feed?: ChangeFeed, options: Articl
         written = { articleId: article.id, number, document, diff };
         anchoring = await extend(tx, written);
         await revisions.recordAnchoring(tx, article.id, number, anchoring);
-        await emitWebhookEvent(tx, 'article.revised', {
-          id: article.id,
-          slug: article.slug,
-          title: meta.title,
-          revision: number,
-          anchoring,
-          url: `/articles/${article.slug}?revision=${number}`,
-        });
+        await events.record(tx, { kind: 'article.revised', article: { id: article.id, slug: article.slug, title: meta.title }, revision: number, anchoring });
       });
-      feed?.publicContentChanged('article');
       const updated = await getBySlug(slug);
       return written ? { changed: true, article: updated, revision: written, anchoring } : { changed: false, article: updated, anchoring: null };
     },

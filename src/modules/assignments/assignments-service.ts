@@ -3,8 +3,7 @@ import { NotFoundError, UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { AccountsService, User } from '../accounts';
 import type { Assignee, Claim, ClaimsService, Viewer } from '../claims';
-import { notify } from '../notifications';
-import { excerpt } from '../../lib/text';
+import type { DomainEvents } from '../../events';
 import * as repo from './assignments-repository';
 import { AssignInput, BulkAssignInput, today } from './assignments-schemas';
 
@@ -17,7 +16,7 @@ export interface MyWorkItem extends repo.WorkItem {
 const overdue = (due: string | null, done: boolean, day = today()) => !done && due !== null && due < day;
 
 /** Who checks what by when: editors assign claims to reviewers; a reviewer's open assignments are their work. */
-export function createAssignmentsService(db: Db, accounts: AccountsService, claims: ClaimsService) {
+export function createAssignmentsService(db: Db, events: DomainEvents, accounts: AccountsService, claims: ClaimsService) {
   async function activeAssignee(username: string): Promise<User> {
     const user = await accounts.findByUsername(username).catch(() => null);
     if (!user || user.disabled) throw new UnprocessableError(`There is no active account “${username}” to assign.`);
@@ -43,17 +42,13 @@ export function createAssignmentsService(db: Db, accounts: AccountsService, clai
       const due = input.due ?? null;
       await db.transaction(async (tx) => {
         await repo.upsertAssignments(tx, claimIds, assignee.id, editor.id, due);
-        await notify(
-          tx,
-          list.map((claim) => ({
-            userId: assignee.id,
-            kind: 'assigned' as const,
-            claimId: claim.id,
-            actorId: editor.id,
-            message: `Assigned to you${due ? ` (due ${due})` : ''}: “${excerpt(claim.exact)}”`,
-            link: `/claims/${claim.id}`,
-          })),
-        );
+        await events.record(tx, {
+          kind: 'claims.assigned',
+          editorId: editor.id,
+          assigneeId: assignee.id,
+          due,
+          claims: list.map((claim) => ({ id: claim.id, quote: claim.exact })),
+        });
       });
       return { assigned: claimIds.length, assignee };
     },
@@ -94,18 +89,12 @@ export function createAssignmentsService(db: Db, accounts: AccountsService, clai
     async remindDueTomorrow(now = new Date()): Promise<number> {
       const tomorrow = today(new Date(now.getTime() + 86_400_000));
       const due = await repo.listOpenDueOn(db, tomorrow);
-      await notify(
-        db,
-        due.map((item) => ({
-          userId: item.reviewerId,
-          kind: 'due-tomorrow' as const,
-          claimId: item.claimId,
-          actorId: null,
-          message: `Due tomorrow (${tomorrow}): “${excerpt(item.quote)}”`,
-          link: `/claims/${item.claimId}`,
-          dedupKey: `due:${item.claimId}:${item.reviewerId}:${tomorrow}`,
-        })),
-      );
+      if (due.length > 0)
+        await events.record(db, {
+          kind: 'assignments.due_tomorrow',
+          date: tomorrow,
+          items: due.map((item) => ({ claimId: item.claimId, reviewerId: item.reviewerId, quote: item.quote })),
+        });
       return due.length;
     },
 

@@ -1,14 +1,11 @@
 import type { Db, Queryable } from '../../db/knex';
+import type { Actor } from '../../events';
 import { nowIso } from '../../db/time';
 import * as repo from './audit-repository';
 import type { AuditEvent, AuditEventName } from './audit-events';
 
-export interface AuditContext {
-  actorId: number | null;
-  ip: string | null;
-  /** The door other than the web or API it came through, kept in the event's details ("cli"). */
-  via?: 'cli' | 'system';
-}
+/** Who acted, as the audit log records it (the domain events' actor). */
+export type AuditContext = Actor;
 
 /** Work done by the application itself or its fixtures (seed import, tests, benchmark), not by a person. */
 export const SYSTEM_ACTOR: AuditContext = { actorId: null, ip: null, via: 'system' };
@@ -16,9 +13,9 @@ export const SYSTEM_ACTOR: AuditContext = { actorId: null, ip: null, via: 'syste
 export type AuditService = ReturnType<typeof createAuditService>;
 
 /**
- * Writes one audit event with the caller's database or transaction: services call it inside the
- * transaction that makes the change, so the web, the CLI and imports are audited alike and an
- * event exists exactly when its change was committed.
+ * Writes one audit event with the caller's database or transaction: the audit subscriber calls it
+ * inside the transaction that makes the change, so the web, the CLI and imports are audited alike
+ * and an event exists exactly when its change was committed.
  */
 export async function recordAuditEvent(
   db: Queryable,

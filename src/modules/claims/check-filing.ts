@@ -1,11 +1,8 @@
 import type { Db } from '../../db/knex';
-import type { ChangeFeed } from '../../lib/change-feed';
 import { ConflictError, NotFoundError } from '../../lib/errors';
-import type { DecisionsService } from '../verdicts';
-import { emitWebhookEvents } from '../webhooks';
+import type { DomainEvents } from '../../events';
 import * as checks from './checks-repository';
 import { lockClaims } from './claim-lock';
-import { refreshClaimStats } from './claim-stats';
 import type { CheckInput } from './claims-schemas';
 import type { Check } from './claims-types';
 
@@ -43,7 +40,7 @@ interface Pending {
  * no look-up foresaw (another instance filed the same check a moment ago), each of its checks is
  * written on its own (`fileAlone`), so one check never fails another.
  */
-export function createCheckFiling(db: Db, decisions: DecisionsService, fileAlone: (check: NewCheck) => Promise<Check>, feed?: ChangeFeed) {
+export function createCheckFiling(db: Db, events: DomainEvents, fileAlone: (check: NewCheck) => Promise<Check>) {
   const queue: Pending[] = [];
   let draining = false;
 
@@ -73,20 +70,15 @@ export function createCheckFiling(db: Db, decisions: DecisionsService, fileAlone
         tx,
         accepted.map((pending) => ({ subjectId: idOf(pending), changedBy: pending.check.reviewerId, after: snapshot(pending.check.input) })),
       );
-      const touched = [...new Set(accepted.map((p) => p.check.claimId))];
-      await decisions.flagNewEvidence(tx, touched);
-      await refreshClaimStats(tx, touched, decisions);
-      await emitWebhookEvents(
-        tx,
-        'check.filed',
-        accepted.map((pending) => ({
+      await events.record(tx, {
+        kind: 'checks.filed',
+        checks: accepted.map((pending) => ({
           id: idOf(pending),
           claimId: pending.check.claimId,
           reviewerId: pending.check.reviewerId,
-          ...pending.check.input,
-          url: `/claims/${pending.check.claimId}`,
+          content: pending.check.input,
         })),
-      );
+      });
       // The answers are read in the transaction that wrote them: if reading fails, nothing was stored.
       const filed = new Map((await checks.findChecks(tx, accepted.map(idOf))).map((check) => [check.id, check]));
       for (const pending of accepted) outcome.set(pending, filed.get(idOf(pending))!);
@@ -103,7 +95,6 @@ export function createCheckFiling(db: Db, decisions: DecisionsService, fileAlone
       for (const pending of batch)
         outcome.set(pending, await fileAlone(pending.check).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
     }
-    if ([...outcome.values()].some((result) => !(result instanceof Error))) feed?.publicContentChanged('check');
     for (const [pending, result] of outcome) {
       if (result instanceof Error) pending.reject(result);
       else pending.resolve(result);

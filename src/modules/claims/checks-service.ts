@@ -1,15 +1,12 @@
-import { emitWebhookEvent } from '../webhooks';
+import type { DomainEvents } from '../../events';
 import type { Db, Queryable } from '../../db/knex';
 import { nowIso } from '../../db/time';
-import type { ChangeFeed } from '../../lib/change-feed';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
-import type { DecisionsService } from '../verdicts';
 import * as checks from './checks-repository';
 import { ALREADY_CHECKED, createCheckFiling, snapshot, type NewCheck } from './check-filing';
 import { lockClaims } from './claim-lock';
-import { refreshClaimStats } from './claim-stats';
 import { CheckInput, CheckUpdateInput } from './claims-schemas';
 import type { Check } from './claims-types';
 import type { Viewer } from './read-policy';
@@ -35,7 +32,7 @@ function revisedVerdict(before: Check, after: Check['verdict'], othersExist: boo
   return { independentVerdict: after, revisedAfterOthersAt: before.revisedAfterOthersAt };
 }
 
-export function createChecksService(db: Db, decisions: DecisionsService, feed?: ChangeFeed) {
+export function createChecksService(db: Db, events: DomainEvents) {
   /**
    * One check in its own transaction: the database's constraints answer "no such claim"
    * (foreign key) and "already checked" (unique index). Checks normally go through the group
@@ -48,9 +45,7 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
         const id = await checks.insertCheck(tx, { claimId, reviewerId, verdict: input.verdict, confidence: input.confidence, rationale: input.rationale });
         await checks.insertSources(tx, id, input.sources);
         await checks.insertCheckRevision(tx, id, reviewerId, null, snapshot(input));
-        await decisions.flagNewEvidence(tx, [claimId]);
-        await refreshClaimStats(tx, [claimId], decisions);
-        await emitWebhookEvent(tx, 'check.filed', { id, claimId, reviewerId, ...input, url: `/claims/${claimId}` });
+        await events.record(tx, { kind: 'checks.filed', checks: [{ id, claimId, reviewerId, content: input }] });
         return load(tx, id); // read in the transaction that wrote it: a failed read stores nothing
       });
     } catch (error) {
@@ -59,7 +54,7 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
       throw error;
     }
   }
-  const filing = createCheckFiling(db, decisions, fileAlone, feed);
+  const filing = createCheckFiling(db, events, fileAlone);
 
   return {
     get: (checkId: number) => load(db, checkId),
@@ -96,11 +91,9 @@ export function createChecksService(db: Db, decisions: DecisionsService, feed?: 
         await checks.updateCheck(tx, checkId, { ...after, ...revisedVerdict(before, after.verdict, othersExist, nowIso()) });
         if (input.sources) await checks.replaceSources(tx, checkId, input.sources);
         await checks.insertCheckRevision(tx, checkId, author.id, snapshot(before), snapshot(after));
-        await decisions.flagNewEvidence(tx, [before.claimId]);
-        await refreshClaimStats(tx, [before.claimId], decisions);
+        await events.record(tx, { kind: 'check.edited', checkId, claimId: before.claimId });
         return load(tx, checkId);
       });
-      feed?.publicContentChanged('check');
       return updated;
     },
   };

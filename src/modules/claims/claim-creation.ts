@@ -3,11 +3,9 @@ import { isUniqueViolation } from '../../db/errors';
 import { UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { Article, ArticlesService } from '../articles';
-import type { DecisionsService } from '../verdicts';
-import { emitWebhookEvent } from '../webhooks';
+import type { DomainEvents } from '../../events';
 import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
 import { claimCreated } from './claim-lock';
-import { refreshClaimStats } from './claim-stats';
 import * as claims from './claims-repository';
 import { CreateClaimInput } from './claims-schemas';
 import type { Claim } from './claims-types';
@@ -27,7 +25,7 @@ export function anchorFor(article: Article, input: CreateClaimInput): Anchor {
 }
 
 /** Creating claims: one per span; part of the claims service (claims-service.ts). */
-export function claimCreation(db: Db, articles: ArticlesService, decisions: DecisionsService) {
+export function claimCreation(db: Db, articles: ArticlesService, events: DomainEvents) {
   /**
    * The claim is anchored inside its transaction, in the revision that transaction sees, with the
    * article held against a new revision until it commits (`currentIn`): a claim created while
@@ -53,14 +51,15 @@ export function claimCreation(db: Db, articles: ArticlesService, decisions: Deci
           createdBy: author.id,
         });
         claimCreated(tx, created);
-        await refreshClaimStats(tx, [created], decisions);
-        await emitWebhookEvent(tx, 'claim.created', {
-          id: created,
-          article: { slug: article.slug, title: article.title },
-          statement: input.statement ?? null,
-          target: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end },
-          createdBy: author.id,
-          url: `/claims/${created}`,
+        await events.record(tx, {
+          kind: 'claim.created',
+          claim: {
+            id: created,
+            article: { slug: article.slug, title: article.title },
+            statement: input.statement ?? null,
+            target: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end },
+            createdBy: author.id,
+          },
         });
         return { claim: (await claims.findClaim(tx, created))!, created: true };
       });

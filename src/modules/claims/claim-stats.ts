@@ -1,15 +1,7 @@
 import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
-import {
-  aggregateVerdicts,
-  VERDICT_VALUE,
-  VERDICTS,
-  type Aggregate,
-  type Decision,
-  type DecisionsService,
-  type RatingPattern,
-  type Verdict,
-} from '../verdicts';
+import { aggregateVerdicts, VERDICT_VALUE, VERDICTS, type Aggregate, type Decision, type DecisionsReader, type RatingPattern, type Verdict } from '../verdicts';
+import type { DomainEvent, EventSubscriber } from '../../events';
 import { assertClaimsLocked, lockClaims } from './claim-lock';
 import * as checks from './checks-repository';
 
@@ -77,7 +69,7 @@ export function aggregateFromRow(row: ClaimStatsRow): Aggregate {
 }
 
 /** What the aggregates depend on besides the checks: the decisions, and how many checks make a consensus. */
-export type StatsDeps = Pick<DecisionsService, 'forClaims' | 'minOrdinalChecks'>;
+export type StatsDeps = Pick<DecisionsReader, 'forClaims' | 'minOrdinalChecks'>;
 
 /** Computes the rows of these claims from their checks and decisions (what the queue would have aggregated). */
 async function computeRows(db: Queryable, claims: { id: number; articleId: number }[], deps: StatsDeps): Promise<ClaimStatsRow[]> {
@@ -109,14 +101,42 @@ async function upsert(db: Queryable, rows: ClaimStatsRow[]): Promise<void> {
 }
 
 /**
- * Recomputes the stored aggregates of these claims, in the caller's transaction: every write that
- * changes a claim's checks or decision calls it, so the queue never aggregates the archive.
+ * Recomputes the stored aggregates of these claims, in the caller's transaction: every event that
+ * changes a claim's checks or decision leads here, so the queue never aggregates the archive.
  * Its cost depends on the claims changed (a few rows each), not on the archive.
  */
 export async function refreshClaimStats(tx: Queryable, claimIds: number[], deps: StatsDeps): Promise<void> {
   const ids = [...new Set(claimIds)];
   assertClaimsLocked(tx, ids);
   for (let i = 0; i < ids.length; i += 500) await upsert(tx, await computeRows(tx, await claimsOf(tx, ids.slice(i, i + 500)), deps));
+}
+
+/** The claims whose stored aggregate an event changes. */
+export function claimsWithNewStats(event: DomainEvent): number[] {
+  switch (event.kind) {
+    case 'claim.created':
+      return [event.claim.id];
+    case 'checks.filed':
+      return event.checks.map((c) => c.claimId);
+    case 'check.edited':
+    case 'decision.saved':
+      return [event.claimId];
+    case 'claims.need_recheck':
+      return event.claimIds;
+    default:
+      return [];
+  }
+}
+
+/** Keeps every claim's stored aggregate current, in the transaction that changed its checks or decision. */
+export function claimStatsSubscriber(deps: StatsDeps): EventSubscriber {
+  return {
+    name: 'claim stats',
+    async inTransaction(tx, event) {
+      const claimIds = claimsWithNewStats(event);
+      if (claimIds.length > 0) await refreshClaimStats(tx, claimIds, deps);
+    },
+  };
 }
 
 const BATCH = 1000;

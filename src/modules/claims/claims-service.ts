@@ -1,11 +1,10 @@
 import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
-import type { ChangeFeed } from '../../lib/change-feed';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import type { AnchoringCounts, ArticlesService, WrittenRevision } from '../articles';
 import {
   aggregateVerdicts,
-  DecisionInput,
+  type DecisionInput,
   krippendorffAlphaFromPatterns,
   type DecisionsService,
   type Aggregate,
@@ -15,12 +14,10 @@ import {
 import { createSameAs } from './same-as';
 import { claimCreation } from './claim-creation';
 import { reanchorArticle } from './reanchor-article';
-import type { AuditContext } from '../audit';
-import { notify } from '../notifications';
-import { emitWebhookEvent } from '../webhooks';
+import type { Actor, DomainEvents } from '../../events';
 import * as checks from './checks-repository';
 import { lockClaims } from './claim-lock';
-import { aggregateFromRow, articleRatingPatterns, refreshClaimStats } from './claim-stats';
+import { aggregateFromRow, articleRatingPatterns } from './claim-stats';
 import { queueSlice, type QueueQuery, type QueueSlice } from './review-queue';
 import * as claims from './claims-repository';
 import type { CreateClaimInput } from './claims-schemas';
@@ -58,7 +55,13 @@ export interface QueueItem {
 
 export type ClaimsService = ReturnType<typeof createClaimsService>;
 
-export function createClaimsService(db: Db, articles: ArticlesService, decisions: DecisionsService, options: { minOrdinalChecks: number }, feed?: ChangeFeed) {
+export function createClaimsService(
+  db: Db,
+  articles: ArticlesService,
+  decisions: DecisionsService,
+  options: { minOrdinalChecks: number },
+  events: DomainEvents,
+) {
   const aggregateOf = (verdicts: Check['verdict'][], decision: Decision | null | undefined) =>
     aggregateVerdicts(verdicts, {
       minOrdinalChecks: options.minOrdinalChecks,
@@ -71,13 +74,13 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     return { slug: row.slug, title: row.title };
   }
 
-  const sameAs = createSameAs(db, decisions, feed);
+  const sameAs = createSameAs(db, decisions, events);
 
-  const createIn = claimCreation(db, articles, decisions);
+  const createIn = claimCreation(db, articles, events);
 
   return {
     /** Re-anchors every claim of an article in a revision just written, inside its transaction (reanchor-article.ts). */
-    reanchor: (tx: Queryable, revision: WrittenRevision): Promise<AnchoringCounts> => reanchorArticle(tx, revision, decisions),
+    reanchor: (tx: Queryable, revision: WrittenRevision): Promise<AnchoringCounts> => reanchorArticle(tx, revision, decisions, events),
 
     /** The same span is never stored twice: the existing claim comes back with created=false. */
     async create(slug: string, raw: CreateClaimInput, author: Viewer): Promise<{ claim: Claim; created: boolean }> {
@@ -143,55 +146,21 @@ export function createClaimsService(db: Db, articles: ArticlesService, decisions
     },
 
     /** The editor's decision: the verdicts module decides; this module tells it the claim's evidence, inside its transaction. */
-    async decide(claimId: number, raw: DecisionInput, editor: Viewer, audit: AuditContext): Promise<void> {
-      const publishing = DecisionInput.safeParse(raw).data?.publish === true;
-      await decisions.decide(
-        claimId,
-        raw,
-        editor.id,
-        audit,
-        async (tx) => {
-          // The claim's lock first (claim-lock.ts): the evidence frozen is every check committed before it.
-          const exists = (await lockClaims(tx, [claimId])).has(claimId);
-          const linkedTo = exists ? (await claims.findClaim(tx, claimId))!.sameAs : null;
-          if (linkedTo !== null)
-            throw new ConflictError(
-              `This claim is marked as the same claim as claim ${linkedTo} and shows its verdict; remove that mark before deciding this claim on its own.`,
-            );
-          // Deciding again after the article changed confirms the verdict for the text as it is now.
-          if (exists) await claims.confirmCurrentQuote(tx, claimId);
-          const current = exists ? await checks.listChecks(tx, [claimId]) : [];
-          const before = exists ? (await decisions.forClaims([claimId], tx)).get(claimId) : undefined;
-          if (exists && (publishing || before?.published)) {
-            const parsed = DecisionInput.safeParse(raw).data;
-            if (parsed)
-              await emitWebhookEvent(tx, publishing ? 'decision.published' : 'decision.unpublished', {
-                claimId,
-                verdict: parsed.verdict,
-                summary: parsed.summary,
-                note: parsed.note ?? null,
-                decidedBy: editor.id,
-                url: `/claims/${claimId}`,
-              });
-          }
-          if (exists && publishing) {
-            await notify(
-              tx,
-              current.map((c) => ({
-                userId: c.reviewerId,
-                kind: 'decision-published' as const,
-                claimId,
-                actorId: editor.id,
-                message: `A verdict was published on a claim you checked (claim ${claimId}).`,
-                link: `/claims/${claimId}`,
-              })),
-            );
-          }
-          return { exists, verdicts: current.map((c) => c.independentVerdict), sources: distinctSources(current) };
-        },
-        (tx) => refreshClaimStats(tx, [claimId], decisions),
-      );
-      feed?.publicContentChanged('decision');
+    async decide(claimId: number, raw: DecisionInput, editor: Viewer, actor: Actor): Promise<void> {
+      await decisions.decide(claimId, raw, editor.id, actor, async (tx) => {
+        // The claim's lock first (claim-lock.ts): the evidence frozen is every check committed before it.
+        const exists = (await lockClaims(tx, [claimId])).has(claimId);
+        if (!exists) return { exists, verdicts: [], sources: [], reviewerIds: [] };
+        const linkedTo = (await claims.findClaim(tx, claimId))!.sameAs;
+        if (linkedTo !== null)
+          throw new ConflictError(
+            `This claim is marked as the same claim as claim ${linkedTo} and shows its verdict; remove that mark before deciding this claim on its own.`,
+          );
+        // Deciding again after the article changed confirms the verdict for the text as it is now.
+        await claims.confirmCurrentQuote(tx, claimId);
+        const current = await checks.listChecks(tx, [claimId]);
+        return { exists, verdicts: current.map((c) => c.independentVerdict), sources: distinctSources(current), reviewerIds: current.map((c) => c.reviewerId) };
+      });
     },
 
     /**

@@ -10,7 +10,7 @@ import type { ClaimsDesk } from './claims-types';
 export { createClaimsService, distinctSources, type ClaimsService, type ClaimView } from './claims-service';
 export { createChecksService, type ChecksService } from './checks-service';
 export { runStatsCommand, ensureClaimStats } from './stats-command';
-export { verifyClaimStats, rebuildClaimStats } from './claim-stats';
+export { verifyClaimStats, rebuildClaimStats, claimStatsSubscriber } from './claim-stats';
 export { anchorJson, sourceJson, targetJson, wordsAsChecked, STATUS_LABEL } from './claims-presenter';
 export type { Assignee, Claim, Check, ClaimsDesk, Source, SimilarClaim, FindSimilarClaims, ThreadComment } from './claims-types';
 export type { Viewer } from './read-policy';

@@ -1,10 +1,9 @@
 import type { Queryable } from '../../db/knex';
 import type { AnchoringCounts, WrittenRevision } from '../articles';
-import { notify } from '../notifications';
+import type { DomainEvents } from '../../events';
 import type { DecisionsService } from '../verdicts';
 import { sentencesTouching } from './anchoring';
 import { lockClaims } from './claim-lock';
-import { refreshClaimStats } from './claim-stats';
 import * as claims from './claims-repository';
 import type { Claim } from './claims-types';
 import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
@@ -42,7 +41,7 @@ function orphanDuplicates(list: Claim[], results: Map<number, Reanchored>): void
  * each claim's new anchor and status, its links to the new sentences, and a published verdict
  * whose text changed or vanished flagged for an editor ("needs recheck").
  */
-export async function reanchorArticle(tx: Queryable, revision: WrittenRevision, decisions: DecisionsService): Promise<AnchoringCounts> {
+export async function reanchorArticle(tx: Queryable, revision: WrittenRevision, decisions: DecisionsService, events: DomainEvents): Promise<AnchoringCounts> {
   // The article's row is locked by the revision's transaction, so no claim joins it meanwhile;
   // its claims are locked before their anchors are read (claim-lock.ts).
   await lockClaims(tx, await claims.claimIdsOfArticle(tx, revision.articleId));
@@ -82,20 +81,9 @@ export async function reanchorArticle(tx: Queryable, revision: WrittenRevision, 
       }));
     }),
   );
-  await decisions.flagNeedsRecheck(tx, recheck);
-  await refreshClaimStats(tx, recheck, decisions);
+  if (recheck.length === 0) return counts;
   // Whoever published each of those verdicts hears that it needs them again.
   const flagged = [...(await decisions.forClaims(recheck, tx)).values()].filter((d) => d.published && d.decidedBy !== null);
-  await notify(
-    tx,
-    flagged.map((d) => ({
-      userId: d.decidedBy!,
-      kind: 'needs-recheck' as const,
-      claimId: d.claimId,
-      actorId: null,
-      message: `The article changed under your published verdict on claim ${d.claimId}: recheck it.`,
-      link: `/claims/${d.claimId}`,
-    })),
-  );
-  return counts; // the articles service announces the change once the transaction has committed
+  await events.record(tx, { kind: 'claims.need_recheck', claimIds: recheck, publishers: flagged.map((d) => ({ claimId: d.claimId, userId: d.decidedBy! })) });
+  return counts;
 }

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/knex';
-import type { ChangeFeed } from '../../lib/change-feed';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/errors';
-import { recordAuditEvent, type AuditContext } from '../audit';
+import type { Actor, DomainEvents } from '../../events';
 import type { Decision, DecisionsService } from '../verdicts';
 import { lockClaims } from './claim-lock';
 import * as claims from './claims-repository';
@@ -13,7 +12,7 @@ import type { Viewer } from './read-policy';
  * then shows; linked claims are other appearances of that fact-check (the reader module shows them,
  * ClaimReview lists them). Part of the claims service (claims-service.ts spreads these in).
  */
-export function createSameAs(db: Db, decisions: DecisionsService, feed?: ChangeFeed) {
+export function createSameAs(db: Db, decisions: DecisionsService, events: DomainEvents) {
   return {
     /**
      * An editor marks this claim as the same claim as an earlier published fact-check: it then
@@ -21,7 +20,7 @@ export function createSameAs(db: Db, decisions: DecisionsService, feed?: ChangeF
      * Linking to a claim that is itself linked links to its original. Audited and kept in the
      * claim's history; undone by `unmarkSameAs`.
      */
-    async markSameAs(claimId: number, targetClaimId: number, editor: Viewer, audit: AuditContext): Promise<void> {
+    async markSameAs(claimId: number, targetClaimId: number, editor: Viewer, actor: Actor): Promise<void> {
       await db.transaction(async (tx) => {
         // Both claims' locks first (claim-lock.ts): two links made at once cannot build a chain,
         // and a decision cannot be published on the claim while it is being linked.
@@ -41,12 +40,11 @@ export function createSameAs(db: Db, decisions: DecisionsService, feed?: ChangeF
         if (claim.sameAs === targetId) return;
         await claims.setSameAs(tx, claimId, targetId);
         await claims.recordSameAsEvent(tx, { claimId, targetClaimId: targetId, action: 'linked', actorId: editor.id });
-        await recordAuditEvent(tx, 'claim.same_as', audit, `claim ${claimId}`, { sameAs: targetId });
+        await events.record(tx, { kind: 'claim.same_as', actor, claimId, sameAs: targetId });
       });
-      feed?.publicContentChanged('decision');
     },
 
-    async unmarkSameAs(claimId: number, editor: Viewer, audit: AuditContext): Promise<void> {
+    async unmarkSameAs(claimId: number, editor: Viewer, actor: Actor): Promise<void> {
       await db.transaction(async (tx) => {
         await lockClaims(tx, [claimId]);
         const claim = await claims.findClaim(tx, claimId);
@@ -54,9 +52,8 @@ export function createSameAs(db: Db, decisions: DecisionsService, feed?: ChangeF
         if (claim.sameAs === null) throw new ConflictError('This claim is not marked as the same as another.');
         await claims.setSameAs(tx, claimId, null);
         await claims.recordSameAsEvent(tx, { claimId, targetClaimId: claim.sameAs, action: 'unlinked', actorId: editor.id });
-        await recordAuditEvent(tx, 'claim.same_as_removed', audit, `claim ${claimId}`, { was: claim.sameAs });
+        await events.record(tx, { kind: 'claim.same_as_removed', actor, claimId, was: claim.sameAs });
       });
-      feed?.publicContentChanged('decision');
     },
 
     /** The claims of an article marked as the same as an earlier fact-check. */

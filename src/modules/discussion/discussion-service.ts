@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import { renderMarkdown } from '../../lib/markdown';
 import { parseInput } from '../../lib/parse';
 import { hasRole, type AccountsService } from '../accounts';
-import { notify } from '../notifications';
+import type { DomainEvents } from '../../events';
 import type { ClaimsService, ThreadComment, Viewer } from '../claims';
 import * as repo from './discussion-repository';
 import { CommentInput, CommentUpdate, HideInput } from './discussion-schemas';
@@ -21,7 +21,7 @@ export const NOT_YET = 'File your own check on this claim first: its discussion 
  * A claim's discussion. Blind review holds: a reviewer reads and writes it only after filing their
  * own check on the claim (claims' read policy decides), editors always; anonymous readers never.
  */
-export function createDiscussionService(db: Db, claims: ClaimsService, accounts: AccountsService) {
+export function createDiscussionService(db: Db, events: DomainEvents, claims: ClaimsService, accounts: AccountsService) {
   async function ensureAllowed(claimId: number, viewer: Viewer): Promise<void> {
     if (!(await claims.mayReadOthers(claimId, viewer))) throw new ForbiddenError(NOT_YET);
   }
@@ -102,25 +102,7 @@ export function createDiscussionService(db: Db, claims: ClaimsService, accounts:
       const others = [...authors].filter((userId) => mayRead.has(userId) && !mentionTargets.includes(userId));
       const id = await db.transaction(async (tx) => {
         const created = await repo.insertComment(tx, { claimId, parentId, authorId: viewer.id, body: input.body });
-        const link = `/claims/${claimId}#comment-${created}`;
-        await notify(tx, [
-          ...mentionTargets.map((userId) => ({
-            userId,
-            kind: 'mentioned' as const,
-            claimId,
-            actorId: viewer.id,
-            message: `You were mentioned in the discussion of claim ${claimId}.`,
-            link,
-          })),
-          ...others.map((userId) => ({
-            userId,
-            kind: 'comment' as const,
-            claimId,
-            actorId: viewer.id,
-            message: `New comment in a discussion you are in (claim ${claimId}).`,
-            link,
-          })),
-        ]);
+        await events.record(tx, { kind: 'comment.posted', claimId, commentId: created, authorId: viewer.id, mentioned: mentionTargets, participants: others });
         return created;
       });
       return { comment: view((await repo.findComment(db, id))!, viewer), mentions: mentioned };

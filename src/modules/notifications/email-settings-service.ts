@@ -1,6 +1,7 @@
 import type { Db } from '../../db/knex';
 import { parseInput } from '../../lib/parse';
-import { recordAuditEvent, type AuditContext } from '../audit';
+import type { DomainEvents } from '../../events';
+import type { AuditContext } from '../audit';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 import { EmailSettingsForm, EmailSettingsInput, findEmailSettings, KIND_TITLES, saveEmailSettings, type EmailSettings } from './email-settings';
 
@@ -14,7 +15,7 @@ export interface EmailSettingsView extends EmailSettings {
 export type EmailSettingsService = ReturnType<typeof createEmailSettingsService>;
 
 /** Each person's email address for notifications and the kinds they want by email. */
-export function createEmailSettingsService(db: Db, options: { emailEnabled: boolean }) {
+export function createEmailSettingsService(db: Db, events: DomainEvents, options: { emailEnabled: boolean }) {
   const view = (settings: EmailSettings): EmailSettingsView => ({
     ...settings,
     emailEnabled: options.emailEnabled,
@@ -36,9 +37,11 @@ export function createEmailSettingsService(db: Db, options: { emailEnabled: bool
         const before = await findEmailSettings(tx, account.id);
         const saved = await saveEmailSettings(tx, account.id, input);
         if (before.address !== saved.address)
-          await recordAuditEvent(tx, 'account.email_changed', context, account.username, {
-            hadAddress: before.address !== null,
-            hasAddress: saved.address !== null,
+          await events.record(tx, {
+            kind: 'account.email_changed',
+            actor: context,
+            subject: account.username,
+            details: { hadAddress: before.address !== null, hasAddress: saved.address !== null },
           });
         return view(saved);
       });

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/knex';
 import { nowIso } from '../../db/time';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
-import { recordAuditEvent, type AuditContext } from '../audit';
+import type { Actor, DomainEvents, EventSubscriber } from '../../events';
 import { aggregateVerdicts } from './aggregation';
 import * as repo from './decisions-repository';
 import { DecisionInput } from './decisions-schemas';
@@ -16,19 +16,19 @@ export interface ClaimEvidence {
   verdicts: Verdict[];
   /** Every source the claim's checks cite now, once each: what a publication freezes. */
   sources: EvidenceSource[];
+  /** Who filed those checks: they hear when a verdict is published. */
+  reviewerIds: number[];
 }
 
 function snapshot(decision: Pick<Decision, 'verdict' | 'summary' | 'note' | 'published'>) {
   return { verdict: decision.verdict, summary: decision.summary, note: decision.note, published: decision.published };
 }
 
+export type DecisionsReader = ReturnType<typeof decisionsReader>;
 export type DecisionsService = ReturnType<typeof createDecisionsService>;
 
-/**
- * Editors' decisions: the verdicts module decides, publishes and audits; the claims module only
- * answers "what is the evidence" (ClaimEvidence) inside the same transaction.
- */
-export function createDecisionsService(db: Db, options: { minOrdinalChecks: number }) {
+/** The decisions as they are, for those who only read them (stored aggregates, exports). */
+export function decisionsReader(db: Db, options: { minOrdinalChecks: number }) {
   return {
     /** Ordinal checks a claim needs before it has a consensus (MIN_REVIEWS_FOR_CONSENSUS). */
     minOrdinalChecks: options.minOrdinalChecks,
@@ -49,33 +49,40 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
     revisions(claimId: number) {
       return repo.listDecisionRevisions(db, claimId);
     },
+  };
+}
 
-    /** The article changed under these claims' quotes: their published decisions need an editor again (same transaction). */
-    flagNeedsRecheck(tx: Queryable, claimIds: number[]): Promise<void> {
-      return claimIds.length ? repo.flagNeedsRecheck(tx, claimIds) : Promise.resolve();
-    },
+/**
+ * A published decision learns of checks filed or edited after it ("new evidence": readers keep the
+ * frozen one) and of an article that changed under its quote ("needs recheck"), in the
+ * transaction of that change. It runs before the stored aggregates, which rank by both marks.
+ */
+export const decisionMarksSubscriber: EventSubscriber = {
+  name: 'decision marks',
+  async inTransaction(tx, event) {
+    if (event.kind === 'checks.filed') await repo.flagNewEvidence(tx, [...new Set(event.checks.map((c) => c.claimId))]);
+    else if (event.kind === 'check.edited') await repo.flagNewEvidence(tx, [event.claimId]);
+    else if (event.kind === 'claims.need_recheck' && event.claimIds.length > 0) await repo.flagNeedsRecheck(tx, event.claimIds);
+  },
+};
 
-    /** Checks were filed or changed: a published decision on each claim gets the "new evidence" mark (same transaction). */
-    flagNewEvidence(tx: Queryable, claimIds: number[]): Promise<void> {
-      return repo.flagNewEvidence(tx, claimIds);
-    },
+/**
+ * Editors' decisions: the verdicts module decides and records what it decided (`decision.saved`:
+ * audit, webhooks, notifications and the stored aggregate follow); the claims module only
+ * answers "what is the evidence" (ClaimEvidence) inside the same transaction.
+ */
+export function createDecisionsService(db: Db, options: { minOrdinalChecks: number }, events: DomainEvents) {
+  return {
+    ...decisionsReader(db, options),
 
     /**
      * The editor's verdict, summary and publication, in one transaction with its revision, its
-     * frozen evidence and its audit event. The verdict may differ from the reviewers' consensus
+     * frozen evidence and the `decision.saved` event. The verdict may differ from the reviewers' consensus
      * only with a note saying why. Publishing keeps the first publication date and freezes the
      * evidence readers see; publishing again takes in newer evidence and clears the "new
      * evidence" mark. Only publishing, or unpublishing what was published, is audited.
      */
-    async decide(
-      claimId: number,
-      raw: DecisionInput,
-      editorId: number,
-      audit: AuditContext,
-      evidenceOf: (tx: Queryable) => Promise<ClaimEvidence>,
-      /** Runs in the transaction once the decision is written (the claims module refreshes its stored aggregate). */
-      afterSave: (tx: Queryable) => Promise<void> = async () => {},
-    ): Promise<void> {
+    async decide(claimId: number, raw: DecisionInput, editorId: number, actor: Actor, evidenceOf: (tx: Queryable) => Promise<ClaimEvidence>): Promise<void> {
       const input = parseInput(DecisionInput, raw);
       await db.transaction(async (tx) => {
         const evidence = await evidenceOf(tx);
@@ -96,10 +103,18 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
           newEvidenceAt: input.publish ? null : (before?.newEvidenceAt ?? null),
         });
         await repo.insertDecisionRevision(tx, claimId, editorId, before ? snapshot(before) : null, after);
-        await afterSave(tx);
-        if (input.publish)
-          await recordAuditEvent(tx, 'decision.published', audit, `claim ${claimId}`, { verdict: input.verdict, republished: before?.published ?? false });
-        else if (before?.published) await recordAuditEvent(tx, 'decision.unpublished', audit, `claim ${claimId}`, { verdict: input.verdict });
+        await events.record(tx, {
+          kind: 'decision.saved',
+          actor,
+          claimId,
+          decidedBy: editorId,
+          verdict: input.verdict,
+          summary: input.summary,
+          note: input.note ?? null,
+          published: input.publish,
+          wasPublished: before?.published ?? false,
+          reviewerIds: evidence.reviewerIds,
+        });
       });
     },
   };

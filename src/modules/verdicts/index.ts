@@ -3,5 +3,12 @@ export { aggregateVerdicts, medianRating, pairwiseAgreement, CLAIM_STATUSES, typ
 export { krippendorffAlpha, krippendorffAlphaFromPatterns, type AlphaResult, type RatingPattern } from './krippendorff';
 export { DecisionInput } from './decisions-schemas';
 export type { Decision, EvidenceSource, PublishedPosition } from './decisions-types';
-export { createDecisionsService, type ClaimEvidence, type DecisionsService } from './decisions-service';
+export {
+  createDecisionsService,
+  decisionsReader,
+  decisionMarksSubscriber,
+  type ClaimEvidence,
+  type DecisionsReader,
+  type DecisionsService,
+} from './decisions-service';
 export { claimReviewJsonLd, jsonForScript, type ClaimReviewInput, type Publishing } from './claimreview';

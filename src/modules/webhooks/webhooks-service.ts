@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import type { Db, Queryable } from '../../db/knex';
+import type { Db } from '../../db/knex';
 import { NotFoundError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { SafeFetcher } from '../../outbound/safe-fetch';
-import { MAX_ATTEMPTS, newEvent, RETRY_DELAYS_MS, signature, type WebhookEventType } from './webhook-events';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS, signature } from './webhook-events';
 import * as repo from './webhooks-repository';
 import { WebhookInput } from './webhooks-schemas';
 
@@ -17,24 +17,6 @@ const ANSWER_MAX_BYTES = 64 * 1024;
 const LEASE_MS = 6 * DELIVERY_TIMEOUT_MS;
 /** Deliveries one round sends at most, one after another, each leased just before it is sent. */
 const ROUND = 20;
-
-/**
- * Records an event for every webhook that wants it, in the caller's transaction, so an event is
- * delivered exactly when its change committed (the services that change things call this, as they
- * call recordAuditEvent). Delivery happens later, from the queue.
- */
-export async function emitWebhookEvent(tx: Queryable, type: WebhookEventType, data: Record<string, unknown>): Promise<void> {
-  await repo.enqueue(tx, [newEvent(type, data)], Date.now());
-}
-
-/** Several events of one type at once (checks filed together): one read of the webhooks, one insert. */
-export async function emitWebhookEvents(tx: Queryable, type: WebhookEventType, data: Record<string, unknown>[]): Promise<void> {
-  await repo.enqueue(
-    tx,
-    data.map((d) => newEvent(type, d)),
-    Date.now(),
-  );
-}
 
 export type WebhooksService = ReturnType<typeof createWebhooksService>;
 

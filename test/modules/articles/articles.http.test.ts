@@ -1,9 +1,10 @@
+import { servicesOf } from '../../support/services';
 import request from 'supertest';
 import { createApiToken, createUser } from '../../support/factories';
 import { createTestApp, SEED_SLUG, type TestApp } from '../../support/app';
 import { apiCsrf, csrfFrom, signIn } from '../../support/http';
 import { countRows } from '../../support/database';
-import { createArticlesService } from '../../../src/modules/articles';
+
 import path from 'node:path';
 
 let t: TestApp;
@@ -69,7 +70,7 @@ describe('the seed article', () => {
 
   test('when the content is imported again, then nothing is duplicated', async () => {
     const before = await rowCounts();
-    const imported = await createArticlesService(t.db).importContentDirectory(path.join(t.config.rootDir, 'content', 'articles'));
+    const imported = await servicesOf(t.db).articles.importContentDirectory(path.join(t.config.rootDir, 'content', 'articles'));
     expect(imported).toEqual([]);
     expect(await rowCounts()).toEqual(before);
   });

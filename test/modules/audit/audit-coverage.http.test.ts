@@ -1,3 +1,4 @@
+import { servicesOf } from '../../support/services';
 import request from 'supertest';
 import { AUDIT_EVENTS } from '../../../src/modules/audit';
 import { runAccountsCommand } from '../../../src/modules/accounts';
@@ -98,11 +99,11 @@ test('when every audited action is done once, then each event is recorded exactl
   await request(t.app).delete(`/api/v1/claims/${second}/same-as`).set(bearer(adminToken)).expect(200);
 
   // The CLI's actions.
-  await runAccountsCommand(t.db, ['user', 'add', 'opsdesk', '--role', 'reviewer'], io('a strong password'));
-  await runAccountsCommand(t.db, ['user', 'role', 'opsdesk', 'editor'], io());
-  await runAccountsCommand(t.db, ['token', 'create', 'opsdesk'], io());
+  await runAccountsCommand(servicesOf(t.db).accounts, ['user', 'add', 'opsdesk', '--role', 'reviewer'], io('a strong password'));
+  await runAccountsCommand(servicesOf(t.db).accounts, ['user', 'role', 'opsdesk', 'editor'], io());
+  await runAccountsCommand(servicesOf(t.db).accounts, ['token', 'create', 'opsdesk'], io());
   const cliToken = await t.db('api_tokens').join('users', 'users.id', 'api_tokens.user_id').where('users.username', 'opsdesk').first('api_tokens.id');
-  await runAccountsCommand(t.db, ['token', 'revoke', String(cliToken.id), '--user', 'opsdesk'], io());
+  await runAccountsCommand(servicesOf(t.db).accounts, ['token', 'revoke', String(cliToken.id), '--user', 'opsdesk'], io());
 
   const expected: Record<string, number> = {
     'login.succeeded': 1,

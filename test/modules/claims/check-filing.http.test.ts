@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { isPostgres } from '../../../src/db/knex';
 import { verifyClaimStats } from '../../../src/modules/claims';
-import { createDecisionsService } from '../../../src/modules/verdicts';
+import { decisionsReader } from '../../../src/modules/verdicts';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, validCheck } from '../../support/claims';
 import { createApiToken, createUser } from '../../support/factories';
@@ -59,7 +59,7 @@ describe('checks filed at the same moment (group commit)', () => {
     expect(Number((await t.db('check_sources').count({ n: '*' }).first())!.n)).toBe(48);
     expect(Number((await t.db('check_revisions').count({ n: '*' }).first())!.n)).toBe(48);
     expect((await t.db('webhook_deliveries').select('payload')).map((row) => JSON.parse(row.payload).data.id).sort()).toEqual([...ids].sort());
-    const stats = createDecisionsService(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus });
+    const stats = decisionsReader(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus });
     expect((await verifyClaimStats(t.db, stats)).drift).toEqual([]);
     const reviewQueue = (await request(t.app).get('/api/v1/review').set(bearer(editor)).expect(200)).body.claims;
     expect(reviewQueue.map((c: { aggregate: { reviewers: number } }) => c.aggregate.reviewers)).toEqual([8, 8, 8, 8, 8, 8]);
@@ -86,7 +86,7 @@ describe('checks filed at the same moment (group commit)', () => {
     );
     expect(answers.map((a) => a.status)).toEqual(reviewers.map((_, r) => (r === 4 ? 500 : 201)));
     expect(Number((await t.db('checks').count({ n: '*' }).first())!.n)).toBe(9);
-    expect((await verifyClaimStats(t.db, createDecisionsService(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus }))).drift).toEqual([]);
+    expect((await verifyClaimStats(t.db, decisionsReader(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus }))).drift).toEqual([]);
   });
 
   test('when reading the filed checks back fails once, then the answer still matches what is stored: the check is filed once and the reviewer is told so', async () => {

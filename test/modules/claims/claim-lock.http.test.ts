@@ -5,7 +5,7 @@
 import request from 'supertest';
 import * as oneVerdictPerQuote from '../../../migrations/20261203100000_one_verdict_per_quote';
 import { verifyClaimStats } from '../../../src/modules/claims';
-import { createDecisionsService, VERDICTS } from '../../../src/modules/verdicts';
+import { decisionsReader, VERDICTS } from '../../../src/modules/verdicts';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, fileCheck, validCheck } from '../../support/claims';
 import { createApiToken, createUser } from '../../support/factories';
@@ -219,7 +219,7 @@ describe('stored aggregates under concurrent writers', () => {
           );
       }
       await Promise.all(writes);
-      const { drift } = await verifyClaimStats(t.db, createDecisionsService(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus }));
+      const { drift } = await verifyClaimStats(t.db, decisionsReader(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus }));
       expect({ burst, drift }).toEqual({ burst, drift: [] });
       // No chain, and no linked claim with a published verdict of its own.
       const claims: { id: number; same_as_claim_id: number | null }[] = await t.db('claims').whereIn('id', claimIds).select('id', 'same_as_claim_id');

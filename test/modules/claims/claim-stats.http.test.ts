@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { rebuildClaimStats, runStatsCommand, verifyClaimStats } from '../../../src/modules/claims';
-import { createDecisionsService, VERDICTS } from '../../../src/modules/verdicts';
+import { decisionsReader, VERDICTS } from '../../../src/modules/verdicts';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, validCheck } from '../../support/claims';
 import { createApiToken, createUser } from '../../support/factories';
@@ -23,7 +23,7 @@ async function newArticle(title: string, count: number): Promise<string> {
   ).body.slug;
 }
 
-const stats = () => createDecisionsService(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus });
+const stats = () => decisionsReader(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus });
 
 beforeEach(async () => {
   t = await createTestApp();

@@ -1,9 +1,9 @@
+import { servicesOf } from '../../support/services';
 import request from 'supertest';
-import { createArticlesService } from '../../../src/modules/articles';
-import { createChecksService, createClaimsService } from '../../../src/modules/claims';
+
 import { createExportsService } from '../../../src/modules/exports/exports-service';
 import { csvChunks, jsonChunks } from '../../../src/modules/exports/tabular-export';
-import { createDecisionsService, VERDICTS } from '../../../src/modules/verdicts';
+import { VERDICTS } from '../../../src/modules/verdicts';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, validCheck } from '../../support/claims';
 import { createApiToken, createUser } from '../../support/factories';
@@ -61,9 +61,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function services() {
-  const articles = createArticlesService(t.db);
-  const decisions = createDecisionsService(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus });
-  return { articles, claims: createClaimsService(t.db, articles, decisions, { minOrdinalChecks: t.config.minReviewsForConsensus }) };
+  const { articles, claims, checks } = servicesOf(t.db, t.config.minReviewsForConsensus);
+  return { articles, claims, checks };
 }
 
 /** What the previous implementation was given: every claim of the article at once. */
@@ -119,12 +118,11 @@ describe('streamed exports', () => {
   });
 
   test('when the annotations are read in windows, then the windows together are the whole collection, with the same total, for an editor and for a reader', async () => {
-    const { articles, claims } = services();
-    const decisions = createDecisionsService(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus });
+    const { articles, claims, checks } = services();
     const exportsService = createExportsService({
       articles,
       claims,
-      checks: createChecksService(t.db, decisions),
+      checks,
       publishing: { baseUrl: 'https://factcheck.example.org', publisherName: 'Desk' },
     });
     const editorViewer = { id: (await t.db('users').where({ role: 'editor' }).first()).id, role: 'editor' as const };

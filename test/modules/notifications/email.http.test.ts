@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../../src/app';
 import { createLogger } from '../../../src/lib/logger';
-import { notify } from '../../../src/modules/notifications';
+import { notify } from '../../../src/modules/notifications/notifications';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim } from '../../support/claims';
 import { createApiToken, createUser, TEST_PASSWORD, type TestUser } from '../../support/factories';

@@ -1,3 +1,4 @@
+import { servicesOf } from '../../support/services';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -8,12 +9,9 @@ import { migrateAndImportContent } from '../../../src/bootstrap';
 import knex from 'knex';
 import { openDb } from '../../../src/db/knex';
 import { PG_ADMIN_URL } from '../../support/database';
-import { createAccountsService } from '../../../src/modules/accounts';
-import { createArticlesService } from '../../../src/modules/articles';
-import { createClaimsService } from '../../../src/modules/claims';
+
 import { PROJECT_ROOT } from '../../../src/config';
 import { SYSTEM_ACTOR } from '../../../src/modules/audit';
-import { createDecisionsService } from '../../../src/modules/verdicts';
 
 export const SEED_SLUG = 'chinese-nationals-arrested-at-us-southern-border';
 const SERVER_ENTRY = path.join(PROJECT_ROOT, 'dist', 'src', 'server.js');
@@ -51,8 +49,7 @@ export async function prepareFixture(writers: number, claims: number, options: {
   const db = openDb(options.postgres ? { client: 'postgres', connectionString: databaseUrl } : { client: 'sqlite', filename: dbFile });
   try {
     await migrateAndImportContent(db);
-    const articles = createArticlesService(db);
-    const accounts = createAccountsService(db);
+    const { articles, accounts, claims: claimService } = servicesOf(db);
     const tokens: string[] = [];
     for (let w = 0; w < writers; w++) {
       const user = await accounts.createUser(
@@ -61,7 +58,6 @@ export async function prepareFixture(writers: number, claims: number, options: {
       );
       tokens.push((await accounts.createToken(user.id, 'reliability', SYSTEM_ACTOR)).token);
     }
-    const claimService = createClaimsService(db, articles, createDecisionsService(db, { minOrdinalChecks: 2 }), { minOrdinalChecks: 2 });
     const article = await articles.getBySlug(SEED_SLUG);
     const claimIds: number[] = [];
     for (let c = 0; c < claims; c++) {

@@ -1,0 +1,3 @@
+export { createDomainEvents, type DomainEvents, type EventSubscriber } from './domain-events';
+export * from './event-kinds';
+export { publicChangeOf, publicContentSubscriber } from './public-content-subscriber';
