@@ -16,8 +16,8 @@ import { extractArticle } from '../src/extraction/html-article';
 import { composeDocument, draftsFromPlainText } from '../src/modules/articles/article-document';
 import { SYSTEM_ACTOR } from '../src/modules/audit';
 import { createServices } from '../src/services';
-import { anchorAt } from '../src/modules/claims/anchoring';
-import { foldTypography, PositionMap, reanchor, type CurrentAnchor } from '../src/modules/claims/reanchoring';
+import { anchorAt } from '../src/modules/anchoring/anchoring';
+import { foldTypography, PositionMap, reanchor, type CurrentAnchor } from '../src/modules/anchoring/reanchoring';
 
 import { newsPage } from '../test/support/news-page';
 

@@ -1,5 +1,5 @@
-import { anchorAt } from '../../src/modules/claims/anchoring';
-import { foldTypography, PositionMap, reanchor, type CurrentAnchor } from '../../src/modules/claims/reanchoring';
+import { anchorAt } from '../../src/modules/anchoring/anchoring';
+import { foldTypography, PositionMap, reanchor, type CurrentAnchor } from '../../src/modules/anchoring/reanchoring';
 import { wordDiff } from '../../src/lib/text-diff';
 
 /** A claim on the `occurrence`-th copy of `quote` in `text`, as checked there. */

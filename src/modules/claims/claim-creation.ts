@@ -4,7 +4,7 @@ import { UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { Article, ArticlesService } from '../articles';
 import type { DomainEvents } from '../../events';
-import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from './anchoring';
+import { anchorAt, anchorQuote, sentencesTouching, trimSpan, type Anchor } from '../anchoring';
 import { claimCreated } from './claim-lock';
 import * as claims from './claims-repository';
 import { CreateClaimInput } from './claims-schemas';

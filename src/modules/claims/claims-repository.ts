@@ -2,9 +2,9 @@ import type { Queryable } from '../../db/knex';
 import { insertInBatches, updateRowsById } from '../../db/batches';
 import { groupBy } from '../../lib/collections';
 import { nowIso, toIso } from '../../db/time';
-import type { Anchor } from './anchoring';
+import type { Anchor } from '../anchoring';
 import { assertClaimsLocked } from './claim-lock';
-import type { AnchorStatus } from './reanchoring';
+import type { AnchorStatus } from '../anchoring';
 import type { Claim } from './claims-types';
 
 interface ClaimRow {

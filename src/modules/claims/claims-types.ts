@@ -1,6 +1,6 @@
 import type { Confidence, Stance, Verdict } from '../verdicts';
 import type { Role } from '../accounts';
-import type { AnchorStatus } from './reanchoring';
+import type { AnchorStatus } from '../anchoring';
 
 export interface Claim {
   id: number;

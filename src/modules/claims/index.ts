@@ -17,7 +17,7 @@ export type { Viewer } from './read-policy';
 export { viewer, viewerOf } from './claims-api-routes';
 export { CheckInput, CreateClaimInput } from './claims-schemas';
 export { claimReadPolicy, readableChecks, readableDecision, type ClaimReadPolicy } from './read-policy';
-export type { QuoteSelector } from './anchoring';
+export type { QuoteSelector } from '../anchoring';
 
 export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing, desk: ClaimsDesk): RouteSpec[] {
   return [...claimsApiRoutes(claims, checks, articles, desk), ...claimsPageRoutes(claims, checks, articles, publishing, desk)];

@@ -2,11 +2,11 @@ import type { Queryable } from '../../db/knex';
 import type { AnchoringCounts, WrittenRevision } from '../articles';
 import type { DomainEvents } from '../../events';
 import type { DecisionsService } from '../verdicts';
-import { sentencesTouching } from './anchoring';
+import { sentencesTouching } from '../anchoring';
 import { lockClaims } from './claim-lock';
 import * as claims from './claims-repository';
 import type { Claim } from './claims-types';
-import { foldTypography, PositionMap, reanchor, type Reanchored } from './reanchoring';
+import { foldTypography, PositionMap, reanchor, type Reanchored } from '../anchoring';
 
 /**
  * Two claims that land on the same span are the same claim now: the one that kept its text best

@@ -1,6 +1,6 @@
-import { anchorAt } from '../../../src/modules/claims/anchoring';
+import { anchorAt } from '../../../src/modules/anchoring/anchoring';
 import { claimOn, reanchorThrough } from '../../support/anchors';
-import { editDistance, foldTypography, PositionMap, reanchor, similarity } from '../../../src/modules/claims/reanchoring';
+import { editDistance, foldTypography, PositionMap, reanchor, similarity } from '../../../src/modules/anchoring/reanchoring';
 import { wordDiff } from '../../../src/lib/text-diff';
 
 const run = reanchorThrough;

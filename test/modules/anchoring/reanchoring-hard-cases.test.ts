@@ -3,7 +3,7 @@
  * of edits in hypothesis/client's quote-anchoring tests (a clause rewritten, a letter corrected, a
  * sentence moved and corrected) and from newsroom corrections; the texts are our own.
  */
-import { anchorQuote } from '../../../src/modules/claims/anchoring';
+import { anchorQuote } from '../../../src/modules/anchoring/anchoring';
 import { claimOn, reanchorThrough } from '../../support/anchors';
 
 const run = reanchorThrough;

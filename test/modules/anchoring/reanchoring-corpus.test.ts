@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { anchorAt } from '../../../src/modules/claims/anchoring';
-import { foldTypography, PositionMap, reanchor, type AnchorStatus } from '../../../src/modules/claims/reanchoring';
+import { anchorAt } from '../../../src/modules/anchoring/anchoring';
+import { foldTypography, PositionMap, reanchor, type AnchorStatus } from '../../../src/modules/anchoring/reanchoring';
 import { wordDiff } from '../../../src/lib/text-diff';
 import { composeDocument, draftsFromPlainText } from '../../../src/modules/articles/article-document';
 

@@ -1,4 +1,4 @@
-import { anchorAt, anchorQuote, CONTEXT_LENGTH, MAX_CANDIDATES } from '../../../src/modules/claims/anchoring';
+import { anchorAt, anchorQuote, CONTEXT_LENGTH, MAX_CANDIDATES } from '../../../src/modules/anchoring/anchoring';
 
 const wellFormed = (value: string) => !/\p{Cs}/u.test(value);
 
