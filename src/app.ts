@@ -32,6 +32,7 @@ import { createSafeFetcher } from './outbound/safe-fetch';
 import { createExtractor } from './extraction/extraction-pool';
 import { createSmtpMailer } from './outbound/mailer';
 import { mountRoutes, type RouteSpec } from './http/routes';
+import { anyOriginPaths, cacheRules } from './http/route-sharing';
 import { apiDocsRoutes } from './http/api-docs-routes';
 import { createServices } from './services';
 import type { EventSubscriber } from './events';
@@ -63,13 +64,41 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     moreSubscribers,
   });
   const { accounts, audit, articles, decisions, claims, checks, search, assignments, discussion, revisions, emailSettings } = services;
-  const publicCache = new PublicCache(changeFeed, config.pageCacheBytes);
   const reader = createReaderService(claims, decisions, articles);
   const webhooks = createWebhooksService(db, fetcher);
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
   const email = mailer ? createEmailDelivery(db, mailer, { baseUrl: config.publicBaseUrl, logger }) : null;
   const devices = { secret: sessionSecret, secureCookies: config.cookieSecure };
   const passport = configurePassport(accounts, signInClientOf(devices));
+
+  const publishing = { baseUrl: config.publicBaseUrl, publisherName: config.publisherName };
+  const exportsService = createExportsService({ articles, claims, checks, publishing });
+  /** Every route of the app, each with who may call it: mounted below and described by the OpenAPI document. */
+  const routes: RouteSpec[] = [
+    ...accountsRoutes(accounts, passport, audit, devices, emailSettings),
+    ...auditRoutes(audit, atLeast('admin')),
+    ...articlesRoutes(articles),
+    ...revisionsRoutes(revisions, articles),
+    ...readerRoutes(reader, articles, claims, publishing),
+    ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
+    ...assignmentsRoutes(assignments, accounts, claims),
+    ...discussionRoutes(discussion),
+    ...notificationsRoutes(db, emailSettings),
+    ...webhooksRoutes(webhooks),
+    ...claimsRoutes(claims, checks, articles, publishing, {
+      findSimilar: search.similar,
+      assigneesOf: (ids) => assignments.assigneesOf(ids),
+      claimsAssignedTo: (username) => assignments.claimsAssignedTo(username),
+      earliestOpenDue: () => assignments.earliestOpenDue(),
+      assignableUsers: async () => (await accounts.listUsers()).filter((u) => !u.disabled).map((u) => ({ username: u.username, displayName: u.displayName })),
+      thread: async (claimId, viewer) => (viewer && (await discussion.mayDiscuss(claimId, viewer)) ? discussion.thread(claimId, viewer) : null),
+    }),
+    ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
+    ...embedsRoutes(claims, articles, publishing),
+  ];
+  routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
+  // What may be cached and read from other origins is declared on the routes: the cache and CORS are built from them.
+  const publicCache = new PublicCache(changeFeed, config.pageCacheBytes, cacheRules(routes));
 
   const app = express();
   app.locals.publicCache = publicCache; // for diagnostics and tests
@@ -85,7 +114,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' } }),
   );
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
-  app.use(publicReadCors());
+  app.use(publicReadCors(anyOriginPaths(routes)));
   app.use(
     express.static(path.join(config.rootDir, 'public'), {
       maxAge: config.production ? '1h' : 0,
@@ -125,32 +154,6 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     next();
   });
 
-  const publishing = { baseUrl: config.publicBaseUrl, publisherName: config.publisherName };
-  const exportsService = createExportsService({ articles, claims, checks, publishing });
-  /** Every route of the app, each with who may call it: mounted below and described by the OpenAPI document. */
-  const routes: RouteSpec[] = [
-    ...accountsRoutes(accounts, passport, audit, devices, emailSettings),
-    ...auditRoutes(audit, atLeast('admin')),
-    ...articlesRoutes(articles),
-    ...revisionsRoutes(revisions, articles),
-    ...readerRoutes(reader, articles, claims, publishing),
-    ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
-    ...assignmentsRoutes(assignments, accounts, claims),
-    ...discussionRoutes(discussion),
-    ...notificationsRoutes(db, emailSettings),
-    ...webhooksRoutes(webhooks),
-    ...claimsRoutes(claims, checks, articles, publishing, {
-      findSimilar: search.similar,
-      assigneesOf: (ids) => assignments.assigneesOf(ids),
-      claimsAssignedTo: (username) => assignments.claimsAssignedTo(username),
-      earliestOpenDue: () => assignments.earliestOpenDue(),
-      assignableUsers: async () => (await accounts.listUsers()).filter((u) => !u.disabled).map((u) => ({ username: u.username, displayName: u.displayName })),
-      thread: async (claimId, viewer) => (viewer && (await discussion.mayDiscuss(claimId, viewer)) ? discussion.thread(claimId, viewer) : null),
-    }),
-    ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
-    ...embedsRoutes(claims, articles, publishing),
-  ];
-  routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
   app.locals.routes = routes; // the live route specs, for diagnostics and tests
   /** Background jobs the server runs on a timer (server.ts); tests call them directly. */
   app.locals.jobs = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { buildOpenApi } from './openapi';
 import { api, route, type RouteSpec } from './routes';
+import { shared } from './route-sharing';
 
 /** GET /api/v1/openapi.json and a readable page at /api/docs, both from the live route table. */
 export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: string; serverUrl: string }): RouteSpec[] {
@@ -35,13 +36,16 @@ export function apiDocsRoutes(allRoutes: () => RouteSpec[], info: { version: str
   };
 
   return [
-    api(
-      'get',
-      '/api/v1/openapi.json',
-      'anyone',
-      { tag: 'Meta', summary: 'This document.', response: z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }) },
-      (_input, _req, res) => res.json(document()),
+    shared(
+      api(
+        'get',
+        '/api/v1/openapi.json',
+        'anyone',
+        { tag: 'Meta', summary: 'This document.', response: z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }) },
+        (_input, _req, res) => res.json(document()),
+      ),
+      { cache: 'no-store' },
     ),
-    route('get', '/api/docs', 'anyone', page),
+    shared(route('get', '/api/docs', 'anyone', page), { cache: 'no-store' }),
   ];
 }

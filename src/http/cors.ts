@@ -1,16 +1,14 @@
 import type { RequestHandler } from 'express';
 
 /**
- * Public read endpoints that publishers' pages call from their own origin (embed.js): any origin
+ * Public read endpoints (those whose route spec declares `cors: 'any-origin'`) that publishers' pages call from their own origin (embed.js): any origin
  * may read them, with GET only and never with credentials (no `Access-Control-Allow-Credentials`,
  * so a browser sends no cookie and exposes no answer to a credentialed request). They serve
  * published data only. A preflight is answered here, before sessions and CSRF.
  */
-const PUBLIC_READS = [/^\/api\/v1\/lookup$/, /^\/api\/v1\/articles\/[a-z0-9-]+\/verdicts$/];
-
-export function publicReadCors(): RequestHandler {
+export function publicReadCors(publicReads: readonly RegExp[]): RequestHandler {
   return (req, res, next) => {
-    if (!PUBLIC_READS.some((pattern) => pattern.test(req.path))) return next();
+    if (!publicReads.some((pattern) => pattern.test(req.path))) return next();
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Methods', 'GET, OPTIONS');

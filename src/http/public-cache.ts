@@ -2,33 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { gzipSync } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'express';
 import type { ChangeFeed } from '../lib/change-feed';
-
-/**
- * Pages whose anonymous response depends only on published data, each with the query
- * parameters it reads, normalised to the few values that change the response. Nothing else
- * in the query string reaches the key, so `?p=1`, `?p=2`, … are one entry, not thousands.
- */
-interface CacheableRoute {
-  pattern: RegExp;
-  /** The key's suffix for these parameters, or null when this response is not to be stored. */
-  variant(query: Request['query']): string | null;
-}
-
-const NO_PARAMETERS = () => '';
-/** `?revision=N` picks an earlier text of an article; only 200 answers are stored, so only real revisions take entries. */
-const revisionVariant = (query: Request['query']) => (query.revision === undefined ? '' : `?revision=${String(query.revision).slice(0, 12)}`);
-const firstPageOnly = (query: Request['query']) => (query.after === undefined && query.limit === undefined ? '' : null);
-const CACHEABLE: CacheableRoute[] = [
-  // Lists in keyset pages (the article list, the site feed): the first page only; any new article
-  // or publication can start a later one, so storing those would let anyone fill the cache.
-  { pattern: /^\/$/, variant: firstPageOnly },
-  { pattern: /^\/articles\/[a-z0-9-]+$/, variant: (query) => (query.overlay === 'off' ? '?overlay=off' : '') },
-  { pattern: /^\/claims\/\d+$/, variant: NO_PARAMETERS },
-  { pattern: /^\/claimreview\.json$/, variant: firstPageOnly },
-  { pattern: /^\/api\/v1\/articles$/, variant: firstPageOnly },
-  { pattern: /^\/api\/v1\/articles\/[a-z0-9-]+(\/verdicts|\/claimreview|\/revisions)?$/, variant: revisionVariant },
-  { pattern: /^\/articles\/[a-z0-9-]+\/revisions$/, variant: NO_PARAMETERS },
-];
+import { variantFor, type CacheRule } from './route-sharing';
 
 /** Bodies smaller than this are not worth compressing. */
 const COMPRESS_FROM_BYTES = 1024;
@@ -115,9 +89,14 @@ export class PublicCache {
   fastHits = 0;
   misses = 0;
 
+  /**
+   * `rules` come from the route specs (route-sharing.ts): a page is stored only when the first
+   * route matching its path declares which query parameters vary it (only published data may).
+   */
   constructor(
     feed: ChangeFeed,
     private readonly maxBytes = DEFAULT_CACHE_BYTES,
+    private readonly rules: readonly CacheRule[] = [],
   ) {
     feed.onPublicContentChanged(() => this.clear());
   }
@@ -175,15 +154,15 @@ export class PublicCache {
     const url = req.url ?? '/';
     const mark = url.indexOf('?');
     const path = mark < 0 ? url : url.slice(0, mark);
-    const route = CACHEABLE.find((candidate) => candidate.pattern.test(path));
-    if (!route) return false;
+    const variantOf = variantFor(this.rules, path);
+    if (!variantOf) return false;
     const query: Record<string, string> = {};
     if (mark >= 0)
       for (const [name, value] of new URLSearchParams(url.slice(mark + 1))) {
         if (name in query) return false; // a repeated parameter: Express reads it differently, let it decide
         query[name] = value;
       }
-    const variant = route.variant(query);
+    const variant = variantOf(query);
     const entry = variant === null ? undefined : this.lookup(path + variant);
     if (!entry) return false;
     this.hits += 1;
@@ -208,8 +187,7 @@ export class PublicCache {
         return next();
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-      const route = CACHEABLE.find((candidate) => candidate.pattern.test(req.path));
-      const variant = route?.variant(req.query) ?? null;
+      const variant = variantFor(this.rules, req.path)?.(req.query) ?? null;
       if (variant === null) return next();
       const key = req.path + variant;
       const entry = this.lookup(key);

@@ -1,3 +1,4 @@
+import type { Sharing } from './route-sharing';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { UnauthenticatedError } from '../lib/errors';
@@ -76,6 +77,8 @@ export interface RouteSpec {
   access: Access;
   handlers: RequestHandler[];
   doc?: RouteDoc;
+  /** Caching and cross-origin reads of a public GET route (route-sharing.ts). */
+  sharing?: Sharing;
 }
 
 /** A route anyone may call (handlers see `req.user` as possibly absent), or one for signed-in users only (handlers get a user). */

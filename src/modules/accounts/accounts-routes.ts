@@ -13,6 +13,7 @@ import type { User } from './accounts-types';
 import { adminRoutes } from './admin-routes';
 import { MeResponse, NewTokenResponse, TokensResponse } from './accounts-responses';
 import { rememberDevice, type DeviceCookieOptions } from './sign-in-client';
+import { shared } from '../../http/route-sharing';
 
 const LOGIN_FAILED = 'That username and password do not match an active account.';
 
@@ -141,10 +142,10 @@ export function accountsRoutes(
   );
 
   return [
-    route('get', '/login', 'anyone', loginForm),
+    shared(route('get', '/login', 'anyone', loginForm), { cache: 'no-store' }),
     route('post', '/login', 'anyone', login),
     route('post', '/logout', 'signed-in', logout),
-    route('get', '/register', 'anyone', registerForm),
+    shared(route('get', '/register', 'anyone', registerForm), { cache: 'no-store' }),
     route('post', '/register', 'anyone', register),
     route('get', '/account', 'signed-in', showAccount),
     route('post', '/account/password', 'signed-in', changePasswordForm),

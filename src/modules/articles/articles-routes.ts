@@ -7,6 +7,7 @@ import { ArticleListQuery, CreateArticleInput, LookupQuery, RevisionQuery, SlugP
 import { ArticleJson, ArticleListResponse, LookupResponse } from './articles-responses';
 import type { ArticleDraft, ArticlesService } from './articles-service';
 import { atLeast } from '../accounts';
+import { CACHE_VARIANTS, shared } from '../../http/route-sharing';
 
 const NEW_ARTICLE_VIEW = 'articles/new';
 
@@ -71,18 +72,26 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
   });
 
   return [
-    page('get', '/', 'anyone', { query: ArticleListQuery }, list),
+    shared(page('get', '/', 'anyone', { query: ArticleListQuery }, list), { cache: CACHE_VARIANTS.firstPageOnly }),
     route('get', '/articles/new', atLeast('editor'), newForm),
     route('post', '/articles', atLeast('editor'), create),
-    api(
-      'get',
-      '/api/v1/articles',
-      'anyone',
-      { tag: 'Articles', summary: 'List the articles, newest first (undated last), a page at a time.', query: ArticleListQuery, response: ArticleListResponse },
-      async ({ query }, _req, res) => {
-        const { articles: list, next } = await articles.listPage(query.after, query.limit);
-        res.json({ articles: list.map(articleSummaryJson), next });
-      },
+    shared(
+      api(
+        'get',
+        '/api/v1/articles',
+        'anyone',
+        {
+          tag: 'Articles',
+          summary: 'List the articles, newest first (undated last), a page at a time.',
+          query: ArticleListQuery,
+          response: ArticleListResponse,
+        },
+        async ({ query }, _req, res) => {
+          const { articles: list, next } = await articles.listPage(query.after, query.limit);
+          res.json({ articles: list.map(articleSummaryJson), next });
+        },
+      ),
+      { cache: CACHE_VARIANTS.firstPageOnly },
     ),
     api(
       'post',
@@ -101,36 +110,43 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
         res.status(201).location(`/api/v1/articles/${article.slug}`).json(articleJson(article));
       },
     ),
-    api(
-      'get',
-      '/api/v1/lookup',
-      'anyone',
-      {
-        tag: 'Articles',
-        summary: 'Which article a publisher’s page is: its address matched against articles’ source addresses → `{slug}`, or 404. Answers CORS (for embed.js).',
-        query: LookupQuery,
-        response: LookupResponse,
-      },
-      async ({ query }, _req, res) => {
-        res.json(await articles.findBySourceUrl(query.url));
-      },
+    shared(
+      api(
+        'get',
+        '/api/v1/lookup',
+        'anyone',
+        {
+          tag: 'Articles',
+          summary:
+            'Which article a publisher’s page is: its address matched against articles’ source addresses → `{slug}`, or 404. Answers CORS (for embed.js).',
+          query: LookupQuery,
+          response: LookupResponse,
+        },
+        async ({ query }, _req, res) => {
+          res.json(await articles.findBySourceUrl(query.url));
+        },
+      ),
+      { cache: 'no-store', cors: 'any-origin' },
     ),
-    api(
-      'get',
-      '/api/v1/articles/:slug',
-      'anyone',
-      {
-        tag: 'Articles',
-        summary: 'An article: its text, blocks and sentences with offsets (the current revision, or `?revision=N`).',
-        params: SlugParam,
-        query: RevisionQuery,
-        response: ArticleJson,
-      },
-      async ({ params, query }, _req, res) => {
-        if (query.revision === undefined) return res.json(articleJson(await articles.getBySlug(params.slug)));
-        const { article, revision } = await articles.revision(params.slug, query.revision);
-        res.json(articleJson(article, revision));
-      },
+    shared(
+      api(
+        'get',
+        '/api/v1/articles/:slug',
+        'anyone',
+        {
+          tag: 'Articles',
+          summary: 'An article: its text, blocks and sentences with offsets (the current revision, or `?revision=N`).',
+          params: SlugParam,
+          query: RevisionQuery,
+          response: ArticleJson,
+        },
+        async ({ params, query }, _req, res) => {
+          if (query.revision === undefined) return res.json(articleJson(await articles.getBySlug(params.slug)));
+          const { article, revision } = await articles.revision(params.slug, query.revision);
+          res.json(articleJson(article, revision));
+        },
+      ),
+      { cache: CACHE_VARIANTS.revision },
     ),
   ];
 }

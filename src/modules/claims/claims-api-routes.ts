@@ -12,6 +12,7 @@ import { AgreementResponse, ArticleClaimsResponse, CheckJson, ClaimJson, Created
 import type { ClaimsService } from './claims-service';
 import type { Viewer } from './read-policy';
 import { atLeast } from '../accounts';
+import { shared } from '../../http/route-sharing';
 
 export const viewerOf = (req: Request): Viewer | null => (req.user ? viewer(req as SignedInRequest) : null);
 
@@ -72,14 +73,17 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
         });
       },
     ),
-    api(
-      'get',
-      '/api/v1/claims/:id',
-      'anyone',
-      { tag: 'Claims', summary: 'A claim with the checks, aggregate and decision the caller may see.', params: ClaimIdParam, response: ClaimJson },
-      async ({ params }, req, res) => {
-        res.json(claimJson(await claims.view(params.id, viewerOf(req))));
-      },
+    shared(
+      api(
+        'get',
+        '/api/v1/claims/:id',
+        'anyone',
+        { tag: 'Claims', summary: 'A claim with the checks, aggregate and decision the caller may see.', params: ClaimIdParam, response: ClaimJson },
+        async ({ params }, req, res) => {
+          res.json(claimJson(await claims.view(params.id, viewerOf(req))));
+        },
+      ),
+      { cache: 'no-store' },
     ),
     api(
       'post',

@@ -15,6 +15,7 @@ import type { ChecksService } from './checks-service';
 import type { ClaimsService } from './claims-service';
 import { readableAssignees } from './read-policy';
 import { atLeast } from '../accounts';
+import { CACHE_VARIANTS, shared } from '../../http/route-sharing';
 
 const SCALE = {
   verdicts: VERDICTS.map((value) => ({ value, label: VERDICT_LABEL[value] })),
@@ -179,7 +180,7 @@ export function claimsPageRoutes(
   return [
     route('get', '/articles/:slug/claims/new', atLeast('reviewer'), newClaim),
     route('post', '/articles/:slug/claims', atLeast('reviewer'), createClaim),
-    page('get', '/claims/:id', 'anyone', { params: ClaimIdParam }, showClaim),
+    shared(page('get', '/claims/:id', 'anyone', { params: ClaimIdParam }, showClaim), { cache: CACHE_VARIANTS.noParameters }),
     route('post', '/claims/:id/checks', atLeast('reviewer'), fileCheck),
     route('post', '/checks/:id', atLeast('reviewer'), editCheck),
     route('post', '/claims/:id/decision', atLeast('editor'), decisionForm),

@@ -8,6 +8,7 @@ import { articlePage, SlugParam, type ArticlesService } from '../articles';
 import { atLeast } from '../accounts';
 import { VERDICT_LABEL, type Publishing } from '../verdicts';
 import { claimIdFromUrl, OEmbedQuery, oembedResponse } from './oembed';
+import { shared } from '../../http/route-sharing';
 
 /** The oEmbed answer's shape: the spec's required fields for a `rich` type, and what we add. */
 export const OEmbedJson = z.object({
@@ -49,53 +50,59 @@ export function embedsRoutes(claims: ClaimsService, articles: ArticlesService, p
       const article = await articles.getBySlug(params.slug);
       res.render('embed/preview', { ...articlePage(article), slug: article.slug });
     }),
-    page('get', '/embed/claims/:id', 'anyone', { params: IdParam }, async ({ params }, _req, res) => {
-      const view = await publishedClaim(params.id);
-      const decision = view.decision!;
-      allowFramingAnywhere(res);
-      res.render('embed/claim-card', {
-        title: titleOf(view.claim.statement, wordsAsChecked(view.claim)),
-        claimUrl: `${publishing.baseUrl}/claims/${view.claim.id}`,
-        articleUrl: `${publishing.baseUrl}/articles/${view.article.slug}`,
-        article: view.article,
-        quote: wordsAsChecked(view.claim),
-        // The article changed here after the check: the card shows the words as checked and what the article says now.
-        nowReads: view.claim.anchor.status === 'fuzzy' ? view.claim.exact : null,
-        gone: view.claim.anchor.status === 'orphaned',
-        statement: view.claim.statement,
-        verdict: decision.verdict,
-        label: VERDICT_LABEL[decision.verdict],
-        summary: decision.summary,
-        sources: view.publicSources.map(sourceJson),
-        publisherName: publishing.publisherName,
-      });
-    }),
-    api(
-      'get',
-      '/oembed',
-      'anyone',
-      {
-        tag: 'Reader',
-        summary: 'oEmbed for a published fact-check: `url` is its address (`/claims/N`); `format=json` only; `maxwidth`/`maxheight` are honoured.',
-        query: OEmbedQuery,
-        response: OEmbedJson,
-      },
-      async ({ query }, _req, res) => {
-        if (query.format !== undefined && query.format !== 'json') throw new AppError(501, 'not_implemented', 'Only format=json is available.');
-        const claimId = claimIdFromUrl(query.url, publishing.baseUrl);
-        if (claimId === null) throw new NotFoundError(`${query.url.slice(0, 200)} is not the address of a fact-check on this site.`);
-        const view = await publishedClaim(claimId);
-        res.json(
-          oembedResponse({
-            baseUrl: publishing.baseUrl,
-            providerName: publishing.publisherName,
-            claimId,
-            title: titleOf(view.claim.statement, wordsAsChecked(view.claim)),
-            maxwidth: query.maxwidth,
-            maxheight: query.maxheight,
-          }),
-        );
-      },
+    shared(
+      page('get', '/embed/claims/:id', 'anyone', { params: IdParam }, async ({ params }, _req, res) => {
+        const view = await publishedClaim(params.id);
+        const decision = view.decision!;
+        allowFramingAnywhere(res);
+        res.render('embed/claim-card', {
+          title: titleOf(view.claim.statement, wordsAsChecked(view.claim)),
+          claimUrl: `${publishing.baseUrl}/claims/${view.claim.id}`,
+          articleUrl: `${publishing.baseUrl}/articles/${view.article.slug}`,
+          article: view.article,
+          quote: wordsAsChecked(view.claim),
+          // The article changed here after the check: the card shows the words as checked and what the article says now.
+          nowReads: view.claim.anchor.status === 'fuzzy' ? view.claim.exact : null,
+          gone: view.claim.anchor.status === 'orphaned',
+          statement: view.claim.statement,
+          verdict: decision.verdict,
+          label: VERDICT_LABEL[decision.verdict],
+          summary: decision.summary,
+          sources: view.publicSources.map(sourceJson),
+          publisherName: publishing.publisherName,
+        });
+      }),
+      { cache: 'no-store' },
+    ),
+    shared(
+      api(
+        'get',
+        '/oembed',
+        'anyone',
+        {
+          tag: 'Reader',
+          summary: 'oEmbed for a published fact-check: `url` is its address (`/claims/N`); `format=json` only; `maxwidth`/`maxheight` are honoured.',
+          query: OEmbedQuery,
+          response: OEmbedJson,
+        },
+        async ({ query }, _req, res) => {
+          if (query.format !== undefined && query.format !== 'json') throw new AppError(501, 'not_implemented', 'Only format=json is available.');
+          const claimId = claimIdFromUrl(query.url, publishing.baseUrl);
+          if (claimId === null) throw new NotFoundError(`${query.url.slice(0, 200)} is not the address of a fact-check on this site.`);
+          const view = await publishedClaim(claimId);
+          res.json(
+            oembedResponse({
+              baseUrl: publishing.baseUrl,
+              providerName: publishing.publisherName,
+              claimId,
+              title: titleOf(view.claim.statement, wordsAsChecked(view.claim)),
+              maxwidth: query.maxwidth,
+              maxheight: query.maxheight,
+            }),
+          );
+        },
+      ),
+      { cache: 'no-store' },
     ),
   ];
 }

@@ -11,6 +11,7 @@ import type { ExportsService } from './exports-service';
 import { AnnotationResponse, ExportJsonResponse, ImportResponse } from './exports-responses';
 import { ANNO_CONTENT_TYPE, annotationContext, PAGE_SIZE, withoutContext } from './web-annotation';
 import { atLeast } from '../accounts';
+import { shared } from '../../http/route-sharing';
 
 export const PageQuery = z.object({ page: z.coerce.number({ error: 'must be a number' }).int().min(0, 'must not be negative').optional() });
 const AnnotationIdParam = z.object({ id: text().regex(/^(check|decision)-\d+$/, 'must look like check-12 or decision-7') });
@@ -115,9 +116,9 @@ export function exportsRoutes(exportsService: ExportsService, publishing: Publis
   };
 
   return [
-    api('get', '/api/v1/articles/:slug/annotations', 'anyone', collectionDoc, collection),
+    shared(api('get', '/api/v1/articles/:slug/annotations', 'anyone', collectionDoc, collection), { cache: 'no-store' }),
     api('post', '/api/v1/articles/:slug/annotations', atLeast('reviewer'), importDoc, importAnnotations),
-    api('get', '/api/v1/annotations/:id', 'anyone', singleDoc, single),
+    shared(api('get', '/api/v1/annotations/:id', 'anyone', singleDoc, single), { cache: 'no-store' }),
     api('get', '/api/v1/articles/:slug/export.csv', atLeast('editor'), csvDoc, csv),
     api('get', '/api/v1/articles/:slug/export.json', atLeast('editor'), jsonDoc, json),
     api('get', '/api/v1/exports/claims.csv', atLeast('editor'), allCsvDoc, allCsv),

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
 import { claimReviews, readerArticlePage, verdictsJson } from './reader-presenter';
 import { ClaimReviewsResponse, VerdictsResponse } from './reader-responses';
 import type { ReaderService } from './reader-service';
+import { CACHE_VARIANTS, shared } from '../../http/route-sharing';
 
 /** Published ClaimReviews per page of the site feed. */
 export const FEED_PAGE = 200;
@@ -73,27 +74,33 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
   };
 
   return [
-    page('get', '/articles/:slug', 'anyone', { params: SlugParam }, articlePage),
-    api(
-      'get',
-      '/api/v1/articles/:slug/verdicts',
-      'anyone',
-      { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.', params: SlugParam, response: VerdictsResponse },
-      async ({ params }, _req, res) => {
-        const article = await articles.getBySlug(params.slug);
-        res.json(verdictsJson(article, await reader.publishedFactChecks(article.id)));
-      },
+    shared(page('get', '/articles/:slug', 'anyone', { params: SlugParam }, articlePage), { cache: (query) => (query.overlay === 'off' ? '?overlay=off' : '') }),
+    shared(
+      api(
+        'get',
+        '/api/v1/articles/:slug/verdicts',
+        'anyone',
+        { tag: 'Reader', summary: 'Published decisions with their targets: what the reader overlay draws.', params: SlugParam, response: VerdictsResponse },
+        async ({ params }, _req, res) => {
+          const article = await articles.getBySlug(params.slug);
+          res.json(verdictsJson(article, await reader.publishedFactChecks(article.id)));
+        },
+      ),
+      { cache: CACHE_VARIANTS.revision, cors: 'any-origin' },
     ),
-    api(
-      'get',
-      '/api/v1/articles/:slug/claimreview',
-      'anyone',
-      { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.', params: SlugParam, response: ClaimReviewsResponse },
-      async ({ params }, _req, res) => {
-        const article = await articles.getBySlug(params.slug);
-        res.json(claimReviews(article, await reader.publishedFactChecks(article.id), publishing));
-      },
+    shared(
+      api(
+        'get',
+        '/api/v1/articles/:slug/claimreview',
+        'anyone',
+        { tag: 'Standards', summary: 'schema.org ClaimReview for each published decision of the article.', params: SlugParam, response: ClaimReviewsResponse },
+        async ({ params }, _req, res) => {
+          const article = await articles.getBySlug(params.slug);
+          res.json(claimReviews(article, await reader.publishedFactChecks(article.id), publishing));
+        },
+      ),
+      { cache: CACHE_VARIANTS.revision },
     ),
-    route('get', '/claimreview.json', 'anyone', siteClaimReviews),
+    shared(route('get', '/claimreview.json', 'anyone', siteClaimReviews), { cache: CACHE_VARIANTS.firstPageOnly }),
   ];
 }

@@ -7,6 +7,7 @@ import { plainTextOf, SlugParam, UpdateArticleInput, type Article, type Articles
 import { DIFFED_REVISIONS, revisionJson, revisionsPage } from './revisions-presenter';
 import { RevisionListResponse, UpdateResponse } from './revisions-responses';
 import type { RevisionsService, UpdateResult } from './revisions-service';
+import { CACHE_VARIANTS, shared } from '../../http/route-sharing';
 
 const EDIT_VIEW = 'revisions/edit';
 
@@ -67,27 +68,33 @@ export function revisionsRoutes(revisions: RevisionsService, articles: ArticlesS
   return [
     page('get', '/articles/:slug/edit', atLeast('editor'), { params: SlugParam }, editPage),
     route('post', '/articles/:slug/edit', atLeast('editor'), saveEdit),
-    page('get', '/articles/:slug/revisions', 'anyone', { params: SlugParam }, async ({ params }, req, res) => {
-      const { article, revisions: list } = await revisions.withTexts(params.slug, DIFFED_REVISIONS);
-      res.render('revisions/index', revisionsPage(article, list, { showAuthors: Boolean(req.user) }));
-    }),
-    api(
-      'get',
-      '/api/v1/articles/:slug/revisions',
-      'anyone',
-      {
-        tag: 'Articles',
-        summary: 'The article’s revisions, newest first: when, how, what changed in words, and how its claims anchored.',
-        params: SlugParam,
-        response: RevisionListResponse,
-      },
-      async ({ params }, req, res) => {
-        const { article, revisions: list } = await revisions.list(params.slug);
-        res.json({
-          article: { slug: article.slug, revision: article.revision },
-          revisions: list.map((summary) => revisionJson(summary, { showAuthors: Boolean(req.user) })),
-        });
-      },
+    shared(
+      page('get', '/articles/:slug/revisions', 'anyone', { params: SlugParam }, async ({ params }, req, res) => {
+        const { article, revisions: list } = await revisions.withTexts(params.slug, DIFFED_REVISIONS);
+        res.render('revisions/index', revisionsPage(article, list, { showAuthors: Boolean(req.user) }));
+      }),
+      { cache: CACHE_VARIANTS.noParameters },
+    ),
+    shared(
+      api(
+        'get',
+        '/api/v1/articles/:slug/revisions',
+        'anyone',
+        {
+          tag: 'Articles',
+          summary: 'The article’s revisions, newest first: when, how, what changed in words, and how its claims anchored.',
+          params: SlugParam,
+          response: RevisionListResponse,
+        },
+        async ({ params }, req, res) => {
+          const { article, revisions: list } = await revisions.list(params.slug);
+          res.json({
+            article: { slug: article.slug, revision: article.revision },
+            revisions: list.map((summary) => revisionJson(summary, { showAuthors: Boolean(req.user) })),
+          });
+        },
+      ),
+      { cache: CACHE_VARIANTS.revision },
     ),
     api(
       'put',

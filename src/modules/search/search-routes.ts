@@ -6,6 +6,7 @@ import { viewerOf } from '../claims';
 import { SearchResponse, SimilarResponse } from './search-responses';
 import { SearchParams, SimilarParams } from './search-schemas';
 import type { SearchService } from './search-service';
+import { shared } from '../../http/route-sharing';
 
 /** The Search page, the search API and "has this been checked before?" for any text. */
 export function searchRoutes(search: SearchService): RouteSpec[] {
@@ -21,21 +22,24 @@ export function searchRoutes(search: SearchService): RouteSpec[] {
   };
 
   return [
-    page('get', '/search', 'anyone', { query: SearchParams }, searchPage),
-    api(
-      'get',
-      '/api/v1/search',
-      'anyone',
-      {
-        tag: 'Search',
-        summary: 'Full-text search over articles, claims and fact-checks, as the caller may see them (anonymous: articles and published fact-checks).',
-        query: SearchParams,
-        response: SearchResponse,
-      },
-      async ({ query }, req, res) => {
-        const found = await search.search(query, viewerOf(req));
-        res.json({ results: found.results, total: found.total, page: found.page, perPage: found.perPage });
-      },
+    shared(page('get', '/search', 'anyone', { query: SearchParams }, searchPage), { cache: 'no-store' }),
+    shared(
+      api(
+        'get',
+        '/api/v1/search',
+        'anyone',
+        {
+          tag: 'Search',
+          summary: 'Full-text search over articles, claims and fact-checks, as the caller may see them (anonymous: articles and published fact-checks).',
+          query: SearchParams,
+          response: SearchResponse,
+        },
+        async ({ query }, req, res) => {
+          const found = await search.search(query, viewerOf(req));
+          res.json({ results: found.results, total: found.total, page: found.page, perPage: found.perPage });
+        },
+      ),
+      { cache: 'no-store' },
     ),
     api(
       'get',
