@@ -54,7 +54,7 @@ export function createServices(db: Db, options: ServiceOptions) {
   const accounts = createAccountsService(db, events);
   const articles = createArticlesService(db, events, { fetcher: options.fetcher, extract: options.extract });
   const decisions = createDecisionsService(db, consensus, events);
-  const claims = createClaimsService(db, articles, decisions, consensus, events);
+  const claims = createClaimsService(db, articles, decisions, events);
   const checks = createChecksService(db, events);
   return {
     events,

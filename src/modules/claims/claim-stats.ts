@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
-import { aggregateVerdicts, VERDICT_VALUE, VERDICTS, type Aggregate, type Decision, type DecisionsReader, type RatingPattern, type Verdict } from '../verdicts';
+import { claimAggregate, VERDICT_VALUE, VERDICTS, type Aggregate, type Decision, type DecisionsReader, type RatingPattern, type Verdict } from '../verdicts';
 import type { DomainEvent, EventSubscriber } from '../../events';
 import { assertClaimsLocked, lockClaims } from './claim-lock';
 import * as checks from './checks-repository';
@@ -68,6 +68,19 @@ export function aggregateFromRow(row: ClaimStatsRow): Aggregate {
   };
 }
 
+/**
+ * The stored aggregates of these claims: what the queue, the claim page and the reviewer's list
+ * all show, so they cannot disagree. Every write path keeps them current in its own transaction.
+ */
+export async function storedAggregates(db: Queryable, claimIds: number[]): Promise<Map<number, Aggregate>> {
+  const found = new Map<number, Aggregate>();
+  for (let i = 0; i < claimIds.length; i += 500) {
+    const rows: ClaimStatsRow[] = await db('claim_stats').whereIn('claim_id', claimIds.slice(i, i + 500)).select('*');
+    for (const row of rows) found.set(Number(row.claim_id), aggregateFromRow(row));
+  }
+  return found;
+}
+
 /** What the aggregates depend on besides the checks: the decisions, and how many checks make a consensus. */
 export type StatsDeps = Pick<DecisionsReader, 'forClaims' | 'minOrdinalChecks'>;
 
@@ -79,9 +92,10 @@ async function computeRows(db: Queryable, claims: { id: number; articleId: numbe
   const byClaim = groupBy(verdicts, (v) => v.claimId);
   return claims.map((claim) => {
     const decision = decided.get(claim.id) ?? null;
-    const aggregate = aggregateVerdicts(
+    const aggregate = claimAggregate(
       (byClaim.get(claim.id) ?? []).map((v) => v.verdict),
-      { minOrdinalChecks: deps.minOrdinalChecks, published: decision?.published ?? false, needsRecheck: Boolean(decision?.needsRecheckAt) },
+      decision,
+      deps.minOrdinalChecks,
     );
     return statsRow(claim.id, claim.articleId, aggregate, decision);
   });

@@ -3,7 +3,6 @@ import { groupBy } from '../../lib/collections';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import type { AnchoringCounts, ArticlesService, WrittenRevision } from '../articles';
 import {
-  aggregateVerdicts,
   type DecisionInput,
   krippendorffAlphaFromPatterns,
   type DecisionsService,
@@ -17,7 +16,7 @@ import { reanchorArticle } from './reanchor-article';
 import type { Actor, DomainEvents } from '../../events';
 import * as checks from './checks-repository';
 import { lockClaims } from './claim-lock';
-import { aggregateFromRow, articleRatingPatterns } from './claim-stats';
+import { aggregateFromRow, articleRatingPatterns, storedAggregates } from './claim-stats';
 import { queueSlice, type QueueQuery, type QueueSlice } from './review-queue';
 import * as claims from './claims-repository';
 import type { CreateClaimInput } from './claims-schemas';
@@ -59,22 +58,19 @@ export function createClaimsService(
   db: Db,
   articles: ArticlesService,
   decisions: DecisionsService,
-  options: { minOrdinalChecks: number },
   events: DomainEvents,
 ) {
-  const aggregateOf = (verdicts: Check['verdict'][], decision: Decision | null | undefined) =>
-    aggregateVerdicts(verdicts, {
-      minOrdinalChecks: options.minOrdinalChecks,
-      published: decision?.published ?? false,
-      needsRecheck: Boolean(decision?.needsRecheckAt),
-    });
-
   async function articleOf(claim: Claim): Promise<{ slug: string; title: string }> {
     const row = await articles.summaryById(claim.articleId);
     return { slug: row.slug, title: row.title };
   }
 
   const sameAs = createSameAs(db, decisions, events);
+
+  /** The claim's stored aggregate, the one the queue ranks by (claim-stats.ts). */
+  async function storedAggregateOf(claimId: number): Promise<Aggregate | null> {
+    return (await storedAggregates(db, [claimId])).get(claimId) ?? null;
+  }
 
   const createIn = claimCreation(db, articles, events);
 
@@ -107,12 +103,7 @@ export function createClaimsService(
         policy,
         checks: readable.checks,
         ownCheck: readable.own,
-        aggregate: policy.aggregate
-          ? aggregateOf(
-              allChecks.map((c) => c.independentVerdict),
-              decision,
-            )
-          : null,
+        aggregate: policy.aggregate ? await storedAggregateOf(claimId) : null,
         decision: readableDecision(policy, decision),
         publicSources: decision?.published ? decision.evidence : [],
         history: {
@@ -198,18 +189,13 @@ export function createClaimsService(
     ): Promise<{ claim: Claim; checkedByMe: boolean; checks: number | null; status: Aggregate['status'] | null }[]> {
       const list = await claims.listClaims(db, { articleId });
       const ids = list.map((c) => c.id);
-      const [verdicts, decided] = await Promise.all([checks.listVerdicts(db, ids), decisions.forClaims(ids)]);
+      const [verdicts, aggregates] = await Promise.all([checks.listVerdicts(db, ids), storedAggregates(db, ids)]);
       const verdictsByClaim = groupBy(verdicts, (v) => v.claimId);
       return list.map((claim) => {
         const all = verdictsByClaim.get(claim.id) ?? [];
         const checkedByMe = all.some((v) => v.reviewerId === viewer.id);
         const policy = claimReadPolicy(viewer, checkedByMe);
-        const status = policy.aggregate
-          ? aggregateOf(
-              all.map((v) => v.verdict),
-              decided.get(claim.id),
-            ).status
-          : null;
+        const status = policy.aggregate ? (aggregates.get(claim.id)?.status ?? null) : null;
         return { claim, checkedByMe, checks: policy.othersFiled ? all.length : null, status };
       });
     },

@@ -1,4 +1,4 @@
-import { aggregateVerdicts, VERDICT_LABEL } from '../verdicts';
+import { claimAggregate, VERDICT_LABEL } from '../verdicts';
 import type { ArticleExport } from './exports-service';
 
 type ClaimRecords = ArticleExport['claims'];
@@ -6,9 +6,10 @@ type ClaimRecords = ArticleExport['claims'];
 /** Claims with statement, quote, verdicts, consensus, decision, agreement and sources. */
 export function exportRows(records: ClaimRecords, minOrdinalChecks: number) {
   return records.map(({ claim, checks, decision }) => {
-    const aggregate = aggregateVerdicts(
+    const aggregate = claimAggregate(
       checks.map((c) => c.independentVerdict),
-      { minOrdinalChecks, published: decision?.published ?? false, needsRecheck: Boolean(decision?.needsRecheckAt) },
+      decision,
+      minOrdinalChecks,
     );
     return {
       claimId: claim.id,

@@ -87,3 +87,14 @@ export function aggregateVerdicts(verdicts: Verdict[], options: AggregateOptions
     status,
   };
 }
+
+/** What a claim's aggregate depends on besides its verdicts: its decision (published, needing a recheck). */
+export type DecisionState = { published: boolean; needsRecheckAt: string | null } | null | undefined;
+
+/**
+ * The one way a claim's aggregate is computed: from its checks' independent verdicts and its
+ * decision. The stored aggregates, the exports and the decision's consensus rule all call this.
+ */
+export function claimAggregate(independentVerdicts: Verdict[], decision: DecisionState, minOrdinalChecks: number): Aggregate {
+  return aggregateVerdicts(independentVerdicts, { minOrdinalChecks, published: decision?.published ?? false, needsRecheck: Boolean(decision?.needsRecheckAt) });
+}

@@ -3,7 +3,7 @@ import { nowIso } from '../../db/time';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { Actor, DomainEvents, EventSubscriber } from '../../events';
-import { aggregateVerdicts } from './aggregation';
+import { claimAggregate } from './aggregation';
 import * as repo from './decisions-repository';
 import { DecisionInput } from './decisions-schemas';
 import type { Decision, EvidenceSource, PublishedPosition } from './decisions-types';
@@ -88,7 +88,7 @@ export function createDecisionsService(db: Db, options: { minOrdinalChecks: numb
         const evidence = await evidenceOf(tx);
         if (!evidence.exists) throw new NotFoundError('There is no such claim.');
         if (evidence.verdicts.length === 0) throw new UnprocessableError('This claim has no checks yet: a decision needs at least one reviewer’s check.');
-        const consensus = aggregateVerdicts(evidence.verdicts, { minOrdinalChecks: options.minOrdinalChecks, published: false }).verdict;
+        const consensus = claimAggregate(evidence.verdicts, null, options.minOrdinalChecks).verdict;
         if (consensus && input.verdict !== consensus && !input.note) {
           throw new ValidationError(`note: the verdict differs from the reviewers’ consensus (${VERDICT_LABEL[consensus]}); say why in a note.`);
         }

@@ -1,5 +1,5 @@
 export * from './verdict-scale';
-export { aggregateVerdicts, medianRating, pairwiseAgreement, CLAIM_STATUSES, type Aggregate, type ClaimStatus } from './aggregation';
+export { claimAggregate, medianRating, pairwiseAgreement, CLAIM_STATUSES, type Aggregate, type ClaimStatus, type DecisionState } from './aggregation';
 export { krippendorffAlpha, krippendorffAlphaFromPatterns, type AlphaResult, type RatingPattern } from './krippendorff';
 export { DecisionInput } from './decisions-schemas';
 export type { Decision, EvidenceSource, PublishedPosition } from './decisions-types';

@@ -115,6 +115,24 @@ describe('stored claim aggregates', () => {
     expect(await runStatsCommand(t.db, ['stats', 'verify'], stats(), () => {})).toBe(0);
   });
 
+  test('when a claim is read, then its page, the reviewer\'s article list and the queue all show the one stored aggregate', async () => {
+    const slug = await newArticle('One aggregate story', 3);
+    const claimId = await createClaim(t.app, reviewers[0], { quote: { exact: 'Sentence 2 says the harbour' } }, slug);
+    await request(t.app)
+      .post(`/api/v1/claims/${claimId}/checks`)
+      .set(bearer(reviewers[0]))
+      .send(validCheck({ verdict: 'true' }))
+      .expect(201);
+    // A row that differs from what the checks give: whoever shows it reads the stored aggregate.
+    await t.db('claim_stats').where({ claim_id: claimId }).update({ n_true: 3, reviewers: 3, status: 'disputed' });
+    const claim = (await request(t.app).get(`/api/v1/claims/${claimId}`).set(bearer(editor)).expect(200)).body;
+    expect(claim.aggregate).toMatchObject({ status: 'disputed', reviewers: 3, distribution: expect.objectContaining({ true: 3 }) });
+    const queued = (await request(t.app).get('/api/v1/review').set(bearer(editor)).expect(200)).body.claims.find((c: { id: number }) => c.id === claimId);
+    expect(queued.aggregate).toEqual(claim.aggregate);
+    const listed = (await request(t.app).get(`/api/v1/articles/${slug}/claims`).set(bearer(reviewers[0])).expect(200)).body.claims;
+    expect(listed).toEqual([expect.objectContaining({ id: claimId, checkedByMe: true, status: 'disputed' })]);
+  });
+
   test('when the stored aggregates are missing (an upgraded database), then a rebuild fills them and the queue shows every claim', async () => {
     const slug = await newArticle('Upgrade story', 4);
     for (const n of [1, 2, 3]) await createClaim(t.app, reviewers[0], { quote: { exact: `Sentence ${n} says the harbour` } }, slug);
