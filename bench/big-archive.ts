@@ -19,7 +19,7 @@ import { insertQuotedArticle } from './sql-fixture';
 import { SYSTEM_ACTOR } from '../src/modules/audit';
 import { createServices } from '../src/services';
 
-import { runStatsCommand, verifyClaimStats } from '../src/modules/claims';
+import { runStatsCommand, verifyClaimStats } from '../src/modules/review';
 import { decisionsReader, VERDICTS } from '../src/modules/verdicts';
 
 const ARTICLES = 1_000;
@@ -205,7 +205,7 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
     const statsVerifySeconds = Math.round((performance.now() - t0) / 100) / 10;
 
     const articles = createServices(db, { minOrdinalChecks: 2 }).articles;
-    const claims = createServices(db, { minOrdinalChecks: 2 }).claims;
+    const review = createServices(db, { minOrdinalChecks: 2 }).review;
     let queries = 0;
     db.on('query', () => (queries += 1));
     const measure = async (run: () => Promise<unknown>, rounds = 15) => {
@@ -219,20 +219,20 @@ export async function measureBigArchive(): Promise<BigArchiveFigures> {
       }
       return { medianMs: median(times), queries: Math.round((queries - before) / rounds) };
     };
-    const queueFirstPage = await measure(() => claims.queue({ sort: 'status', limit: PAGE }));
+    const queueFirstPage = await measure(() => review.queue({ sort: 'status', limit: PAGE }));
     // Walk to the deep page through the cursors, as a client would, timing every step.
     const walk: number[] = [];
     let after: string | null = null;
     for (let seen = 0; seen < DEEP_AT; seen += 200) {
       const started = performance.now();
-      const page: Awaited<ReturnType<typeof claims.queue>> = await claims.queue({ sort: 'status', limit: 200, after: after ?? undefined });
+      const page: Awaited<ReturnType<typeof review.queue>> = await review.queue({ sort: 'status', limit: 200, after: after ?? undefined });
       walk.push(performance.now() - started);
       after = page.next;
     }
     const deepCursor = after ?? undefined;
-    const queueDeepPage = { position: DEEP_AT, ...(await measure(() => claims.queue({ sort: 'status', limit: PAGE, after: deepCursor }))) };
+    const queueDeepPage = { position: DEEP_AT, ...(await measure(() => review.queue({ sort: 'status', limit: PAGE, after: deepCursor }))) };
     let ordinal: number | null = null;
-    const alpha = await measure(async () => (ordinal = (await claims.agreement('big-0')).ordinal), 10);
+    const alpha = await measure(async () => (ordinal = (await review.agreement('big-0')).ordinal), 10);
 
     const firstArticles = await measure(() => articles.listPage(undefined, PAGE));
     let articleCursor: string | undefined;

@@ -34,7 +34,7 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
   const db = openDb({ client: 'sqlite', filename: dbFile });
   try {
     await migrateAndImportContent(db);
-    const { articles, accounts, claims, checks } = createServices(db, { minOrdinalChecks: 2 });
+    const { articles, accounts, claims, checks, review } = createServices(db, { minOrdinalChecks: 2 });
     const user = async (name: string, role: 'reviewer' | 'editor') =>
       accounts.createUser({ username: name, password: 'benchmark password', role, displayName: undefined }, SYSTEM_ACTOR);
     const editor = await user('bench-editor', 'editor');
@@ -88,7 +88,7 @@ export async function buildFixture(writers: number): Promise<BenchFixture> {
     for (const sentence of big.sentences) if (claimIds.length < 300) await addClaim(BIG_SLUG, big.text, sentence.start, sentence.end);
     for (let i = 0; claimIds.length < 300; i++) await addClaim(BIG_SLUG, big.text, i * 11, i * 11 + 25 + (i % 7));
     for (const id of claimIds.slice(0, 200))
-      await claims.decide(id, { verdict: 'mixed', summary: 'Benchmark summary for readers.', note: 'Benchmark.', publish: true }, editorViewer, {
+      await review.decide(id, { verdict: 'mixed', summary: 'Benchmark summary for readers.', note: 'Benchmark.', publish: true }, editorViewer, {
         actorId: editorViewer.id,
         ip: null,
       });

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { segmentSentences } from '../src/modules/articles/segmentation';
-import { SEGMENTATION_CASES } from '../test/modules/articles/segmentation/cases';
+import { segmentSentences } from '../src/modules/segmentation';
+import { SEGMENTATION_CASES } from '../test/modules/segmentation/cases';
 
 export interface SegmentationFigures {
   cases: number;

@@ -18,7 +18,7 @@ import { countQueries } from './db/query-counter';
 import { accountsRoutes, atLeast, bearerToken, configurePassport, signInClientOf } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { articlesRoutes } from './modules/articles';
-import { claimsRoutes } from './modules/claims';
+import { reviewerPanelOf, reviewRoutes } from './modules/review';
 import { createReaderService, readerRoutes } from './modules/reader';
 import { searchRoutes } from './modules/search';
 import { assignmentsRoutes } from './modules/assignments';
@@ -63,7 +63,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     emailEnabled: config.smtpUrl !== null,
     moreSubscribers,
   });
-  const { accounts, audit, articles, decisions, claims, checks, search, assignments, discussion, revisions, emailSettings } = services;
+  const { accounts, audit, articles, decisions, claims, checks, review, search, assignments, discussion, revisions, emailSettings } = services;
   const reader = createReaderService(claims, decisions, articles);
   const webhooks = createWebhooksService(db, fetcher);
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null;
@@ -72,29 +72,22 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
   const passport = configurePassport(accounts, signInClientOf(devices));
 
   const publishing = { baseUrl: config.publicBaseUrl, publisherName: config.publisherName };
-  const exportsService = createExportsService({ articles, claims, checks, publishing });
+  const exportsService = createExportsService({ articles, claims, checks, review, publishing });
   /** Every route of the app, each with who may call it: mounted below and described by the OpenAPI document. */
   const routes: RouteSpec[] = [
     ...accountsRoutes(accounts, passport, audit, devices, emailSettings),
     ...auditRoutes(audit, atLeast('admin')),
     ...articlesRoutes(articles),
     ...revisionsRoutes(revisions, articles),
-    ...readerRoutes(reader, articles, claims, publishing),
+    ...readerRoutes(reader, articles, reviewerPanelOf(review), publishing),
     ...searchRoutes(search), // before the claims routes: /api/v1/claims/similar is not a claim id
     ...assignmentsRoutes(assignments, accounts, claims),
     ...discussionRoutes(discussion),
     ...notificationsRoutes(db, emailSettings),
     ...webhooksRoutes(webhooks),
-    ...claimsRoutes(claims, checks, articles, publishing, {
-      findSimilar: search.similar,
-      assigneesOf: (ids) => assignments.assigneesOf(ids),
-      claimsAssignedTo: (username) => assignments.claimsAssignedTo(username),
-      earliestOpenDue: () => assignments.earliestOpenDue(),
-      assignableUsers: async () => (await accounts.listUsers()).filter((u) => !u.disabled).map((u) => ({ username: u.username, displayName: u.displayName })),
-      thread: async (claimId, viewer) => (viewer && (await discussion.mayDiscuss(claimId, viewer)) ? discussion.thread(claimId, viewer) : null),
-    }),
+    ...reviewRoutes(review, claims, checks, articles, publishing, { search, assignments, discussion }),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
-    ...embedsRoutes(claims, articles, publishing),
+    ...embedsRoutes(review, articles, publishing),
   ];
   routes.push(...apiDocsRoutes(() => routes, { version: API_VERSION, serverUrl: config.publicBaseUrl }));
   // What may be cached and read from other origins is declared on the routes: the cache and CORS are built from them.

@@ -5,7 +5,7 @@ import { migrate, openDb, type Db } from './db/knex';
 import { readOrCreateSetting } from './db/settings';
 import type { Logger } from './lib/logger';
 import { ensureSourceKeys } from './modules/articles';
-import { ensureClaimStats } from './modules/claims';
+import { ensureClaimStats } from './modules/review';
 import { decisionsReader } from './modules/verdicts';
 import { createServices } from './services';
 

@@ -3,7 +3,7 @@ import { loadConfig } from './config';
 import { backupSqlite, migrate, openDb } from './db/knex';
 import { AppError } from './lib/errors';
 import { runAccountsCommand } from './modules/accounts';
-import { runStatsCommand } from './modules/claims';
+import { runStatsCommand } from './modules/review';
 import { decisionsReader } from './modules/verdicts';
 import { createServices } from './services';
 

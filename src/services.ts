@@ -6,7 +6,9 @@ import type { SafeFetcher } from './outbound/safe-fetch';
 import { createAccountsService } from './modules/accounts';
 import { auditSubscriber, createAuditService } from './modules/audit';
 import { createArticlesService } from './modules/articles';
-import { claimStatsSubscriber, createChecksService, createClaimsService } from './modules/claims';
+import { createClaimsService } from './modules/claims';
+import { createChecksService } from './modules/checks';
+import { claimStatsSubscriber, createReviewService } from './modules/review';
 import { createSearchService } from './modules/search';
 import { createAssignmentsService } from './modules/assignments';
 import { createDiscussionService } from './modules/discussion';
@@ -56,6 +58,7 @@ export function createServices(db: Db, options: ServiceOptions) {
   const decisions = createDecisionsService(db, consensus, events);
   const claims = createClaimsService(db, articles, decisions, events);
   const checks = createChecksService(db, events);
+  const review = createReviewService(db, claims, articles, decisions);
   return {
     events,
     changeFeed,
@@ -65,9 +68,10 @@ export function createServices(db: Db, options: ServiceOptions) {
     decisions,
     claims,
     checks,
+    review,
     search: createSearchService(db, articles, claims, decisions),
     assignments: createAssignmentsService(db, events, accounts, claims),
-    discussion: createDiscussionService(db, events, claims, accounts),
+    discussion: createDiscussionService(db, events, review, accounts),
     revisions: createRevisionsService(articles, claims),
     emailSettings: createEmailSettingsService(db, events, { emailEnabled: options.emailEnabled ?? false }),
   };

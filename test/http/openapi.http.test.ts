@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { buildOpenApi, toOpenApiPath } from '../../src/http/openapi';
 import { route } from '../../src/http/routes';
 import { CreateArticleInput } from '../../src/modules/articles/articles-schemas';
-import { CheckInput } from '../../src/modules/claims/claims-schemas';
+import { CheckInput } from '../../src/modules/checks/checks-schemas';
 import { createTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;

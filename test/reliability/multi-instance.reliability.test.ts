@@ -8,7 +8,7 @@ import { servicesOf } from '../support/services';
 import fs from 'node:fs';
 import { openDb } from '../../src/db/knex';
 import { loadConfig } from '../../src/config';
-import { verifyClaimStats } from '../../src/modules/claims';
+import { verifyClaimStats } from '../../src/modules/review';
 import { decisionsReader } from '../../src/modules/verdicts';
 import { freePort, prepareFixture, requestJson, SEED_SLUG, startServerProcess, type Fixture, type ServerProcess } from './support/server-process';
 import http from 'node:http';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { diffArrays } from 'diff';
 import { UnprocessableError } from '../../lib/errors';
-import { segmentSentences } from './segmentation';
+import { segmentSentences } from '../segmentation';
 
 /**
  * An article as stored: one plain text (what W3C selectors address) cut into blocks, each cut

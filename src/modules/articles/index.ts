@@ -1,7 +1,6 @@
 export { createArticlesService, type ArticlesService } from './articles-service';
 export { articlesRoutes } from './articles-routes';
 export type { Article, ArticleSummary, Sentence } from './articles-types';
-export { segmentSentences } from './segmentation';
 export { SlugParam } from './articles-schemas';
 export { articlePage, dateLabel, type BlockView, type BodyItem } from './articles-presenter';
 export type { AnchoringCounts, ArticleRevision, RevisionSummary } from './articles-types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AssigneeJson } from '../claims';
+import { AssigneeJson } from '../review';
 
 export const ClaimAssignmentsResponse = z.object({ assignments: z.array(AssigneeJson) });
 

@@ -2,7 +2,8 @@ import type { Db } from '../../db/knex';
 import { NotFoundError, UnprocessableError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { AccountsService, User } from '../accounts';
-import type { Assignee, Claim, ClaimsService, Viewer } from '../claims';
+import type { Claim, ClaimsService, Viewer } from '../claims';
+import type { Assignee } from '../review';
 import type { DomainEvents } from '../../events';
 import * as repo from './assignments-repository';
 import { AssignInput, BulkAssignInput, today } from './assignments-schemas';
@@ -100,6 +101,11 @@ export function createAssignmentsService(db: Db, events: DomainEvents, accounts:
 
     /** Claims with open dated work and the earliest due date of each. */
     earliestOpenDue: () => repo.earliestOpenDue(db),
+
+    /** Active accounts a claim may be assigned to. */
+    async assignableUsers(): Promise<{ username: string; displayName: string }[]> {
+      return (await accounts.listUsers()).filter((u) => !u.disabled).map((u) => ({ username: u.username, displayName: u.displayName }));
+    },
 
     async claimsAssignedTo(username: string): Promise<number[]> {
       const user = await accounts.findByUsername(username).catch(() => null);

@@ -5,7 +5,7 @@ import { nowIso, toIso } from '../../db/time';
 import type { Anchor } from '../anchoring';
 import { assertClaimsLocked } from './claim-lock';
 import type { AnchorStatus } from '../anchoring';
-import type { Claim } from './claims-types';
+import type { Claim, SameAsEvent } from './claims-types';
 
 interface ClaimRow {
   id: number;
@@ -243,14 +243,6 @@ export async function recordSameAsEvent(
     actor_id: event.actorId,
     created_at: nowIso(),
   });
-}
-
-export interface SameAsEvent {
-  targetClaimId: number;
-  action: 'linked' | 'unlinked';
-  actorName: string | null;
-  actorUsername: string | null;
-  at: string;
 }
 
 export async function listSameAsEvents(db: Queryable, claimId: number): Promise<SameAsEvent[]> {

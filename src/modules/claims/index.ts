@@ -1,25 +1,9 @@
-import type { Publishing } from '../verdicts';
-import type { RouteSpec } from '../../http/routes';
-import type { ArticlesService } from '../articles';
-import { claimsApiRoutes } from './claims-api-routes';
-import { claimsPageRoutes } from './claims-page-routes';
-import type { ChecksService } from './checks-service';
-import type { ClaimsService } from './claims-service';
-import type { ClaimsDesk } from './claims-types';
-
-export { createClaimsService, distinctSources, type ClaimsService, type ClaimView } from './claims-service';
-export { createChecksService, type ChecksService } from './checks-service';
-export { runStatsCommand, ensureClaimStats } from './stats-command';
-export { verifyClaimStats, rebuildClaimStats, claimStatsSubscriber } from './claim-stats';
-export { anchorJson, sourceJson, targetJson, wordsAsChecked, STATUS_LABEL } from './claims-presenter';
-export type { Assignee, Claim, Check, ClaimsDesk, Source, SimilarClaim, FindSimilarClaims, ThreadComment } from './claims-types';
-export type { Viewer } from './read-policy';
-export { viewer, viewerOf } from './claims-api-routes';
-export { CheckInput, CreateClaimInput } from './claims-schemas';
-export { claimReadPolicy, readableChecks, readableDecision, type ClaimReadPolicy } from './read-policy';
+export { createClaimsService, type ClaimsService } from './claims-service';
+export { lockClaims, assertClaimsLocked } from './claim-lock';
+export { anchorJson, targetJson, wordsAsChecked } from './claims-presenter';
+export { AnchorJson, TargetJson } from './claims-responses';
+export type { Claim, ClaimAnchor, Revision, SameAsEvent } from './claims-types';
+export { viewer, viewerOf } from './viewer';
+export { ClaimIdParam, CreateClaimInput, SameAsInput } from './claims-schemas';
+export { claimExistsFor, claimReadPolicy, readableAssignees, readableChecks, readableDecision, type ClaimReadPolicy, type Viewer } from './read-policy';
 export type { QuoteSelector } from '../anchoring';
-
-export function claimsRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, publishing: Publishing, desk: ClaimsDesk): RouteSpec[] {
-  return [...claimsApiRoutes(claims, checks, articles, desk), ...claimsPageRoutes(claims, checks, articles, publishing, desk)];
-}
-export { AnchorJson, AssigneeJson, SimilarClaimJson, SourceJson, TargetJson } from './claims-responses';

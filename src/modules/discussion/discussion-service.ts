@@ -4,7 +4,8 @@ import { renderMarkdown } from '../../lib/markdown';
 import { parseInput } from '../../lib/parse';
 import { hasRole, type AccountsService } from '../accounts';
 import type { DomainEvents } from '../../events';
-import type { ClaimsService, ThreadComment, Viewer } from '../claims';
+import type { Viewer } from '../claims';
+import type { ReviewService, ThreadComment } from '../review';
 import * as repo from './discussion-repository';
 import { CommentInput, CommentUpdate, HideInput } from './discussion-schemas';
 
@@ -21,9 +22,9 @@ export const NOT_YET = 'File your own check on this claim first: its discussion 
  * A claim's discussion. Blind review holds: a reviewer reads and writes it only after filing their
  * own check on the claim (claims' read policy decides), editors always; anonymous readers never.
  */
-export function createDiscussionService(db: Db, events: DomainEvents, claims: ClaimsService, accounts: AccountsService) {
+export function createDiscussionService(db: Db, events: DomainEvents, review: ReviewService, accounts: AccountsService) {
   async function ensureAllowed(claimId: number, viewer: Viewer): Promise<void> {
-    if (!(await claims.mayReadOthers(claimId, viewer))) throw new ForbiddenError(NOT_YET);
+    if (!(await review.mayReadOthers(claimId, viewer))) throw new ForbiddenError(NOT_YET);
   }
 
   /**
@@ -33,7 +34,7 @@ export function createDiscussionService(db: Db, events: DomainEvents, claims: Cl
    */
   async function readableComment(commentId: number, viewer: Viewer): Promise<repo.CommentRecord> {
     const comment = await repo.findComment(db, commentId);
-    if (!comment || !(await claims.mayReadOthers(comment.claimId, viewer))) throw new NotFoundError('There is no such comment.');
+    if (!comment || !(await review.mayReadOthers(comment.claimId, viewer))) throw new NotFoundError('There is no such comment.');
     return comment;
   }
 
@@ -69,7 +70,7 @@ export function createDiscussionService(db: Db, events: DomainEvents, claims: Cl
 
   return {
     /** Whether this viewer may see the thread at all (the claim page asks before rendering it). */
-    mayDiscuss: (claimId: number, viewer: Viewer | null) => (viewer ? claims.mayReadOthers(claimId, viewer) : Promise.resolve(false)),
+    mayDiscuss: (claimId: number, viewer: Viewer | null) => (viewer ? review.mayReadOthers(claimId, viewer) : Promise.resolve(false)),
 
     /** The thread: top-level comments in order, each with its replies. */
     async thread(claimId: number, viewer: Viewer): Promise<CommentView[]> {
@@ -79,6 +80,11 @@ export function createDiscussionService(db: Db, events: DomainEvents, claims: Cl
       const byId = new Map(top.map((c) => [c.id, c]));
       for (const reply of views.filter((c) => c.parentId !== null)) byId.get(reply.parentId!)?.replies.push(reply);
       return top;
+    },
+
+    /** The thread as the claim page shows it: null when this viewer may not read it (blind review). */
+    async threadFor(claimId: number, viewer: Viewer | null): Promise<CommentView[] | null> {
+      return viewer && (await this.mayDiscuss(claimId, viewer)) ? this.thread(claimId, viewer) : null;
     },
 
     async post(claimId: number, raw: CommentInput, viewer: Viewer): Promise<{ comment: CommentView; mentions: string[] }> {
@@ -95,7 +101,7 @@ export function createDiscussionService(db: Db, events: DomainEvents, claims: Cl
       // claim, however many people are involved. The text is never quoted: a notification is a pointer.
       const active = new Map((await accounts.listUsers()).filter((u) => !u.disabled).map((u) => [u.id, u]));
       const byName = new Map([...active.values()].map((u) => [u.username, u]));
-      const mayRead = await claims.whoMayReadOthers(claimId, [...active.values()]);
+      const mayRead = await review.whoMayReadOthers(claimId, [...active.values()]);
       const mentioned = mentionedNames(input.body).filter((name) => byName.has(name));
       const mentionTargets = mentioned.map((name) => byName.get(name)!.id).filter((userId) => mayRead.has(userId));
       const authors = new Set((await repo.listForClaim(db, claimId)).map((c) => c.author?.id).filter((id): id is number => id !== undefined));

@@ -3,7 +3,9 @@ import { allowFramingAnywhere } from '../../http/framing';
 import { api, page, type RouteSpec } from '../../http/routes';
 import { AppError, NotFoundError } from '../../lib/errors';
 import { IdParam } from '../../lib/ids';
-import { sourceJson, wordsAsChecked, type ClaimsService } from '../claims';
+import { wordsAsChecked } from '../claims';
+import { sourceJson } from '../checks';
+import type { ReviewService } from '../review';
 import { articlePage, SlugParam, type ArticlesService } from '../articles';
 import { atLeast } from '../accounts';
 import { VERDICT_LABEL, type Publishing } from '../verdicts';
@@ -27,9 +29,9 @@ export const OEmbedJson = z.object({
  * Fact-checks outside Factline's pages: the card (a compact page any site may frame) and oEmbed
  * for it. Both read as an anonymous reader: a published claim or a 404, never a check.
  */
-export function embedsRoutes(claims: ClaimsService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
+export function embedsRoutes(review: ReviewService, articles: ArticlesService, publishing: Publishing): RouteSpec[] {
   const publishedClaim = async (id: number) => {
-    const view = await claims.view(id, null); // anonymous: an unpublished claim is a 404
+    const view = await review.view(id, null); // anonymous: an unpublished claim is a 404
     if (!view.decision?.published) throw new NotFoundError('There is no published fact-check here.');
     return view;
   };

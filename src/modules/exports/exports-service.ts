@@ -1,6 +1,8 @@
 import { AppError, NotFoundError, PayloadTooLargeError } from '../../lib/errors';
 import type { ArticlesService } from '../articles';
-import { readableChecks, type CheckInput, type CreateClaimInput, type Check, type ChecksService, type Claim, type ClaimsService, type Viewer } from '../claims';
+import { readableChecks, type CreateClaimInput, type Claim, type ClaimsService, type Viewer } from '../claims';
+import type { Check, CheckInput, ChecksService } from '../checks';
+import type { ReviewService } from '../review';
 import { CodePointIndex } from '../../lib/code-points';
 import type { Decision, Publishing } from '../verdicts';
 import { annotationsIn, importItem } from './annotation-import';
@@ -36,7 +38,13 @@ function importFailure(error: unknown): Pick<ImportResult, 'status' | 'message'>
   return null;
 }
 
-export function createExportsService(deps: { articles: ArticlesService; claims: ClaimsService; checks: ChecksService; publishing: Publishing }) {
+export function createExportsService(deps: {
+  articles: ArticlesService;
+  claims: ClaimsService;
+  checks: ChecksService;
+  review: ReviewService;
+  publishing: Publishing;
+}) {
   const { articles, publishing } = deps;
 
   /** Everything about an article's claims (or only some); callers filter by what the viewer may see. */
@@ -44,7 +52,7 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
     const article = await articles.getBySlug(slug);
     return {
       article: { slug: article.slug, title: article.title, text: article.text },
-      claims: await deps.claims.records(article.id, onlyClaimIds),
+      claims: await deps.review.records(article.id, onlyClaimIds),
       revisionDates: await articles.revisionDates(article.id),
     };
   }
@@ -52,7 +60,7 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
   /** An article and its claims' records a batch at a time (streamed exports). */
   async function articleBatches(slug: string) {
     const article = await articles.getBySlug(slug);
-    return { article: { slug: article.slug, title: article.title }, batches: deps.claims.recordBatches(article.id) };
+    return { article: { slug: article.slug, title: article.title }, batches: deps.review.recordBatches(article.id) };
   }
 
   /** The slug of each batch's articles (the export of every claim names them). */
@@ -99,7 +107,7 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
     articleBatches,
     articleSlugsOf,
     /** Every claim of the site, a batch at a time. */
-    allBatches: () => deps.claims.recordBatches(null),
+    allBatches: () => deps.review.recordBatches(null),
 
     /**
      * The article's annotations from `start`, at most `count` of them, as the viewer may see them,
@@ -112,7 +120,7 @@ export function createExportsService(deps: { articles: ArticlesService; claims: 
       const positions = new CodePointIndex(article.text);
       const items: Record<string, unknown>[] = [];
       let total = 0;
-      for await (const claims of deps.claims.recordBatches(article.id)) {
+      for await (const claims of deps.review.recordBatches(article.id)) {
         for (const annotation of annotationsOf({ ...header, claims }, viewer, positions)) {
           if (total >= start && items.length < count) items.push(annotation);
           total += 1;

@@ -1,6 +1,7 @@
 import { sameNumbersAndNegations } from '../../lib/claim-words';
 import { articlePage, dateLabel, type Article, type BodyItem, type BlockView } from '../articles';
-import { anchorJson, sourceJson, targetJson, type Claim } from '../claims';
+import { anchorJson, targetJson, type Claim } from '../claims';
+import { sourceJson } from '../checks';
 import { claimReviewJsonLd, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Decision, type Publishing, type Verdict } from '../verdicts';
 
 /** schema.org ClaimReview objects for an article's published fact-checks. */

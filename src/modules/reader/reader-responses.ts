@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../lib/response-schemas';
-import { AnchorJson, SourceJson, TargetJson } from '../claims';
+import { AnchorJson, TargetJson } from '../claims';
+import { SourceJson } from '../checks';
 import { VERDICTS } from '../verdicts';
 
 /** The public verdicts feed the overlay draws (what reader-presenter.ts's verdictsJson produces). */

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { api, page, route, type RouteSpec } from '../../http/routes';
 import { SlugParam, type ArticlesService } from '../articles';
-import type { ClaimsService } from '../claims';
+import type { Role } from '../accounts';
 import type { Publishing, PublishedPosition } from '../verdicts';
 import { ValidationError } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from '../../lib/keyset-cursor';
@@ -24,8 +24,17 @@ function parseFeedCursor(value: unknown): PublishedPosition | undefined {
   return { publishedAt, claimId: claimId as number };
 }
 
+/**
+ * What a signed-in person sees under the article besides the published fact-checks: the review
+ * module's panel, rendered by its own partial. This module reads published data only; it hands
+ * the viewer to the panel and shows what comes back.
+ */
+export interface ReviewerPanel {
+  forArticle(articleId: number, viewer: { id: number; role: Role }): Promise<object>;
+}
+
 /** The public article page (with the overlay) and the public verdicts feed. */
-export function readerRoutes(reader: ReaderService, articles: ArticlesService, claims: ClaimsService, publishing: Publishing): RouteSpec[] {
+export function readerRoutes(reader: ReaderService, articles: ArticlesService, reviewerPanel: ReviewerPanel, publishing: Publishing): RouteSpec[] {
   const articlePage = async ({ params }: { params: { slug: string } }, req: Request, res: Response) => {
     const article = await articles.getBySlug(params.slug);
     const factChecks = await reader.publishedFactChecks(article.id);
@@ -34,20 +43,8 @@ export function readerRoutes(reader: ReaderService, articles: ArticlesService, c
       publishing,
       revisionDates: article.revision > 1 ? await articles.revisionDates(article.id) : new Map(),
     });
-    const myClaims = req.user ? await claims.forReviewer(article.id, { id: req.user.id, role: req.user.role }) : null;
-    res.render('articles/show', {
-      ...page,
-      reviewing: myClaims && {
-        claims: myClaims.map(({ claim, checkedByMe, checks, status }) => ({
-          id: claim.id,
-          quote: claim.exact,
-          statement: claim.statement,
-          checkedByMe,
-          checks,
-          status,
-        })),
-      },
-    });
+    const reviewing = req.user ? await reviewerPanel.forArticle(article.id, { id: req.user.id, role: req.user.role }) : null;
+    res.render('articles/show', { ...page, reviewing });
   };
 
   /**

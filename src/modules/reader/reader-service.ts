@@ -1,5 +1,6 @@
 import type { ArticlesService, ArticleSummary } from '../articles';
-import type { Claim, ClaimsService, Source } from '../claims';
+import type { Claim, ClaimsService } from '../claims';
+import type { Source } from '../checks';
 import type { Decision, DecisionsService, PublishedPosition } from '../verdicts';
 
 /** Where a claim shown with an earlier fact-check's verdict was first checked. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SimilarClaimJson } from '../claims';
+import { SimilarClaimJson } from '../review';
 import { VERDICTS } from '../verdicts';
 
 const ArticleRef = z.object({ slug: z.string(), title: z.string() });

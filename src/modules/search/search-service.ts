@@ -1,7 +1,8 @@
 import type { Db } from '../../db/knex';
 import { hasRole } from '../accounts';
 import type { ArticlesService } from '../articles';
-import type { Claim, ClaimsService, SimilarClaim as ClaimsSimilarClaim, Viewer } from '../claims';
+import type { Claim, ClaimsService, Viewer } from '../claims';
+import type { SimilarClaim as ReviewSimilarClaim } from '../review';
 import { VERDICT_LABEL, type Decision, type DecisionsService, type Verdict } from '../verdicts';
 import { candidateTokens, compareClaims, profileClaim, RELATION_NOTE, SHOW_THRESHOLD, type MatchRelation } from './claim-matching';
 import { createSearchRepository, type ResultType, type SearchAudience } from './search-repository';
@@ -37,7 +38,7 @@ export interface SearchPage {
   perPage: number;
 }
 
-export type SimilarClaim = ClaimsSimilarClaim & { relation: MatchRelation };
+export type SimilarClaim = ReviewSimilarClaim & { relation: MatchRelation };
 
 export type SearchService = ReturnType<typeof createSearchService>;
 

@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import * as oneVerdictPerQuote from '../../../migrations/20261203100000_one_verdict_per_quote';
-import { verifyClaimStats } from '../../../src/modules/claims';
+import { verifyClaimStats } from '../../../src/modules/review';
 import { decisionsReader, VERDICTS } from '../../../src/modules/verdicts';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, fileCheck, validCheck } from '../../support/claims';

@@ -61,34 +61,34 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function services() {
-  const { articles, claims, checks } = servicesOf(t.db, t.config.minReviewsForConsensus);
-  return { articles, claims, checks };
+  const { articles, claims, checks, review } = servicesOf(t.db, t.config.minReviewsForConsensus);
+  return { articles, claims, checks, review };
 }
 
 /** What the previous implementation was given: every claim of the article at once. */
 async function articleData(slug: string) {
-  const { articles, claims } = services();
+  const { articles, review } = services();
   const article = await articles.getBySlug(slug);
   return {
     article: { slug: article.slug, title: article.title, text: article.text },
-    claims: await claims.records(article.id),
+    claims: await review.records(article.id),
     revisionDates: new Map<number, string>(),
   };
 }
 
 describe('streamed exports', () => {
   test('when an article is exported as CSV and JSON, then the streamed bodies are byte for byte what the in-memory implementation produced, however small the batches', async () => {
-    const { articles, claims } = services();
+    const { articles, review } = services();
     const min = t.config.minReviewsForConsensus;
     for (const slug of slugs) {
       const data = await articleData(slug);
       const expectedCsv = exportCsv(data, min);
       expect(expectedCsv.split('\r\n').length).toBe(10); // header, 8 claims, the final line break
       const article = await articles.getBySlug(slug);
-      for (const batch of [1, 3, 500]) expect(await collect(csvChunks(claims.recordBatches(article.id, batch), min))).toBe(expectedCsv);
+      for (const batch of [1, 3, 500]) expect(await collect(csvChunks(review.recordBatches(article.id, batch), min))).toBe(expectedCsv);
       const at = '2026-11-29T06:00:00.000Z';
       for (const batch of [1, 3, 500])
-        expect(await collect(jsonChunks(data.article, at, claims.recordBatches(article.id, batch), min))).toBe(JSON.stringify(exportJson(data, min, at)));
+        expect(await collect(jsonChunks(data.article, at, review.recordBatches(article.id, batch), min))).toBe(JSON.stringify(exportJson(data, min, at)));
 
       const csv = await request(t.app).get(`/api/v1/articles/${slug}/export.csv`).set(bearer(editor)).buffer(true).expect(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -118,11 +118,12 @@ describe('streamed exports', () => {
   });
 
   test('when the annotations are read in windows, then the windows together are the whole collection, with the same total, for an editor and for a reader', async () => {
-    const { articles, claims, checks } = services();
+    const { articles, claims, checks, review } = services();
     const exportsService = createExportsService({
       articles,
       claims,
       checks,
+      review,
       publishing: { baseUrl: 'https://factcheck.example.org', publisherName: 'Desk' },
     });
     const editorViewer = { id: (await t.db('users').where({ role: 'editor' }).first()).id, role: 'editor' as const };

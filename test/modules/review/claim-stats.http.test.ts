@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { rebuildClaimStats, runStatsCommand, verifyClaimStats } from '../../../src/modules/claims';
+import { rebuildClaimStats, runStatsCommand, verifyClaimStats } from '../../../src/modules/review';
 import { decisionsReader, VERDICTS } from '../../../src/modules/verdicts';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, validCheck } from '../../support/claims';
@@ -21,6 +21,18 @@ async function newArticle(title: string, count: number): Promise<string> {
       .send({ title, text: sentences(count) })
       .expect(201)
   ).body.slug;
+}
+
+/** A new article with one claim, checked "true" by the first reviewer. */
+async function claimWithOneTrueCheck(title: string): Promise<{ slug: string; claimId: number }> {
+  const slug = await newArticle(title, 3);
+  const claimId = await createClaim(t.app, reviewers[0], { quote: { exact: 'Sentence 2 says the harbour' } }, slug);
+  await request(t.app)
+    .post(`/api/v1/claims/${claimId}/checks`)
+    .set(bearer(reviewers[0]))
+    .send(validCheck({ verdict: 'true' }))
+    .expect(201);
+  return { slug, claimId };
 }
 
 const stats = () => decisionsReader(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus });
@@ -96,13 +108,7 @@ describe('stored claim aggregates', () => {
   });
 
   test('when a stored aggregate is wrong, then stats verify reports the claim and field and exits 1, and stats rebuild repairs it', async () => {
-    const slug = await newArticle('Drift story', 3);
-    const claimId = await createClaim(t.app, reviewers[0], { quote: { exact: 'Sentence 2 says the harbour' } }, slug);
-    await request(t.app)
-      .post(`/api/v1/claims/${claimId}/checks`)
-      .set(bearer(reviewers[0]))
-      .send(validCheck({ verdict: 'true' }))
-      .expect(201);
+    const { claimId } = await claimWithOneTrueCheck('Drift story');
     await t.db('claim_stats').where({ claim_id: claimId }).update({ n_true: 3, status: 'disputed' });
     const lines: string[] = [];
     expect(await runStatsCommand(t.db, ['stats', 'verify'], stats(), (line) => lines.push(line))).toBe(1);
@@ -116,13 +122,7 @@ describe('stored claim aggregates', () => {
   });
 
   test('when a claim is read, then its page, the reviewer\'s article list and the queue all show the one stored aggregate', async () => {
-    const slug = await newArticle('One aggregate story', 3);
-    const claimId = await createClaim(t.app, reviewers[0], { quote: { exact: 'Sentence 2 says the harbour' } }, slug);
-    await request(t.app)
-      .post(`/api/v1/claims/${claimId}/checks`)
-      .set(bearer(reviewers[0]))
-      .send(validCheck({ verdict: 'true' }))
-      .expect(201);
+    const { slug, claimId } = await claimWithOneTrueCheck('One aggregate story');
     // A row that differs from what the checks give: whoever shows it reads the stored aggregate.
     await t.db('claim_stats').where({ claim_id: claimId }).update({ n_true: 3, reviewers: 3, status: 'disputed' });
     const claim = (await request(t.app).get(`/api/v1/claims/${claimId}`).set(bearer(editor)).expect(200)).body;

@@ -1,28 +1,21 @@
-import type { Request } from 'express';
-import { api, type RouteSpec, type SignedInRequest } from '../../http/routes';
-import { SlugParam } from '../articles';
-import { DecisionInput } from '../verdicts';
-import { auditContext } from '../audit';
-import type { ArticlesService } from '../articles';
-import { anchorJson, checkJson, claimJson, queueJson, queueQuery, targetJson } from './claims-presenter';
-import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, SameAsInput } from './claims-schemas';
-import type { ClaimsDesk } from './claims-types';
-import type { ChecksService } from './checks-service';
-import { AgreementResponse, ArticleClaimsResponse, CheckJson, ClaimJson, CreatedClaimJson, QueueResponse } from './claims-responses';
-import type { ClaimsService } from './claims-service';
-import type { Viewer } from './read-policy';
-import { atLeast } from '../accounts';
+import { api, type RouteSpec } from '../../http/routes';
 import { shared } from '../../http/route-sharing';
-
-export const viewerOf = (req: Request): Viewer | null => (req.user ? viewer(req as SignedInRequest) : null);
-
-/** The signed-in user as the claims module knows them. */
-export const viewer = (req: SignedInRequest): Viewer => ({ id: req.user.id, role: req.user.role });
+import { atLeast } from '../accounts';
+import { SlugParam, type ArticlesService } from '../articles';
+import { auditContext } from '../audit';
+import { anchorJson, ClaimIdParam, CreateClaimInput, SameAsInput, targetJson, viewer, viewerOf, type ClaimsService } from '../claims';
+import { CheckIdParam, CheckInput, CheckJson, checkJson, CheckUpdateInput, type ChecksService } from '../checks';
+import { DecisionInput } from '../verdicts';
+import { claimJson, queueJson, queueQuery } from './review-presenter';
+import { QueueFilter } from './review-schemas';
+import type { ReviewDesk } from './review-desk';
+import { AgreementResponse, ArticleClaimsResponse, ClaimJson, CreatedClaimJson, QueueResponse } from './review-responses';
+import type { ReviewService } from './review-service';
 
 const API_PAGE = 50;
 
 /** The claims, checks and decisions API: each route declares its input schemas, and its handler receives them parsed. */
-export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, articles: ArticlesService, desk: ClaimsDesk): RouteSpec[] {
+export function reviewApiRoutes(review: ReviewService, claims: ClaimsService, checks: ChecksService, articles: ArticlesService, desk: ReviewDesk): RouteSpec[] {
   return [
     api(
       'post',
@@ -39,8 +32,8 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       },
       async ({ params, body }, req, res) => {
         const { claim, created } = await claims.create(params.slug, body, viewer(req));
-        const view = await claims.view(claim.id, viewer(req));
-        const similar = await desk.findSimilar(claim.statement ?? claim.exact, { exclude: claim.id });
+        const view = await review.view(claim.id, viewer(req));
+        const similar = await desk.search.similar(claim.statement ?? claim.exact, { exclude: claim.id });
         res
           .status(created ? 201 : 200)
           .location(`/api/v1/claims/${claim.id}`)
@@ -59,7 +52,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       },
       async ({ params }, req, res) => {
         const article = await articles.getBySlug(params.slug);
-        const list = await claims.forReviewer(article.id, viewer(req));
+        const list = await review.forReviewer(article.id, viewer(req));
         res.json({
           claims: list.map(({ claim, checkedByMe, checks: count, status }) => ({
             id: claim.id,
@@ -80,7 +73,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
         'anyone',
         { tag: 'Claims', summary: 'A claim with the checks, aggregate and decision the caller may see.', params: ClaimIdParam, response: ClaimJson },
         async ({ params }, req, res) => {
-          res.json(claimJson(await claims.view(params.id, viewerOf(req))));
+          res.json(claimJson(await review.view(params.id, viewerOf(req))));
         },
       ),
       { cache: 'no-store' },
@@ -116,8 +109,8 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
         response: ClaimJson,
       },
       async ({ params, body }, req, res) => {
-        await claims.decide(params.id, body, viewer(req), auditContext(req));
-        res.json(claimJson(await claims.view(params.id, viewer(req))));
+        await review.decide(params.id, body, viewer(req), auditContext(req));
+        res.json(claimJson(await review.view(params.id, viewer(req))));
       },
     ),
     api(
@@ -133,7 +126,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       },
       async ({ params, body }, req, res) => {
         await claims.markSameAs(params.id, body.claimId, viewer(req), auditContext(req));
-        res.json(claimJson(await claims.view(params.id, viewer(req))));
+        res.json(claimJson(await review.view(params.id, viewer(req))));
       },
     ),
     api(
@@ -143,7 +136,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
       { tag: 'Decisions', summary: 'Undo “the same claim as”: the claim no longer shows the earlier verdict.', params: ClaimIdParam, response: ClaimJson },
       async ({ params }, req, res) => {
         await claims.unmarkSameAs(params.id, viewer(req), auditContext(req));
-        res.json(claimJson(await claims.view(params.id, viewer(req))));
+        res.json(claimJson(await review.view(params.id, viewer(req))));
       },
     ),
     api(
@@ -157,7 +150,7 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
         response: AgreementResponse,
       },
       async ({ params }, _req, res) => {
-        const result = await claims.agreement(params.slug);
+        const result = await review.agreement(params.slug);
         res.json({
           alpha: { nominal: result.nominal, ordinal: result.ordinal, interval: result.interval },
           claims: result.claims,
@@ -178,8 +171,8 @@ export function claimsApiRoutes(claims: ClaimsService, checks: ChecksService, ar
         response: QueueResponse,
       },
       async ({ query }, _req, res) => {
-        const { items, next, counts } = await claims.queue(await queueQuery(query, desk, API_PAGE));
-        const assignees = await desk.assigneesOf(items.map((item) => item.claim.id));
+        const { items, next, counts } = await review.queue(await queueQuery(query, desk.assignments, API_PAGE));
+        const assignees = await desk.assignments.assigneesOf(items.map((item) => item.claim.id));
         res.json({ claims: queueJson(items, assignees), counts, next });
       },
     ),

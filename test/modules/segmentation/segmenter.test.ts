@@ -1,4 +1,4 @@
-import { segmentSentences } from '../../../../src/modules/articles/segmentation';
+import { segmentSentences } from '../../../src/modules/segmentation';
 import { SEGMENTATION_CASES } from './cases';
 
 describe('segmentSentences', () => {

@@ -1,21 +1,19 @@
 import type { Request, Response } from 'express';
-import { auditContext } from '../audit';
 import { z } from 'zod';
 import { form } from '../../http/forms';
 import { page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
-import { parseInput } from '../../http/validate';
-import type { ArticlesService } from '../articles';
-import { SlugParam } from '../articles';
-import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS, type Publishing } from '../verdicts';
-import { viewer, viewerOf } from './claims-api-routes';
-import { claimPage, queuePage, queueQuery } from './claims-presenter';
-import { CheckIdParam, CheckInput, CheckUpdateInput, ClaimIdParam, CreateClaimInput, QueueFilter, SameAsInput, sourcesFromForm } from './claims-schemas';
-import type { ClaimsDesk } from './claims-types';
-import type { ChecksService } from './checks-service';
-import type { ClaimsService } from './claims-service';
-import { readableAssignees } from './read-policy';
-import { atLeast } from '../accounts';
 import { CACHE_VARIANTS, shared } from '../../http/route-sharing';
+import { parseInput } from '../../http/validate';
+import { atLeast } from '../accounts';
+import { SlugParam, type ArticlesService } from '../articles';
+import { auditContext } from '../audit';
+import { ClaimIdParam, CreateClaimInput, readableAssignees, SameAsInput, viewer, viewerOf, type ClaimsService } from '../claims';
+import { CheckIdParam, CheckInput, CheckUpdateInput, sourcesFromForm, type ChecksService } from '../checks';
+import { claimReviewJsonLd, CONFIDENCES, DecisionInput, jsonForScript, STANCES, VERDICT_LABEL, VERDICTS, type Publishing } from '../verdicts';
+import { claimPage, queuePage, queueQuery } from './review-presenter';
+import { QueueFilter } from './review-schemas';
+import type { ReviewDesk } from './review-desk';
+import type { ReviewService } from './review-service';
 
 const SCALE = {
   verdicts: VERDICTS.map((value) => ({ value, label: VERDICT_LABEL[value] })),
@@ -42,12 +40,13 @@ const PAGE_SIZE = 50;
 const ARTICLE_CHOICES = 50;
 
 /** The claim, check, decision and review-queue pages: plain forms that work without JavaScript. */
-export function claimsPageRoutes(
+export function reviewPageRoutes(
+  review: ReviewService,
   claims: ClaimsService,
   checks: ChecksService,
   articles: ArticlesService,
   publishing: Publishing,
-  desk: ClaimsDesk,
+  desk: ReviewDesk,
 ): RouteSpec[] {
   const newClaimLocals = async (req: SignedInRequest) => {
     const article = await articles.getBySlug(parseInput(SlugParam, req.params).slug);
@@ -62,7 +61,7 @@ export function claimsPageRoutes(
   const newClaim = async (req: SignedInRequest, res: Response) => {
     const locals = await newClaimLocals(req);
     const chosen = locals.sentences.find((s) => s.id === req.query.sentence);
-    const similar = chosen ? await desk.findSimilar(chosen.text, {}) : [];
+    const similar = chosen ? await desk.search.similar(chosen.text, {}) : [];
     res.render('claims/new', { ...locals, similar, values: { sentenceId: req.query.sentence } });
   };
 
@@ -72,7 +71,7 @@ export function claimsPageRoutes(
   });
 
   const claimLocals = async (req: Request, claimId = parseInput(ClaimIdParam, req.params).id) => {
-    const view = await claims.view(claimId, viewerOf(req));
+    const view = await review.view(claimId, viewerOf(req));
     const page = claimPage(view, req.user ?? null);
     const article = view.decision?.published ? await articles.getBySlug(view.article.slug) : null;
     const claimReviewJson =
@@ -81,13 +80,13 @@ export function claimsPageRoutes(
     const oembedUrl = article ? `/oembed?url=${encodeURIComponent(`${publishing.baseUrl}/claims/${claimId}`)}&format=json` : null;
     // Signed-in people see the claims on record like this one (anonymous pages are cached and public).
     const similar = req.user
-      ? (await desk.findSimilar(view.claim.statement ?? view.claim.exact, { exclude: claimId })).filter((c) => c.claimId !== view.claim.sameAs)
+      ? (await desk.search.similar(view.claim.statement ?? view.claim.exact, { exclude: claimId })).filter((c) => c.claimId !== view.claim.sameAs)
       : [];
     const canMarkSameAs = page.can.decide && !view.decision?.published && !(await claims.linkedTo([claimId])).length;
     // Who is assigned, for signed-in people; editors also get the people they may assign.
-    const assignees = req.user ? readableAssignees(view.policy, req.user.username, (await desk.assigneesOf([claimId])).get(claimId) ?? []) : [];
-    const assignable = page.can.decide ? await desk.assignableUsers() : [];
-    const thread = await desk.thread(claimId, viewerOf(req));
+    const assignees = req.user ? readableAssignees(view.policy, req.user.username, (await desk.assignments.assigneesOf([claimId])).get(claimId) ?? []) : [];
+    const assignable = page.can.decide ? await desk.assignments.assignableUsers() : [];
+    const thread = await desk.discussion.threadFor(claimId, viewerOf(req));
     return {
       ...page,
       similar,
@@ -136,7 +135,7 @@ export function claimsPageRoutes(
     'claims/show',
     (req: SignedInRequest) => claimLocals(req),
     async ({ params, body }, req, res) => {
-      await claims.decide(params.id, body, viewer(req), auditContext(req));
+      await review.decide(params.id, body, viewer(req), auditContext(req));
       res.redirect(303, `/claims/${params.id}`);
     },
     echoDecision,
@@ -163,14 +162,14 @@ export function claimsPageRoutes(
   );
 
   const reviewQueue = async ({ query: filter }: { query: QueueFilter }, _req: SignedInRequest, res: Response) => {
-    const { items, next, counts } = await claims.queue(await queueQuery(filter, desk, PAGE_SIZE));
+    const { items, next, counts } = await review.queue(await queueQuery(filter, desk.assignments, PAGE_SIZE));
     // The filter offers the newest articles (and the one chosen): never the whole archive. Older
     // ones are reached from their article page's "Its claims in the review queue".
     const [newest, chosen, assignees, people] = await Promise.all([
       articles.listPage(undefined, ARTICLE_CHOICES),
       filter.article ? articles.summaryBySlug(filter.article) : null,
-      desk.assigneesOf(items.map((item) => item.claim.id)),
-      desk.assignableUsers(),
+      desk.assignments.assigneesOf(items.map((item) => item.claim.id)),
+      desk.assignments.assignableUsers(),
     ]);
     const choices = chosen && !newest.articles.some((a) => a.id === chosen.id) ? [chosen, ...newest.articles] : newest.articles;
     const articlesList = choices.map((a) => ({ slug: a.slug, title: a.title }));

@@ -2,8 +2,8 @@ import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import { claimAggregate, VERDICT_VALUE, VERDICTS, type Aggregate, type Decision, type DecisionsReader, type RatingPattern, type Verdict } from '../verdicts';
 import type { DomainEvent, EventSubscriber } from '../../events';
-import { assertClaimsLocked, lockClaims } from './claim-lock';
-import * as checks from './checks-repository';
+import { assertClaimsLocked, lockClaims } from '../claims';
+import { checksReader } from '../checks';
 
 /** Disputed first, then published verdicts whose text changed (needs-recheck), then those with new evidence, … */
 const STATUS_ORDER = { disputed: 0, 'needs-recheck': 1, 'needs-review': 3, consensus: 4, published: 5 } as const;
@@ -75,7 +75,9 @@ export function aggregateFromRow(row: ClaimStatsRow): Aggregate {
 export async function storedAggregates(db: Queryable, claimIds: number[]): Promise<Map<number, Aggregate>> {
   const found = new Map<number, Aggregate>();
   for (let i = 0; i < claimIds.length; i += 500) {
-    const rows: ClaimStatsRow[] = await db('claim_stats').whereIn('claim_id', claimIds.slice(i, i + 500)).select('*');
+    const rows: ClaimStatsRow[] = await db('claim_stats')
+      .whereIn('claim_id', claimIds.slice(i, i + 500))
+      .select('*');
     for (const row of rows) found.set(Number(row.claim_id), aggregateFromRow(row));
   }
   return found;
@@ -87,7 +89,7 @@ export type StatsDeps = Pick<DecisionsReader, 'forClaims' | 'minOrdinalChecks'>;
 /** Computes the rows of these claims from their checks and decisions (what the queue would have aggregated). */
 async function computeRows(db: Queryable, claims: { id: number; articleId: number }[], deps: StatsDeps): Promise<ClaimStatsRow[]> {
   const ids = claims.map((c) => c.id);
-  const verdicts = await checks.listVerdicts(db, ids);
+  const verdicts = await checksReader.independentVerdicts(db, ids);
   const decided = await deps.forClaims(ids, db);
   const byClaim = groupBy(verdicts, (v) => v.claimId);
   return claims.map((claim) => {

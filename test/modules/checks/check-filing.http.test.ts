@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { isPostgres } from '../../../src/db/knex';
-import { verifyClaimStats } from '../../../src/modules/claims';
+import { verifyClaimStats } from '../../../src/modules/review';
 import { decisionsReader } from '../../../src/modules/verdicts';
 import { createTestApp, type TestApp } from '../../support/app';
 import { bearer, createClaim, validCheck } from '../../support/claims';
 import { createApiToken, createUser } from '../../support/factories';
-import * as checksRepository from '../../../src/modules/claims/checks-repository';
+import * as checksRepository from '../../../src/modules/checks/checks-repository';
 
 let t: TestApp;
 afterEach(() => t.close());

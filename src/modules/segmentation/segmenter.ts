@@ -6,7 +6,7 @@
  * closing quotes or brackets. Whether a terminator ends the sentence depends on what stands
  * before it (a plain word, a number, an abbreviation, an initial, a list marker) and after it
  * (a lower-case word never starts a sentence; after an ambiguous abbreviation only a common
- * sentence opener does). See test/modules/articles/segmentation for the cases it is held to.
+ * sentence opener does). See test/modules/segmentation for the cases it is held to.
  */
 import { BEFORE_NUMBER, CAPITALISED, POSTPOSITIVE, PREPOSITIVE, SENTENCE_OPENERS, TIME_OF_DAY } from './abbreviations';
 import { isBullet, listItemStarts } from './lists';

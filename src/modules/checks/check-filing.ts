@@ -2,9 +2,9 @@ import type { Db } from '../../db/knex';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import type { DomainEvents } from '../../events';
 import * as checks from './checks-repository';
-import { lockClaims } from './claim-lock';
-import type { CheckInput } from './claims-schemas';
-import type { Check } from './claims-types';
+import { lockClaims } from '../claims';
+import type { CheckInput } from './checks-schemas';
+import type { Check } from './checks-types';
 
 /** A check to file: validated input, its claim and its reviewer. */
 export interface NewCheck {

@@ -2,7 +2,7 @@ import { isPostgres, type Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import { nowIso, toIso, toIsoOrNull } from '../../db/time';
 import type { Confidence, Verdict } from '../verdicts';
-import type { Check, Source } from './claims-types';
+import type { Check, Source } from './checks-types';
 import { insertRevision, insertRevisions, listRevisions, type Revision, type RevisionTable } from '../../db/revisions';
 
 interface CheckRow {
@@ -143,7 +143,7 @@ async function checksWithSources(db: Queryable, rows: (CheckRow & { reviewer_use
 }
 
 /** Independent verdicts only, for aggregation over many claims (the review queue, agreement, decisions). */
-export async function listVerdicts(db: Queryable, claimIds: number[]): Promise<{ claimId: number; reviewerId: number; verdict: Verdict }[]> {
+export async function listIndependentVerdicts(db: Queryable, claimIds: number[]): Promise<{ claimId: number; reviewerId: number; verdict: Verdict }[]> {
   if (claimIds.length === 0) return [];
   const rows = await db('checks').whereIn('claim_id', claimIds).select('claim_id', 'reviewer_id', 'verdict', 'independent_verdict');
   return rows.map((row: { claim_id: number; reviewer_id: number; verdict: Verdict; independent_verdict: Verdict | null }) => ({

@@ -4,14 +4,20 @@ import { nowIso } from '../../db/time';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
+import { lockClaims, type Viewer } from '../claims';
 import * as checks from './checks-repository';
 import { ALREADY_CHECKED, createCheckFiling, snapshot, type NewCheck } from './check-filing';
-import { lockClaims } from './claim-lock';
-import { CheckInput, CheckUpdateInput } from './claims-schemas';
-import type { Check } from './claims-types';
-import type { Viewer } from './read-policy';
+import { CheckInput, CheckUpdateInput } from './checks-schemas';
+import type { Check, Source } from './checks-types';
 
 export type ChecksService = ReturnType<typeof createChecksService>;
+
+/** The sources cited across these checks, each address once (the first citation's title and stance). */
+export function distinctSources(list: Check[]): Source[] {
+  const seen = new Map<string, Source>();
+  for (const source of list.flatMap((c) => c.sources)) if (!seen.has(source.url)) seen.set(source.url, source);
+  return [...seen.values()];
+}
 
 async function load(db: Queryable, checkId: number): Promise<Check> {
   const found = await checks.findCheck(db, checkId);
