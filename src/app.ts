@@ -10,6 +10,7 @@ import { csrfProtection, exposeCsrfToken } from './http/csrf';
 import { publicReadCors } from './http/cors';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
+import { queueMetricsRoutes } from './http/queue-metrics-routes';
 import { anonymousFormBulkhead } from './http/form-post-bulkhead';
 import type { Logger } from './lib/logger';
 import { ChangeFeed } from './lib/change-feed';
@@ -85,6 +86,7 @@ export function createApp({ db, config, logger, sessionSecret, changeFeed = new 
     ...discussionRoutes(discussion),
     ...notificationsRoutes(db, emailSettings),
     ...webhooksRoutes(webhooks),
+    ...queueMetricsRoutes({ webhooks: () => webhooks.queueMetrics(), email: email ? () => email.queueMetrics() : null }, atLeast('admin')),
     ...reviewRoutes(review, claims, checks, articles, publishing, { search, assignments, discussion }),
     ...exportsRoutes(exportsService, publishing, { minOrdinalChecks: config.minReviewsForConsensus }),
     ...embedsRoutes(review, articles, publishing),

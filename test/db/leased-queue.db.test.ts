@@ -6,6 +6,7 @@ import { finishLeased, leaseDue, type QueueTable } from '../../src/db/leased-que
 import { nowIso } from '../../src/db/time';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createUser } from '../support/factories';
+import { queueWebhookDeliveries } from '../support/queues';
 
 let database: TestDatabase;
 beforeEach(async () => (database = await createTestDatabase()));
@@ -15,18 +16,7 @@ afterEach(() => database.destroy());
 async function queueRows(table: QueueTable, now: number): Promise<void> {
   const db = database.db;
   if (table === 'webhook_deliveries') {
-    const [hook] = await db('webhooks')
-      .insert({ url: 'http://127.0.0.1:9/hook', events: '[]', secret: 'x'.repeat(16), created_at: nowIso() })
-      .returning('id');
-    for (const n of [1, 2])
-      await db(table).insert({
-        webhook_id: Number(typeof hook === 'object' ? hook.id : hook),
-        event_id: `event-${n}`,
-        event_type: 'article.created',
-        payload: '{}',
-        next_attempt_at: now,
-        created_at: nowIso(),
-      });
+    await queueWebhookDeliveries(db, 2, now);
     return;
   }
   const user = await createUser(db, 'reviewer');

@@ -298,6 +298,7 @@ const API_CASES: ApiCase[] = [
   api('GET /api/v1/articles/:slug/agreement', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: `/api/v1/articles/${SEED_SLUG}/agreement` })),
   api('GET /api/v1/review', [401, 403, 403, 200, 200], async () => ({ method: 'get', path: '/api/v1/review' })),
   api('GET /api/v1/audit', [401, 403, 403, 403, 200], async () => ({ method: 'get', path: '/api/v1/audit' })),
+  api('GET /api/v1/admin/queues', [401, 403, 403, 403, 200], async () => ({ method: 'get', path: '/api/v1/admin/queues' })),
   api('GET /api/v1/openapi.json', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/api/v1/openapi.json' })),
   api('GET /healthz', [200, 200, 200, 200, 200], async () => ({ method: 'get', path: '/healthz' })),
 ];

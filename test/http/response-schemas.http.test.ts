@@ -102,6 +102,7 @@ const calls = (): [string, string, string, string, unknown][] => [
   ['post', '/api/v1/users', '/api/v1/users', admin, { username: 'schema-user', password: 'a long passphrase', role: 'reviewer' }],
   ['patch', '/api/v1/users/:id', `/api/v1/users/${otherUserId}`, admin, { role: 'editor' }],
   ['get', '/api/v1/audit', '/api/v1/audit', admin, undefined],
+  ['get', '/api/v1/admin/queues', '/api/v1/admin/queues', admin, undefined],
   ['get', '/api/v1/openapi.json', '/api/v1/openapi.json', '', undefined],
   ['get', '/api/v1/lookup', '/api/v1/lookup?url=https%3A%2F%2Fnews.example%2Fschema-story', '', undefined],
   ['get', '/oembed', `/oembed?url=${encodeURIComponent(`${t.config.publicBaseUrl}/claims/${claimId}`)}&format=json`, '', undefined],

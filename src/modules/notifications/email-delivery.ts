@@ -1,12 +1,12 @@
 import type { Db } from '../../db/knex';
 import type { Logger } from '../../lib/logger';
 import type { Mailer, OutgoingMail } from '../../outbound/mailer';
-import { finishEmail, leaseNextEmail, type OutgoingEmail, type OutboxStatus } from './email-outbox';
+import { afterFailure, createLeasedWorker, type Lease, type RetryPolicy } from '../../db/leased-worker';
+import { emailOutcome, outgoingEmail, type OutgoingEmail, type OutboxStatus } from './email-outbox';
 import { KIND_TITLES } from './email-settings';
 
 /** An email is tried at most this many times: now, then after each delay (about an hour in all). */
-export const EMAIL_MAX_ATTEMPTS = 5;
-export const EMAIL_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 40 * 60_000];
+export const EMAIL_RETRIES: RetryPolicy = { maxAttempts: 5, delaysMs: [60_000, 5 * 60_000, 15 * 60_000, 40 * 60_000] };
 /** An email about something older than this is not sent (the server had no SMTP then, or could not send for a day). */
 export const EMAIL_STALE_AFTER_MS = 24 * 60 * 60_000;
 /**
@@ -50,51 +50,46 @@ function reasonToSkip(email: OutgoingEmail, now: number): string | null {
 /**
  * The email worker: sends what the outbox holds, after the transactions that queued it
  * committed, through the mailer; a failure is retried with backoff and never reaches the request
- * that caused the notification (it finished long before). Every instance may run it: the lease
- * hands each email to one worker.
+ * that caused the notification (it finished long before). It is the one leased worker
+ * (src/db/leased-worker.ts) over `email_outbox`.
  */
 export function createEmailDelivery(db: Db, mailer: Mailer, options: { baseUrl: string; logger: Logger }) {
-  /** Writes the outcome if this worker still holds the email ('lost' when another took it over). */
-  const finish = async (email: OutgoingEmail, token: string, status: OutboxStatus, outcome: Omit<Parameters<typeof finishEmail>[3], 'status'>) =>
-    (await finishEmail(db, email.id, token, { status, ...outcome })) ? status : ('lost' as const);
-
-  async function deliver(email: OutgoingEmail, token: string, now: number): Promise<OutboxStatus | 'lost'> {
+  async function deliver(email: OutgoingEmail, lease: Lease): Promise<OutboxStatus> {
+    const finish = async (status: OutboxStatus, outcome: { attempts: number; nextAttemptAt?: number; error: string | null }) => {
+      await lease.finish(emailOutcome({ status, ...outcome }));
+      return status;
+    };
     const attempts = email.attempts + 1;
-    const skip = reasonToSkip(email, now);
-    if (skip) return finish(email, token, 'skipped', { attempts: email.attempts, error: skip });
+    const skip = reasonToSkip(email, lease.now);
+    if (skip) return finish('skipped', { attempts: email.attempts, error: skip });
     try {
       await mailer.send(composeEmail({ ...email, address: email.address! }, options.baseUrl));
-      return await finish(email, token, 'sent', { attempts, error: null });
+      return await finish('sent', { attempts, error: null });
     } catch (failure) {
       const error = (failure as Error).message.slice(0, 500);
-      const retry = attempts < EMAIL_MAX_ATTEMPTS;
-      options.logger.warn({ emailId: email.id, attempts, retry, err: error }, 'could not send a notification email');
-      return finish(email, token, retry ? 'pending' : 'failed', {
-        attempts,
-        nextAttemptAt: retry ? now + EMAIL_RETRY_DELAYS_MS[attempts - 1] : undefined,
-        error,
-      });
+      const next = afterFailure(attempts, EMAIL_RETRIES, lease.now);
+      options.logger.warn({ emailId: email.id, attempts, retry: next.retry, err: error }, 'could not send a notification email');
+      return finish(next.retry ? 'pending' : 'failed', { attempts, nextAttemptAt: next.retry ? next.nextAttemptAt : undefined, error });
     }
   }
 
+  const worker = createLeasedWorker(db, {
+    table: 'email_outbox',
+    leaseMs: LEASE_MS,
+    round: ROUND,
+    outcomes: ['sent', 'pending', 'failed', 'skipped'] as const,
+    load: (tx, row) => outgoingEmail(tx, Number(row.id)),
+    work: deliver,
+  });
+
   return {
     /**
-     * Sends what is due (a worker's round), leasing one email at a time just before sending it;
-     * `now` is the round's clock (tests move it), advanced by the time the round has taken.
-     * Returns what happened to each email; `lost` (only when present) counts outcomes not written
-     * because the lease had run out and another worker held the email.
+     * Sends what is due (a worker's round); `now` is the round's clock (tests move it). Returns
+     * what happened to each email; `lost` (only when present) counts outcomes not written because
+     * the lease had run out and another worker held the email.
      */
-    async deliverDue(now = Date.now()): Promise<Record<OutboxStatus, number> & { lost?: number }> {
-      const counts: Record<OutboxStatus, number> & { lost?: number } = { sent: 0, pending: 0, failed: 0, skipped: 0 };
-      const started = Date.now();
-      for (let i = 0; i < ROUND; i++) {
-        const at = now + (Date.now() - started);
-        const next = await leaseNextEmail(db, at, at + LEASE_MS);
-        if (!next) break;
-        const outcome = await deliver(next.email, next.token, at);
-        counts[outcome] = (counts[outcome] ?? 0) + 1;
-      }
-      return counts;
-    },
+    deliverDue: (now?: number) => worker.runRound(now),
+    /** Emails due, being sent, and failed for good. */
+    queueMetrics: (now?: number) => worker.metrics(now),
   };
 }

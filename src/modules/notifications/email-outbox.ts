@@ -1,5 +1,4 @@
 import type { Queryable } from '../../db/knex';
-import { finishLeased, leaseDue } from '../../db/leased-queue';
 import { nowIso, toIso } from '../../db/time';
 import { emailRecipients } from './email-settings';
 import type { NotificationKind } from './notification-kinds';
@@ -36,10 +35,8 @@ export async function queueEmails(db: Queryable, notifications: { id: number; us
   for (let i = 0; i < rows.length; i += 100) await db('email_outbox').insert(rows.slice(i, i + 100));
 }
 
-/** Takes the next due email no other worker holds, until `leaseUntil` under a token of its own (see leaseDue), with what it needs. */
-export async function leaseNextEmail(db: Queryable, now: number, leaseUntil: number): Promise<{ email: OutgoingEmail; token: string } | null> {
-  const [leased] = await leaseDue<{ id: number }>(db, 'email_outbox', now, leaseUntil, 1);
-  if (!leased) return null;
+/** A leased email with what sending it needs: its notification, and its person's settings now. */
+export async function outgoingEmail(db: Queryable, id: number): Promise<OutgoingEmail | null> {
   const rows: {
     id: number;
     attempts: number;
@@ -56,7 +53,7 @@ export async function leaseNextEmail(db: Queryable, now: number, leaseUntil: num
     .join('notifications as n', 'n.id', 'o.notification_id')
     .join('users as u', 'u.id', 'n.user_id')
     .leftJoin('email_settings as s', 's.user_id', 'n.user_id')
-    .where('o.id', leased.id)
+    .where('o.id', id)
     .select('o.id', 'o.attempts', 'n.user_id', 'n.kind', 'n.message', 'n.link', 'n.created_at', 'n.read_at', 's.address', 's.kinds', 'u.disabled_at');
   const email = rows.map((row) => ({
     id: Number(row.id),
@@ -71,23 +68,18 @@ export async function leaseNextEmail(db: Queryable, now: number, leaseUntil: num
     wantsKind: row.kinds !== null && (JSON.parse(row.kinds) as string[]).includes(row.kind),
     accountDisabled: row.disabled_at !== null && row.disabled_at !== undefined,
   }))[0];
-  return email ? { email, token: leased.lease_token } : null;
+  return email ?? null;
 }
 
-/** The email's outcome, written only while `token` holds its lease; false when the lease was lost. */
-export function finishEmail(
-  db: Queryable,
-  id: number,
-  token: string,
-  outcome: { status: OutboxStatus; attempts: number; nextAttemptAt?: number; error: string | null },
-): Promise<boolean> {
-  return finishLeased(db, 'email_outbox', id, token, {
+/** The columns of an email's outcome (the worker writes them while its lease holds). */
+export function emailOutcome(outcome: { status: OutboxStatus; attempts: number; nextAttemptAt?: number; error: string | null }): Record<string, unknown> {
+  return {
     status: outcome.status,
     attempts: outcome.attempts,
     ...(outcome.nextAttemptAt === undefined ? {} : { next_attempt_at: outcome.nextAttemptAt }),
     last_error: outcome.error,
     finished_at: outcome.status === 'pending' ? null : nowIso(),
-  });
+  };
 }
 
 /** How many emails are in each state (diagnostics, tests). */

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import type { RetryPolicy } from '../../db/leased-worker';
 
 export const WEBHOOK_EVENTS = ['claim.created', 'check.filed', 'decision.published', 'decision.unpublished', 'article.created', 'article.revised'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
@@ -25,5 +26,4 @@ export function signature(secret: string, timestamp: number, rawBody: string): s
 }
 
 /** Waits after each failed attempt: 1, 4, 10, 20 minutes (the fifth failure is final; about 35 minutes from the first try, an hour with timeouts). */
-export const RETRY_DELAYS_MS = [60_000, 4 * 60_000, 10 * 60_000, 20 * 60_000];
-export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+export const WEBHOOK_RETRIES: RetryPolicy = { maxAttempts: 5, delaysMs: [60_000, 4 * 60_000, 10 * 60_000, 20 * 60_000] };

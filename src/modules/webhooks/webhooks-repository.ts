@@ -1,5 +1,4 @@
 import type { Queryable } from '../../db/knex';
-import { finishLeased, leaseDue } from '../../db/leased-queue';
 import { nowIso, toIso } from '../../db/time';
 import type { WebhookEvent, WebhookEventType } from './webhook-events';
 
@@ -107,10 +106,9 @@ export async function enqueue(db: Queryable, events: WebhookEvent[], now: number
   return rows.length;
 }
 
-/** Takes the next due delivery no other worker holds, leasing it until `leaseUntil` under a token of its own (see leaseDue). */
-export async function leaseNext(db: Queryable, now: number, leaseUntil: number): Promise<{ delivery: Delivery; token: string } | null> {
-  const [row] = await leaseDue<DeliveryRow>(db, 'webhook_deliveries', now, leaseUntil, 1);
-  return row ? { delivery: toDelivery(row), token: row.lease_token } : null;
+/** A leased row of the queue as a delivery. */
+export function leasedDelivery(row: Record<string, unknown>): Delivery {
+  return toDelivery(row as unknown as DeliveryRow);
 }
 
 export async function recordAttempt(
@@ -127,19 +125,14 @@ export async function recordAttempt(
   });
 }
 
-/** The delivery's outcome, written only while `token` holds its lease; false when the lease was lost. */
-export function finish(
-  db: Queryable,
-  id: number,
-  token: string,
-  outcome: { status: Delivery['status']; attempts: number; nextAttemptAt: number },
-): Promise<boolean> {
-  return finishLeased(db, 'webhook_deliveries', id, token, {
+/** The columns of a delivery's outcome (the worker writes them while its lease holds). */
+export function deliveryOutcome(outcome: { status: Delivery['status']; attempts: number; nextAttemptAt: number }): Record<string, unknown> {
+  return {
     status: outcome.status,
     attempts: outcome.attempts,
     next_attempt_at: outcome.nextAttemptAt,
     delivered_at: outcome.status === 'delivered' ? nowIso() : null,
-  });
+  };
 }
 
 export async function findDelivery(db: Queryable, id: number): Promise<Delivery | null> {

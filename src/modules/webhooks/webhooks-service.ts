@@ -3,7 +3,8 @@ import type { Db } from '../../db/knex';
 import { NotFoundError } from '../../lib/errors';
 import { parseInput } from '../../lib/parse';
 import type { SafeFetcher } from '../../outbound/safe-fetch';
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS, signature } from './webhook-events';
+import { afterFailure, createLeasedWorker, type Lease } from '../../db/leased-worker';
+import { signature, WEBHOOK_RETRIES } from './webhook-events';
 import * as repo from './webhooks-repository';
 import { WebhookInput } from './webhooks-schemas';
 
@@ -21,7 +22,7 @@ const ROUND = 20;
 export type WebhooksService = ReturnType<typeof createWebhooksService>;
 
 export function createWebhooksService(db: Db, fetcher: SafeFetcher) {
-  async function deliver(delivery: repo.Delivery, token: string, now: number): Promise<'delivered' | 'retry' | 'failed' | 'lost'> {
+  async function deliver(delivery: repo.Delivery, lease: Lease): Promise<'delivered' | 'retry' | 'failed'> {
     const hook = await repo.findWebhook(db, delivery.webhookId);
     const attempt = delivery.attempts + 1;
     const started = performance.now();
@@ -50,18 +51,31 @@ export function createWebhooksService(db: Db, fetcher: SafeFetcher) {
       }
     }
     const durationMs = Math.round(performance.now() - started);
-    const outcome = error === null ? 'delivered' : !hook?.enabled || attempt >= MAX_ATTEMPTS ? 'failed' : 'retry';
+    const next = afterFailure(attempt, WEBHOOK_RETRIES, lease.now);
+    const outcome = error === null ? 'delivered' : !hook?.enabled || !next.retry ? 'failed' : 'retry';
     return db.transaction(async (tx) => {
       // The attempt happened, so it is logged; its outcome is written only by the lease's owner.
       await repo.recordAttempt(tx, { deliveryId: delivery.id, attempt, statusCode, error, durationMs });
-      const owned = await repo.finish(tx, delivery.id, token, {
-        status: outcome === 'retry' ? 'pending' : outcome,
-        attempts: attempt,
-        nextAttemptAt: outcome === 'retry' ? now + RETRY_DELAYS_MS[attempt - 1] : delivery.nextAttemptAt,
-      });
-      return owned ? outcome : 'lost';
+      await lease.finish(
+        repo.deliveryOutcome({
+          status: outcome === 'retry' ? 'pending' : outcome,
+          attempts: attempt,
+          nextAttemptAt: outcome === 'retry' && next.retry ? next.nextAttemptAt : delivery.nextAttemptAt,
+        }),
+        tx,
+      );
+      return outcome;
     });
   }
+
+  const worker = createLeasedWorker(db, {
+    table: 'webhook_deliveries',
+    leaseMs: LEASE_MS,
+    round: ROUND,
+    outcomes: ['delivered', 'retry', 'failed'] as const,
+    load: async (_db, row) => repo.leasedDelivery(row),
+    work: deliver,
+  });
 
   return {
     async register(raw: WebhookInput, adminId: number): Promise<repo.Webhook> {
@@ -95,22 +109,12 @@ export function createWebhooksService(db: Db, fetcher: SafeFetcher) {
     },
 
     /**
-     * Delivers what is due (a worker's round), leasing one delivery at a time just before sending
-     * it; `now` is the round's clock (tests move it), advanced by the time the round has taken.
+     * Delivers what is due (a worker's round); `now` is the round's clock (tests move it).
      * Returns what happened to each; `lost` (only when present) counts outcomes not written
      * because the lease had run out and another worker held the delivery.
      */
-    async deliverDue(now = Date.now()): Promise<{ delivered: number; retry: number; failed: number; lost?: number }> {
-      const counts: { delivered: number; retry: number; failed: number; lost?: number } = { delivered: 0, retry: 0, failed: 0 };
-      const started = Date.now();
-      for (let i = 0; i < ROUND; i++) {
-        const at = now + (Date.now() - started);
-        const next = await repo.leaseNext(db, at, at + LEASE_MS);
-        if (!next) break;
-        const outcome = await deliver(next.delivery, next.token, at);
-        counts[outcome] = (counts[outcome] ?? 0) + 1;
-      }
-      return counts;
-    },
+    deliverDue: (now?: number) => worker.runRound(now),
+    /** Deliveries due, being sent, and failed for good. */
+    queueMetrics: (now?: number) => worker.metrics(now),
   };
 }

@@ -143,6 +143,8 @@ describe('webhooks', () => {
     }
     const delivery = await t.db('webhook_deliveries').first('status', 'attempts');
     expect({ status: delivery.status, attempts: Number(delivery.attempts) }).toEqual({ status: 'failed', attempts: 5 });
+    const queues = await request(t.app).get('/api/v1/admin/queues').set(bearer(admin)).expect(200);
+    expect(queues.body).toEqual({ webhooks: { due: 0, leased: 0, failed: 1 }, email: null });
     expect(await deliverDue(now)).toEqual({ delivered: 0, retry: 0, failed: 0 });
     await request(t.app).patch(`/api/v1/webhooks/${hook.body.id}`).set(bearer(admin)).send({ enabled: false }).expect(200);
     await newArticle('Unheard story');
