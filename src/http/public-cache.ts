@@ -1,6 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'express';
+import { LRUCache } from 'lru-cache';
 import type { ChangeFeed } from '../lib/change-feed';
 import { variantFor, type CacheRule } from './route-sharing';
 
@@ -81,9 +82,10 @@ export function markPersonal(res: Response): void {
  * not rendering, bound how fast it can be served.
  */
 export class PublicCache {
-  /** Insertion order is recency order: a hit moves its entry to the end. */
-  private entries = new Map<string, Entry>();
-  private totalBytes = 0;
+  /** Least recently used first out, bounded by the entries' bytes (lru-cache's `maxSize`). */
+  private readonly entries: LRUCache<string, Entry>;
+  /** Bumped by every clear: a page rendered before it is not stored after it. */
+  private generation = 0;
   hits = 0;
   /** Of the hits, those answered by the fast path. */
   fastHits = 0;
@@ -95,15 +97,16 @@ export class PublicCache {
    */
   constructor(
     feed: ChangeFeed,
-    private readonly maxBytes = DEFAULT_CACHE_BYTES,
+    maxBytes = DEFAULT_CACHE_BYTES,
     private readonly rules: readonly CacheRule[] = [],
   ) {
+    this.entries = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry) => entry.bytes });
     feed.onPublicContentChanged(() => this.clear());
   }
 
   clear(): void {
-    this.entries = new Map();
-    this.totalBytes = 0;
+    this.entries.clear();
+    this.generation += 1;
   }
 
   get size(): number {
@@ -111,32 +114,16 @@ export class PublicCache {
   }
 
   get bytes(): number {
-    return this.totalBytes;
+    return this.entries.calculatedSize;
   }
 
+  /** An entry larger than the whole cache is not stored (lru-cache refuses it). */
   private store(key: string, entry: Entry): void {
-    if (entry.bytes > this.maxBytes) return;
-    const previous = this.entries.get(key);
-    if (previous) {
-      this.entries.delete(key);
-      this.totalBytes -= previous.bytes;
-    }
-    while (this.totalBytes + entry.bytes > this.maxBytes) {
-      const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
-      this.entries.delete(oldestKey);
-      this.totalBytes -= oldest.bytes;
-    }
     this.entries.set(key, entry);
-    this.totalBytes += entry.bytes;
   }
 
   private lookup(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+    return this.entries.get(key);
   }
 
   /**
@@ -196,11 +183,11 @@ export class PublicCache {
         return void sendEntry(req, res, entry);
       }
       this.misses += 1;
-      const generation = this.entries;
+      const generation = this.generation;
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         const cacheable = res.statusCode === 200 && !req.user && !res.locals.personal && (typeof body === 'string' || Buffer.isBuffer(body));
-        if (!cacheable || generation !== this.entries) return send(body);
+        if (!cacheable || generation !== this.generation) return send(body);
         const buffer = Buffer.isBuffer(body) ? body : Buffer.from(body as string);
         const result = send(body);
         const gzipped = buffer.length >= COMPRESS_FROM_BYTES ? gzipSync(buffer) : null;

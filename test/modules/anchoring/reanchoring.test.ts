@@ -1,3 +1,4 @@
+import { seededRandom } from '../../support/random';
 import { anchorAt } from '../../../src/modules/anchoring/anchoring';
 import { claimOn, reanchorThrough } from '../../support/anchors';
 import { editDistance, foldTypography, PositionMap, reanchor, similarity } from '../../../src/modules/anchoring/reanchoring';
@@ -89,6 +90,25 @@ describe('the pieces', () => {
     ['flaw', 'lawn', 2],
   ])('when the edit distance of %j and %j is computed, then it is %i', (a, b, distance) => {
     expect(editDistance(a, b)).toBe(distance);
+  });
+
+  test('when random strings longer than a machine word are compared, then the library’s distance equals the textbook dynamic programme, over UTF-16 code units', () => {
+    const textbook = (a: string, b: string) => {
+      let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+      }
+      return row[b.length];
+    };
+    const rng = seededRandom(20261204);
+    const alphabet = ['a', 'b', 'c', ' ', 'é', '😀', '—'];
+    const word = (length: number) => Array.from({ length }, () => rng.pick(alphabet)).join('');
+    for (let n = 0; n < 200; n++) {
+      const [a, b] = [word(Math.floor(rng.next() * 90)), word(Math.floor(rng.next() * 90))];
+      expect([a, b, editDistance(a, b)]).toEqual([a, b, textbook(a, b)]);
+    }
   });
 
   test('when positions are mapped through a diff, then kept text maps exactly and deleted text maps to where it was', () => {

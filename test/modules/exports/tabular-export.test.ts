@@ -1,4 +1,5 @@
 import { csvCell } from '../../../src/modules/exports/tabular-export';
+import { seededRandom } from '../../support/random';
 
 describe('csvCell', () => {
   test.each([
@@ -27,5 +28,17 @@ describe('csvCell', () => {
     expect(csvCell('plain text')).toBe('plain text');
     expect(csvCell(null)).toBe('');
     expect(csvCell(42)).toBe('42');
+  });
+
+  test('when random cells of quotes, separators, line breaks and formula starts are written, then each follows the rules: defused, quoted exactly when it must be, quotes doubled', () => {
+    const rng = seededRandom(4180);
+    const pieces = ['a', ' ', '"', ',', ';', '\t', '\r', '\n', '=', '+', '-', '@', 'é', '😀', '1'];
+    for (let n = 0; n < 500; n++) {
+      const value = Array.from({ length: Math.floor(rng.next() * 8) }, () => rng.pick(pieces)).join('');
+      const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+      const quoted = /[",;\t\r\n]/.test(defused);
+      expect([value, csvCell(value)]).toEqual([value, quoted ? `"${defused.replace(/"/g, '""')}"` : defused]);
+    }
+    expect([true, -3, 0.5].map(csvCell)).toEqual(['true', "'-3", '0.5']);
   });
 });

@@ -121,7 +121,7 @@ describe('stored claim aggregates', () => {
     expect(await runStatsCommand(t.db, ['stats', 'verify'], stats(), () => {})).toBe(0);
   });
 
-  test('when a claim is read, then its page, the reviewer\'s article list and the queue all show the one stored aggregate', async () => {
+  test("when a claim is read, then its page, the reviewer's article list and the queue all show the one stored aggregate", async () => {
     const { slug, claimId } = await claimWithOneTrueCheck('One aggregate story');
     // A row that differs from what the checks give: whoever shows it reads the stored aggregate.
     await t.db('claim_stats').where({ claim_id: claimId }).update({ n_true: 3, reviewers: 3, status: 'disputed' });
