@@ -21,8 +21,8 @@ export const EXTRACTION_DEADLINE_MS = 10_000;
 const MAX_WAITING = 32;
 /**
  * A worker with nothing to read is ended after this long: its V8 isolate and the DOMs it built
- * hold about 75 MB (measured in the benchmark), which a desk that imports a few pages an hour
- * should not carry all day. The next page starts a new one (about 0.3 s).
+ * hold tens of megabytes (bench/FINDINGS.md), which a desk that imports a few pages an hour
+ * should not carry all day. The next page starts a new one.
  */
 export const EXTRACTION_IDLE_MS = 30_000;
 

@@ -44,8 +44,10 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every place the quote occurs; when it does not occur verbatim, matches that differ only in whitespace. */
-/** Up to MAX_CANDIDATES places, for a quote that is not blank (the caller checks). */
+/**
+ * Up to MAX_CANDIDATES places the quote occurs (a quote that is not blank: the caller checks);
+ * when it does not occur verbatim, matches that differ only in whitespace.
+ */
 function occurrences(text: string, exact: string): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
   for (let at = text.indexOf(exact); at !== -1 && found.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1))

@@ -231,14 +231,14 @@ export function createArticlesService(db: Db, events: DomainEvents, options: Art
 
     /**
      * Works out an update outside any transaction (fetching a page can take seconds), then writes
-     * it inside `write`'s transaction, which the caller extends (re-anchoring claims). An update
-     * that leaves the text as it is makes no revision (its metadata is still saved).
+     * it in one transaction, in which `reanchorInTransaction` re-anchors the claims on the new
+     * revision. An update that leaves the text as it is makes no revision (its metadata is still saved).
      */
     async update(
       slug: string,
       raw: UpdateArticleInput,
       editorId: number,
-      extend: (tx: Queryable, revision: WrittenRevision) => Promise<AnchoringCounts>,
+      reanchorInTransaction: (tx: Queryable, revision: WrittenRevision) => Promise<AnchoringCounts>,
     ): Promise<UpdateOutcome & { anchoring: AnchoringCounts | null }> {
       const input = parseInput(UpdateArticleInput, raw);
       const article = await getBySlug(slug);
@@ -267,7 +267,7 @@ export function createArticlesService(db: Db, events: DomainEvents, options: Art
           createdBy: editorId,
         });
         written = { articleId: article.id, number, document, diff };
-        anchoring = await extend(tx, written);
+        anchoring = await reanchorInTransaction(tx, written);
         await revisions.recordAnchoring(tx, article.id, number, anchoring);
         await events.record(tx, { kind: 'article.revised', article: { id: article.id, slug: article.slug, title: meta.title }, revision: number, anchoring });
       });

@@ -83,7 +83,7 @@ export async function reanchorArticle(tx: Queryable, revision: WrittenRevision, 
   );
   if (recheck.length === 0) return counts;
   // Whoever published each of those verdicts hears that it needs them again.
-  const flagged = [...(await decisions.forClaims(recheck, tx)).values()].filter((d) => d.published && d.decidedBy !== null);
+  const flagged = [...(await decisions.decisionsByClaim(recheck, tx)).values()].filter((d) => d.published && d.decidedBy !== null);
   await events.record(tx, { kind: 'claims.need_recheck', claimIds: recheck, publishers: flagged.map((d) => ({ claimId: d.claimId, userId: d.decidedBy! })) });
   return counts;
 }

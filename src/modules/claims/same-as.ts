@@ -31,7 +31,7 @@ export function createSameAs(db: Db, decisions: DecisionsService, events: Domain
         if (!named) throw new UnprocessableError(`There is no claim ${targetClaimId} to mark this one the same as.`);
         const targetId = named.sameAs ?? named.id;
         if (targetId === claimId) throw new UnprocessableError('A claim cannot be the same claim as itself.');
-        const decided = await decisions.forClaims([claimId, targetId], tx);
+        const decided = await decisions.decisionsByClaim([claimId, targetId], tx);
         if (!decided.get(targetId)?.published) throw new UnprocessableError(`Claim ${targetId} has no published verdict to share; publish it first.`);
         if (decided.get(claimId)?.published)
           throw new ConflictError('This claim has its own published verdict; unpublish it before marking it as the same as another.');
@@ -72,7 +72,7 @@ export function createSameAs(db: Db, decisions: DecisionsService, events: Domain
       articleOf: (claim: Claim) => Promise<{ slug: string; title: string }>,
     ): Promise<{ claimId: number; article: { slug: string; title: string }; decision: Decision } | null> {
       if (claim.sameAs === null) return null;
-      const decision = (await decisions.forClaims([claim.sameAs])).get(claim.sameAs);
+      const decision = (await decisions.decisionsByClaim([claim.sameAs])).get(claim.sameAs);
       const target = decision?.published ? await claims.findClaim(db, claim.sameAs) : null;
       return target && decision ? { claimId: target.id, article: await articleOf(target), decision } : null;
     },

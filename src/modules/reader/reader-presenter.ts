@@ -3,10 +3,11 @@ import { articlePage, dateLabel, type Article, type BodyItem, type BlockView } f
 import { anchorJson, targetJson, type Claim } from '../claims';
 import { sourceJson } from '../checks';
 import { claimReviewJsonLd, VERDICT_LABEL, VERDICT_VALUE, VERDICTS, type Decision, type Publishing, type Verdict } from '../verdicts';
+import type { PublishedFactCheck } from './reader-service';
+import { byPosition, segmentRun } from './claim-marks';
 
-/** schema.org ClaimReview objects for an article's published fact-checks. */
 /**
- * One ClaimReview per fact-check. A claim shown with an earlier fact-check's verdict ("the same
+ * schema.org ClaimReview objects for an article's published fact-checks, one per fact-check. A claim shown with an earlier fact-check's verdict ("the same
  * claim as") gets that fact-check's review (its address, every appearance), not one of its own.
  */
 export function claimReviews(article: Article, factChecks: PublishedFactCheck[], publishing: Publishing) {
@@ -14,8 +15,6 @@ export function claimReviews(article: Article, factChecks: PublishedFactCheck[],
     claimReviewJsonLd({ ...publishing, claim: firstChecked ? { ...claim, id: firstChecked.claimId } : claim, decision, article, appearances }),
   );
 }
-import type { PublishedFactCheck } from './reader-service';
-import { byPosition, segmentRun } from './claim-marks';
 
 export interface SentenceVerdict {
   claimId: number;

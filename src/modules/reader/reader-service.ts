@@ -57,7 +57,7 @@ export function createReaderService(claims: ClaimsService, decisions: DecisionsS
   async function sharedVerdicts(articleId: number): Promise<PublishedFactCheck[]> {
     const linked = await claims.linkedIn(articleId);
     if (linked.length === 0) return [];
-    const targets = await withClaims([...(await decisions.forClaims(linked.map((c) => c.sameAs!))).values()].filter((d) => d.published));
+    const targets = await withClaims([...(await decisions.decisionsByClaim(linked.map((c) => c.sameAs!))).values()].filter((d) => d.published));
     const byTarget = new Map(targets.map((t) => [t.claim.id, t]));
     const summaries = await articles.summariesOf(targets.map((t) => t.claim.articleId));
     return linked.flatMap((claim) => {
@@ -80,8 +80,7 @@ export function createReaderService(claims: ClaimsService, decisions: DecisionsS
       return [...own, ...shared].sort((a, b) => a.claim.start - b.claim.start || a.claim.id - b.claim.id);
     },
 
-    /** Every published fact-check on the site, with its article id. */
-    /** A page of every article's published fact-checks, newest first publication first (the site feed). */
+    /** A page of every article's published fact-checks with their article ids, newest first publication first (the site feed). */
     async publishedFactChecksAfter(after: PublishedPosition | undefined, limit: number): Promise<(PublishedFactCheck & { articleId: number })[]> {
       const published = await decisions.publishedAfter(after, limit);
       const factChecks = await withClaims(published);

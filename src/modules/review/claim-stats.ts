@@ -84,13 +84,13 @@ export async function storedAggregates(db: Queryable, claimIds: number[]): Promi
 }
 
 /** What the aggregates depend on besides the checks: the decisions, and how many checks make a consensus. */
-export type StatsDeps = Pick<DecisionsReader, 'forClaims' | 'minOrdinalChecks'>;
+export type StatsDeps = Pick<DecisionsReader, 'decisionsByClaim' | 'minOrdinalChecks'>;
 
 /** Computes the rows of these claims from their checks and decisions (what the queue would have aggregated). */
 async function computeRows(db: Queryable, claims: { id: number; articleId: number }[], deps: StatsDeps): Promise<ClaimStatsRow[]> {
   const ids = claims.map((c) => c.id);
   const verdicts = await checksReader.independentVerdicts(db, ids);
-  const decided = await deps.forClaims(ids, db);
+  const decided = await deps.decisionsByClaim(ids, db);
   const byClaim = groupBy(verdicts, (v) => v.claimId);
   return claims.map((claim) => {
     const decision = decided.get(claim.id) ?? null;

@@ -64,7 +64,7 @@ export function createReviewService(db: Db, claims: ClaimsService, articles: Art
 
   async function recordsOf(list: Claim[]): Promise<ClaimRecord[]> {
     const ids = list.map((c) => c.id);
-    const [allChecks, found] = await Promise.all([checksReader.ofClaims(db, ids), decisions.forClaims(ids)]);
+    const [allChecks, found] = await Promise.all([checksReader.ofClaims(db, ids), decisions.decisionsByClaim(ids)]);
     const checksByClaim = groupBy(allChecks, (c) => c.claimId);
     return list.map((claim) => ({ claim, checks: checksByClaim.get(claim.id) ?? [], decision: found.get(claim.id) ?? null }));
   }
@@ -73,7 +73,7 @@ export function createReviewService(db: Db, claims: ClaimsService, articles: Art
     /** What this viewer may see of a claim, decided by the read policy; anonymous readers get a 404 for an unpublished one. */
     async view(claimId: number, viewer: Viewer | null): Promise<ClaimView> {
       const claim = await claims.find(claimId);
-      const decision = claim ? ((await decisions.forClaims([claimId])).get(claimId) ?? null) : null;
+      const decision = claim ? ((await decisions.decisionsByClaim([claimId])).get(claimId) ?? null) : null;
       if (!claim || !claimExistsFor(viewer, decision)) throw new NotFoundError('There is no published fact-check here.');
       const readable = readableChecks(viewer, await checksReader.ofClaims(db, [claimId]));
       const { policy } = readable;
@@ -135,7 +135,7 @@ export function createReviewService(db: Db, claims: ClaimsService, articles: Art
       const article = filter.articleSlug ? await articles.getBySlug(filter.articleSlug) : null;
       const slice = await queueSlice(db, { ...filter, articleId: article?.id });
       const ids = slice.rows.map((row) => Number(row.claim_id));
-      const [list, decided] = await Promise.all([claims.list({ claimIds: ids }), decisions.forClaims(ids)]);
+      const [list, decided] = await Promise.all([claims.list({ claimIds: ids }), decisions.decisionsByClaim(ids)]);
       const byId = new Map(list.map((claim) => [claim.id, claim]));
       const summaries = await articles.summariesOf(list.map((claim) => claim.articleId));
       const items = slice.rows

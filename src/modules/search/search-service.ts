@@ -53,7 +53,7 @@ export function createSearchService(db: Db, articles: ArticlesService, claims: C
   const repo = createSearchRepository(db);
 
   async function claimsWithDecisions(ids: number[]): Promise<{ byId: Map<number, Claim>; decided: Map<number, Decision> }> {
-    const [list, decided] = await Promise.all([claims.byIds(ids), decisions.forClaims(ids)]);
+    const [list, decided] = await Promise.all([claims.byIds(ids), decisions.decisionsByClaim(ids)]);
     return { byId: new Map(list.map((claim) => [claim.id, claim])), decided };
   }
 

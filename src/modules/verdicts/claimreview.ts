@@ -1,12 +1,11 @@
 import { VERDICT_LABEL, VERDICT_VALUE, type Verdict } from './verdict-scale';
 
-/**
- * schema.org ClaimReview for a published decision, following schema.org's definitions and the
- * fact-check structured-data guidelines search engines publish: an absolute `url`, the claim
- * reviewed, the publication date, the publishing organisation as author, a Rating (1–5 with its
- * label as alternateName; `unverifiable` has the label only) and the reviewed Claim with its
- * author, date and appearance in the article. Only properties schema.org defines are emitted.
- */
+// schema.org ClaimReview for a published decision, following schema.org's definitions and the
+// fact-check structured-data guidelines search engines publish: an absolute `url`, the claim
+// reviewed, the publication date, the publishing organisation as author, a Rating (1–5 with its
+// label as alternateName; `unverifiable` has the label only) and the reviewed Claim with its
+// author, date and appearance in the article. Only properties schema.org defines are emitted.
+
 /** Who publishes the fact-checks and where: the absolute base of links, and the organisation named as author. */
 export interface Publishing {
   baseUrl: string;

@@ -54,8 +54,10 @@ export async function listPublishedForArticle(db: Queryable, articleId: number):
   return rows.map(toDecision);
 }
 
-/** Every published decision with its claim's article, newest first (the site-wide ClaimReview feed). */
-/** Up to `limit` published decisions, newest first publication first, after `after` (keyset: stable as decisions are published). */
+/**
+ * Up to `limit` published decisions with their claims' articles, newest first publication first,
+ * after `after` (the site-wide ClaimReview feed; keyset, stable as decisions are published).
+ */
 export async function listPublishedAfter(db: Queryable, after: PublishedPosition | undefined, limit: number): Promise<(Decision & { articleId: number })[]> {
   const query = decisionsQuery(db)
     .join('claims', 'claims.id', 'decisions.claim_id')

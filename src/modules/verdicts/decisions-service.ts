@@ -33,7 +33,8 @@ export function decisionsReader(db: Db, options: { minOrdinalChecks: number }) {
     /** Ordinal checks a claim needs before it has a consensus (MIN_REVIEWS_FOR_CONSENSUS). */
     minOrdinalChecks: options.minOrdinalChecks,
 
-    forClaims(claimIds: number[], q: Queryable = db): Promise<Map<number, Decision>> {
+    /** Each of these claims' decision, by claim id (claims without one are absent), in `q` when it is a transaction. */
+    decisionsByClaim(claimIds: number[], q: Queryable = db): Promise<Map<number, Decision>> {
       return repo.findDecisions(q, claimIds);
     },
 
