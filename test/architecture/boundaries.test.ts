@@ -105,6 +105,27 @@ describe('what follows a change', () => {
   });
 });
 
+describe('how the code reads', () => {
+  const files = sources();
+
+  test('when a file is read, then no doc comment is stacked on another (one comment says what a thing is)', () => {
+    const stacked = [...files].flatMap(([file, text]) =>
+      text
+        .split('\n')
+        .flatMap((line, i, lines) => (line.trim().endsWith('*/') && lines[i + 1]?.trim().startsWith('/**') ? [`${file}:${i + 2}`] : [])),
+    );
+    expect(stacked).toEqual([]);
+  });
+
+  test('when a file is read, then its imports come before its code', () => {
+    const late = [...files].filter(([, text]) => {
+      const firstCode = text.search(/^(export |const |let |function |class |async function |interface |type )/m);
+      return firstCode >= 0 && /^import /m.test(text.slice(firstCode));
+    });
+    expect(late.map(([file]) => file)).toEqual([]);
+  });
+});
+
 describe('the cycle finder', () => {
   test('when a graph has a cycle, then it is found, and a chain is not taken for one', () => {
     const graph = new Map([
