@@ -40,6 +40,8 @@ import type { EventSubscriber } from './events';
 
 export interface AppDeps {
   db: Db;
+  /** The read connection (db/knex.ts `openReader`); the writer when absent. */
+  readConnection?: Db;
   config: Config;
   logger: Logger;
   sessionSecret: string;
@@ -53,11 +55,12 @@ const BODY_LIMIT = '1mb';
 const API_VERSION = '1.0.0';
 
 /** Builds the Express app from its dependencies; nothing here touches the network or disk at import. */
-export function createApp({ db, config, logger, sessionSecret, changeFeed = new ChangeFeed(), moreSubscribers }: AppDeps): Express {
+export function createApp({ db, readConnection, config, logger, sessionSecret, changeFeed = new ChangeFeed(), moreSubscribers }: AppDeps): Express {
   const fetcher = createSafeFetcher({ allowHosts: config.outboundAllowHosts });
   const extractor = createExtractor();
   const services = createServices(db, {
     minOrdinalChecks: config.minReviewsForConsensus,
+    readConnection,
     changeFeed,
     fetcher,
     extract: extractor.extract,

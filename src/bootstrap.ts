@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_MIN_REVIEWS, PROJECT_ROOT, type Config } from './config';
-import { migrate, openDb, type Db } from './db/knex';
+import { migrate, openDb, openReader, type Db } from './db/knex';
 import { readOrCreateSetting } from './db/settings';
 import type { Logger } from './lib/logger';
 import { ensureSourceKeys } from './modules/articles';
@@ -15,8 +15,8 @@ export async function migrateAndImportContent(db: Db, rootDir = PROJECT_ROOT, mi
   return createServices(db, { minOrdinalChecks }).articles.importContentDirectory(path.join(rootDir, 'content', 'articles'));
 }
 
-/** Opens and migrates the database, imports shipped content, and settles the session secret. */
-export async function prepare(config: Config, logger: Logger): Promise<{ db: Db; sessionSecret: string }> {
+/** Opens and migrates the database (and its read connection), imports shipped content, and settles the session secret. */
+export async function prepare(config: Config, logger: Logger): Promise<{ db: Db; readConnection: Db; sessionSecret: string }> {
   const db = openDb(config.database);
   const imported = await migrateAndImportContent(db, config.rootDir, config.minReviewsForConsensus);
   if (imported.length > 0) logger.info({ imported }, 'imported shipped articles');
@@ -27,5 +27,5 @@ export async function prepare(config: Config, logger: Logger): Promise<{ db: Db;
     sessionSecret = await readOrCreateSetting(db, 'session_secret', () => randomBytes(48).toString('hex'));
     logger.warn('SESSION_SECRET is not set: using a generated secret kept in the database. Set SESSION_SECRET in production.');
   }
-  return { db, sessionSecret };
+  return { db, readConnection: openReader(config.database, db), sessionSecret };
 }

@@ -24,11 +24,11 @@ const IDLE_CONNECTION_GRACE_MS = 1_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const { db, sessionSecret } = await prepare(config, logger);
+  const { db, readConnection, sessionSecret } = await prepare(config, logger);
   const changeFeed = new ChangeFeed();
   const stopBridge =
     config.database.client === 'postgres' ? await bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger) : async () => {};
-  const app = createApp({ db, config, logger, sessionSecret, changeFeed });
+  const app = createApp({ db, readConnection, config, logger, sessionSecret, changeFeed });
   const stopHousekeeping = startHousekeeping(db, logger);
   const jobs = app.locals.jobs as {
     remindDueTomorrow: () => Promise<number>;
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       jobs.closeMailer();
       await jobs.closeExtractor();
       await stopBridge();
+      if (readConnection !== db) await readConnection.destroy();
       await db.destroy();
       clearTimeout(force);
       logger.info('stopped');

@@ -25,6 +25,8 @@ export interface ServiceOptions {
   fetcher?: SafeFetcher;
   extract?: Extract;
   emailEnabled?: boolean;
+  /** A read-only connection for the look-ups every request makes before writing (db/knex.ts `openReader`); the writer when absent. */
+  readConnection?: Db;
   /** Subscribers added after the app's own (a new effect is a new subscriber; tests observe events this way). */
   moreSubscribers?: EventSubscriber[];
 }
@@ -53,7 +55,7 @@ export function createServices(db: Db, options: ServiceOptions) {
   const changeFeed = options.changeFeed ?? new ChangeFeed();
   const consensus = { minOrdinalChecks: options.minOrdinalChecks };
   const events = domainEventsFor(db, { ...consensus, changeFeed, moreSubscribers: options.moreSubscribers });
-  const accounts = createAccountsService(db, events);
+  const accounts = createAccountsService(db, events, options.readConnection);
   const articles = createArticlesService(db, events, { fetcher: options.fetcher, extract: options.extract });
   const decisions = createDecisionsService(db, consensus, events);
   const claims = createClaimsService(db, articles, decisions, events);

@@ -42,6 +42,33 @@ export function openDb(config: DatabaseConfig): Db {
   });
 }
 
+/**
+ * A second SQLite connection, read-only, for the look-ups every request makes before it can
+ * write (API tokens): in WAL mode it reads the last committed state while the writer's
+ * transaction runs, instead of queueing behind it on the one writing connection. Each statement
+ * sees every commit made before it started, so a revoked token is refused at once. On
+ * PostgreSQL (a pool already) and for an in-memory database (a second connection would be
+ * another database) it is the writer itself.
+ */
+export function openReader(config: DatabaseConfig, writer: Db): Db {
+  if (config.client === 'postgres' || config.filename === ':memory:') return writer;
+  return knex({
+    client: 'sqlite3',
+    connection: { filename: config.filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      // query_only: a write through this connection is refused by SQLite itself (knex cannot open sqlite3 read-only).
+      afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) =>
+        conn.serialize(() => {
+          conn.run('PRAGMA query_only = ON');
+          conn.run(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, (err: Error | null) => done(err, conn));
+        }),
+    },
+  });
+}
+
 interface SqliteConnection {
   serialize(callback: () => void): void;
   run(sql: string, callback?: (err: Error | null) => void): void;

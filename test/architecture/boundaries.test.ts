@@ -110,9 +110,7 @@ describe('how the code reads', () => {
 
   test('when a file is read, then no doc comment is stacked on another (one comment says what a thing is)', () => {
     const stacked = [...files].flatMap(([file, text]) =>
-      text
-        .split('\n')
-        .flatMap((line, i, lines) => (line.trim().endsWith('*/') && lines[i + 1]?.trim().startsWith('/**') ? [`${file}:${i + 2}`] : [])),
+      text.split('\n').flatMap((line, i, lines) => (line.trim().endsWith('*/') && lines[i + 1]?.trim().startsWith('/**') ? [`${file}:${i + 2}`] : [])),
     );
     expect(stacked).toEqual([]);
   });

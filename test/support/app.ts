@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import type { Db } from '../../src/db/knex';
+import { openReader, type Db } from '../../src/db/knex';
 import { createLogger } from '../../src/lib/logger';
 import { migrateAndImportContent } from '../../src/bootstrap';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -21,7 +21,16 @@ export async function createTestApp(overrides: Partial<Config> = {}, moreSubscri
   const database: TestDatabase = await createTestDatabase();
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }), database: database.config, ...overrides };
   await migrateAndImportContent(database.db, config.rootDir);
-  const app = createApp({ db: database.db, config, logger: createLogger('silent'), sessionSecret: 'test-secret-test-secret-test-secret', moreSubscribers });
+  // The read connection production uses (a second SQLite connection on the test's database file), so token look-ups go the same way.
+  const readConnection = openReader(database.config, database.db);
+  const app = createApp({
+    db: database.db,
+    readConnection,
+    config,
+    logger: createLogger('silent'),
+    sessionSecret: 'test-secret-test-secret-test-secret',
+    moreSubscribers,
+  });
   const jobs = app.locals.jobs as { closeExtractor: () => Promise<void> };
   return {
     app,
@@ -29,6 +38,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, moreSubscri
     config,
     close: async () => {
       await jobs.closeExtractor();
+      if (readConnection !== database.db) await readConnection.destroy();
       await database.destroy();
     },
   };

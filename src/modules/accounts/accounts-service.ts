@@ -35,7 +35,7 @@ export type AccountsService = ReturnType<typeof createAccountsService>;
  * Accounts, passwords, tokens and sign-in. Every change is audited here, in the transaction that
  * makes it, whichever door it came through (web, API, CLI): callers pass who acts and from where.
  */
-export function createAccountsService(db: Db, events: DomainEvents) {
+export function createAccountsService(db: Db, events: DomainEvents, readConnection: Db = db) {
   /** Sign-ins, accounts and tokens are recorded as account events (the audit log keeps them), in the caller's transaction. */
   const recordAccountEvent = (
     q: Queryable,
@@ -45,8 +45,11 @@ export function createAccountsService(db: Db, events: DomainEvents) {
     details: Record<string, unknown> | null = null,
   ) => events.record(q, { kind, actor, subject, details });
 
-  /** API requests that arrive together share one token query (see createBatchedLookup: never a stale answer). */
-  const tokenHolder = createBatchedLookup((digests: string[]) => repo.findUsersByTokenDigests(db, digests));
+  /**
+   * API requests that arrive together share one token query (see createBatchedLookup: never a
+   * stale answer), on the read connection (openReader), so it does not wait behind writes.
+   */
+  const tokenHolder = createBatchedLookup((digests: string[]) => repo.findUsersByTokenDigests(readConnection, digests));
 
   async function insertUnique(tx: Queryable, user: { username: string; displayName: string; passwordHash: string; role: Role }) {
     try {

@@ -61,11 +61,12 @@ export function createCheckFiling(db: Db, events: DomainEvents, fileAlone: (chec
         }
       }
       if (accepted.length === 0) return outcome;
-      const ids = await checks.insertChecks(
+      const stored = await checks.insertChecks(
         tx,
         accepted.map(({ check }) => ({ claimId: check.claimId, reviewerId: check.reviewerId, ...check.input })),
       );
-      const idOf = ({ check }: Pending) => ids.get(`${check.claimId}:${check.reviewerId}`)!;
+      const storedOf = ({ check }: Pending) => stored.get(`${check.claimId}:${check.reviewerId}`)!;
+      const idOf = (pending: Pending) => storedOf(pending).id;
       await checks.insertFirstCheckRevisions(
         tx,
         accepted.map((pending) => ({ subjectId: idOf(pending), changedBy: pending.check.reviewerId, after: snapshot(pending.check.input) })),
@@ -79,9 +80,7 @@ export function createCheckFiling(db: Db, events: DomainEvents, fileAlone: (chec
           content: pending.check.input,
         })),
       });
-      // The answers are read in the transaction that wrote them: if reading fails, nothing was stored.
-      const filed = new Map((await checks.findChecks(tx, accepted.map(idOf))).map((check) => [check.id, check]));
-      for (const pending of accepted) outcome.set(pending, filed.get(idOf(pending))!);
+      for (const pending of accepted) outcome.set(pending, storedOf(pending));
       return outcome;
     });
   }

@@ -51,12 +51,6 @@ function newCheckRow(db: Queryable, check: NewCheckFields, now: string) {
   };
 }
 
-/** Checks by their ids, in id order. */
-export async function findChecks(db: Queryable, checkIds: number[]): Promise<Check[]> {
-  if (checkIds.length === 0) return [];
-  return checksWithSources(db, await checksQuery(db).whereIn('checks.id', checkIds));
-}
-
 /** Which of these claims exist. */
 export async function existingClaimIds(db: Queryable, claimIds: number[]): Promise<Set<number>> {
   const rows: { id: number }[] = await db('claims').whereIn('id', claimIds).select('id');
@@ -72,28 +66,56 @@ export async function checkedPairs(db: Queryable, claimIds: number[], reviewerId
   return new Set(rows.map((row) => `${row.claim_id}:${row.reviewer_id}`));
 }
 
+type NewCheck = { claimId: number; reviewerId: number; verdict: Verdict; confidence: Confidence; rationale: string; sources: Source[] };
+
 /**
  * Several new checks in one statement (each against its claim's current revision) and their
- * sources in another; returns each check's id by `claim:reviewer` (unique), since the order of
- * rows a multi-row RETURNING gives back is not promised.
+ * sources in another; returns the stored checks by `claim:reviewer` (unique), since the order of
+ * rows a multi-row RETURNING gives back is not promised. What was stored is what was written:
+ * the rows RETURNING gives (id, revision) and the reviewers' names are all that is read back.
  */
-export async function insertChecks(
-  db: Queryable,
-  list: { claimId: number; reviewerId: number; verdict: Verdict; confidence: Confidence; rationale: string; sources: Source[] }[],
-): Promise<Map<string, number>> {
+export async function insertChecks(db: Queryable, list: NewCheck[]): Promise<Map<string, Check>> {
   const now = nowIso();
-  const ids = new Map<string, number>();
+  const stored = new Map<string, { id: number; revision: number }>();
   for (let i = 0; i < list.length; i += 100) {
-    const rows: { id: number; claim_id: number; reviewer_id: number }[] = await db('checks')
+    const rows: { id: number; claim_id: number; reviewer_id: number; revision: number }[] = await db('checks')
       .insert(list.slice(i, i + 100).map((check) => newCheckRow(db, check, now)))
-      .returning(['id', 'claim_id', 'reviewer_id']);
-    for (const row of rows) ids.set(`${row.claim_id}:${row.reviewer_id}`, Number(row.id));
+      .returning(['id', 'claim_id', 'reviewer_id', 'revision']);
+    for (const row of rows) stored.set(`${row.claim_id}:${row.reviewer_id}`, { id: Number(row.id), revision: Number(row.revision) });
   }
-  const sources = list.flatMap((check) =>
-    check.sources.map((source, position) => ({ check_id: ids.get(`${check.claimId}:${check.reviewerId}`)!, position, ...source })),
-  );
+  const keyOf = (check: NewCheck) => `${check.claimId}:${check.reviewerId}`;
+  const sources = list.flatMap((check) => check.sources.map((source, position) => ({ check_id: stored.get(keyOf(check))!.id, position, ...source })));
   for (let i = 0; i < sources.length; i += 100) await db('check_sources').insert(sources.slice(i, i + 100));
-  return ids;
+  const reviewers: { id: number; display_name: string; username: string }[] = await db('users')
+    .whereIn('id', [...new Set(list.map((check) => check.reviewerId))])
+    .select('id', 'display_name', 'username');
+  const reviewer = new Map(reviewers.map((row) => [Number(row.id), row]));
+  const at = toIso(now);
+  return new Map(
+    list.map((check) => {
+      const { id, revision } = stored.get(keyOf(check))!;
+      const person = reviewer.get(check.reviewerId)!;
+      return [
+        keyOf(check),
+        {
+          id,
+          claimId: check.claimId,
+          reviewerId: check.reviewerId,
+          reviewerName: person.display_name,
+          reviewerUsername: person.username,
+          verdict: check.verdict,
+          independentVerdict: check.verdict,
+          revisedAfterOthersAt: null,
+          confidence: check.confidence,
+          rationale: check.rationale,
+          sources: check.sources.map(({ url, title, stance, quote }) => ({ url, title, stance, quote })),
+          revision,
+          createdAt: at,
+          updatedAt: at,
+        },
+      ];
+    }),
+  );
 }
 
 /** One check by its id (without loading the rest of its claim). */

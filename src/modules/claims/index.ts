@@ -1,5 +1,5 @@
 export { createClaimsService, type ClaimsService } from './claims-service';
-export { lockClaims, assertClaimsLocked } from './claim-lock';
+export { lockClaims, assertClaimsLocked, articlesOfLockedClaims } from './claim-lock';
 export { anchorJson, targetJson, wordsAsChecked } from './claims-presenter';
 export { AnchorJson, TargetJson } from './claims-responses';
 export type { Claim, ClaimAnchor, Revision, SameAsEvent } from './claims-types';

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/knex';
 import { groupBy } from '../../lib/collections';
 import { claimAggregate, VERDICT_VALUE, VERDICTS, type Aggregate, type Decision, type DecisionsReader, type RatingPattern, type Verdict } from '../verdicts';
 import type { DomainEvent, EventSubscriber } from '../../events';
-import { assertClaimsLocked, lockClaims } from '../claims';
+import { articlesOfLockedClaims, assertClaimsLocked, lockClaims } from '../claims';
 import { checksReader } from '../checks';
 
 /** Disputed first, then published verdicts whose text changed (needs-recheck), then those with new evidence, … */
@@ -103,9 +103,12 @@ async function computeRows(db: Queryable, claims: { id: number; articleId: numbe
   });
 }
 
+/** The claims with their articles: known from the transaction's locks where they read them, else read here. */
 async function claimsOf(db: Queryable, ids: number[]): Promise<{ id: number; articleId: number }[]> {
-  const rows: { id: number; article_id: number }[] = await db('claims').whereIn('id', ids).select('id', 'article_id');
-  return rows.map((r) => ({ id: Number(r.id), articleId: Number(r.article_id) }));
+  const known = articlesOfLockedClaims(db, ids);
+  const unknown = ids.filter((id) => !known.has(id));
+  const rows: { id: number; article_id: number }[] = unknown.length > 0 ? await db('claims').whereIn('id', unknown).select('id', 'article_id') : [];
+  return [...[...known].map(([id, articleId]) => ({ id, articleId })), ...rows.map((r) => ({ id: Number(r.id), articleId: Number(r.article_id) }))];
 }
 
 async function upsert(db: Queryable, rows: ClaimStatsRow[]): Promise<void> {

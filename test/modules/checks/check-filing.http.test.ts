@@ -89,7 +89,7 @@ describe('checks filed at the same moment (group commit)', () => {
     expect((await verifyClaimStats(t.db, decisionsReader(t.db, { minOrdinalChecks: t.config.minReviewsForConsensus }))).drift).toEqual([]);
   });
 
-  test('when reading the filed checks back fails once, then the answer still matches what is stored: the check is filed once and the reviewer is told so', async () => {
+  test('when a statement after the batch’s inserts fails once, then the answer still matches what is stored: the check is filed once and the reviewer is told so', async () => {
     t = await createTestApp();
     const editor = await createApiToken(t.db, await createUser(t.db, 'editor'));
     const slug = (
@@ -97,8 +97,8 @@ describe('checks filed at the same moment (group commit)', () => {
     ).body.slug;
     const claimId = await createClaim(t.app, editor, { quote: { exact: 'Point one says' } }, slug);
     const reviewer = await createApiToken(t.db, await createUser(t.db, 'reviewer'));
-    // The database answers the writes, then one read of the batch's checks fails (a dropped connection, say).
-    const read = jest.spyOn(checksRepository, 'findChecks').mockRejectedValueOnce(new Error('connection lost while reading'));
+    // The database takes the batch's checks, then the next statement fails (a dropped connection, say): the batch rolls back.
+    const read = jest.spyOn(checksRepository, 'insertFirstCheckRevisions').mockRejectedValueOnce(new Error('connection lost after the insert'));
     try {
       const answer = await request(t.app)
         .post(`/api/v1/claims/${claimId}/checks`)
