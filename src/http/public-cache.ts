@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { ChangeFeed } from '../lib/change-feed';
 import { variantFor, type CacheRule } from './route-sharing';
+import { SESSION_COOKIE_NAME } from './sessions';
 
 /** Bodies smaller than this are not worth compressing. */
 const COMPRESS_FROM_BYTES = 1024;
@@ -43,7 +44,7 @@ const PER_RESPONSE = new Set([
  * whole stack (it may be signed in). A substring test, not a parse: however the cookie is spelt
  * (`factline.sid =…` is read as the session by the cookie parser), the fast path steps aside.
  */
-const SESSION_COOKIE = 'factline.sid';
+const SESSION_COOKIE = SESSION_COOKIE_NAME;
 
 function replayable(res: Response, entry: Pick<Entry, 'body' | 'gzipped'>): Pick<Entry, 'plainHeaders' | 'gzipHeaders'> {
   const kept: OutgoingHttpHeaders = {};
