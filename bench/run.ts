@@ -247,7 +247,27 @@ async function main() {
   const living = results.livingArticles;
   const found = results.search;
   const big = results.bigArchive;
-  fs.writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  const resultsFile = path.join(PROJECT_ROOT, 'bench', 'results.json');
+  const previous = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Partial<typeof results>) : null;
+  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+  const before = (figure: (r: Partial<typeof results>) => unknown) => {
+    try {
+      return previous ? String(figure(previous) ?? '–') : '–';
+    } catch {
+      return '–';
+    }
+  };
+  const pgWrites = (r: Partial<typeof results>) => (r.postgresWrites && 'checksPerSecond' in r.postgresWrites ? r.postgresWrites.checksPerSecond : 'skipped');
+  const comparison = [
+    `## The structure's performance figures beside the previous run (${previous?.date?.slice(0, 10) ?? 'none'})`,
+    ``,
+    `| Figure | This run | Previous run | Target |`,
+    `|---|---|---|---|`,
+    `| Writes on SQLite, checks/s from ${WRITERS} clients (errors) | ${results.writes.checksPerSecond} (${results.writes.errors}) | ${before((r) => r.writes?.checksPerSecond)} (${before((r) => r.writes?.errors)}) | ≥ 1,000 (0) |`,
+    `| Writes on PostgreSQL, checks/s | ${pgWrites(results)} | ${before(pgWrites)} | ≥ 1,000 |`,
+    `| Peak RSS in the main benchmark, MB | ${results.memory.peakRssMb} | ${before((r) => r.memory?.peakRssMb)} | < 200 |`,
+    `| Read path: article page against node:http sending the same bytes | ${results.articlePage.ratioNode}× | ${before((r) => r.articlePage?.ratioNode)}× | ≥ 0.9× |`,
+  ].join('\n');
   const table = [
     `# Benchmark results`,
     ``,
@@ -295,9 +315,12 @@ async function main() {
     `| Big archive: GET /api/v1/exports/claims.csv from the production server (${big.csvExportAll.rows.toLocaleString('en-US')} rows, ${big.csvExportAll.megabytes} MB): s; server RSS before, growth, MB | ${big.csvExportAll.seconds}; ${big.csvExportAll.rssBeforeMb}, +${big.csvExportAll.rssGrowthMb} | | | growth < 50 |`,
     `| Big archive: Krippendorff's alpha over an article of ${big.alphaBigArticle.claims.toLocaleString('en-US')} claims, median ms | ${big.alphaBigArticle.medianMs} | | | < 200 |`,
   ].join('\n');
-  console.log(`\n${table}\n`);
+  console.log(`\n${table}\n\n${comparison}\n`);
   const findings = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'FINDINGS.md'), 'utf8');
-  fs.writeFileSync(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), `${table}\n\nFigures of this run are in \`bench/results.json\`.\n\n${findings}`);
+  fs.writeFileSync(
+    path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'),
+    `${table}\n\n${comparison}\n\nFigures of this run are in \`bench/results.json\`.\n\n${findings}`,
+  );
   fs.rmSync(fixture.dir, { recursive: true, force: true });
   agent.destroy();
 }
