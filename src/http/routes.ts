@@ -1,5 +1,5 @@
 import type { Sharing } from './route-sharing';
-import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { UnauthenticatedError } from '../lib/errors';
 import { parseInput } from '../lib/parse';
@@ -127,6 +127,23 @@ export function page<D extends InputSchemas>(
 
 /** Mounts a module's route list on its router, each behind its access check. */
 export function mountRoutes(router: Router, routes: RouteSpec[]): Router {
-  for (const spec of routes) router[spec.method](spec.path, allow(spec.access), ...spec.handlers);
+  // OPTIONS is answered as Express answers it for the whole table: with every method the path allows.
+  const forOptions = Router();
+  for (const spec of routes) forOptions[spec.method](spec.path, (_req: Request, _res: Response, next: NextFunction) => next());
+  router.use((req, res, next) => (req.method === 'OPTIONS' ? forOptions(req, res, next) : next()));
+  // One router per method, each in the route table's order: a request is matched only against
+  // the routes of its method (HEAD against GET's, as Express answers HEAD), not the whole table.
+  const byMethod = new Map<string, Router>();
+  for (const spec of routes) {
+    let methodRouter = byMethod.get(spec.method);
+    if (!methodRouter) {
+      const method = spec.method.toUpperCase();
+      methodRouter = Router();
+      methodRouter.use((req, _res, next) => (req.method === method || (method === 'GET' && req.method === 'HEAD') ? next() : next('router')));
+      byMethod.set(spec.method, methodRouter);
+      router.use(methodRouter);
+    }
+    methodRouter[spec.method](spec.path, allow(spec.access), ...spec.handlers);
+  }
   return router;
 }
