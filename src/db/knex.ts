@@ -23,23 +23,7 @@ export function openDb(config: DatabaseConfig): Db {
     return knex({ client: 'pg', connection: config.connectionString, pool: { min: 0, max: 10 } });
   }
   if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true });
-  return knex({
-    client: 'sqlite3',
-    connection: { filename: config.filename },
-    useNullAsDefault: true,
-    pool: {
-      min: 1,
-      max: 1,
-      afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) => {
-        conn.serialize(() => {
-          conn.run('PRAGMA journal_mode = WAL');
-          conn.run('PRAGMA synchronous = NORMAL');
-          conn.run('PRAGMA foreign_keys = ON');
-          conn.run(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, (err: Error | null) => done(err, conn));
-        });
-      },
-    },
-  });
+  return sqliteConnection(config.filename, ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', 'PRAGMA foreign_keys = ON']);
 }
 
 /**
@@ -52,17 +36,22 @@ export function openDb(config: DatabaseConfig): Db {
  */
 export function openReader(config: DatabaseConfig, writer: Db): Db {
   if (config.client === 'postgres' || config.filename === ':memory:') return writer;
+  // query_only: a write through this connection is refused by SQLite itself (knex cannot open sqlite3 read-only).
+  return sqliteConnection(config.filename, ['PRAGMA query_only = ON']);
+}
+
+/** One SQLite connection (a pool of one) with these pragmas and the busy timeout set on it. */
+function sqliteConnection(filename: string, pragmas: string[]): Db {
   return knex({
     client: 'sqlite3',
-    connection: { filename: config.filename },
+    connection: { filename },
     useNullAsDefault: true,
     pool: {
       min: 1,
       max: 1,
-      // query_only: a write through this connection is refused by SQLite itself (knex cannot open sqlite3 read-only).
       afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) =>
         conn.serialize(() => {
-          conn.run('PRAGMA query_only = ON');
+          for (const pragma of pragmas) conn.run(pragma);
           conn.run(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, (err: Error | null) => done(err, conn));
         }),
     },
