@@ -9,7 +9,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY bench ./bench
-COPY test/modules/articles/segmentation/cases.ts ./test/modules/articles/segmentation/cases.ts
+COPY test/modules/segmentation/cases.ts ./test/modules/segmentation/cases.ts
 COPY test/support/news-page.ts ./test/support/news-page.ts
 COPY test/modules/search/claim-matching-pairs.ts ./test/modules/search/claim-matching-pairs.ts
 COPY public ./public
