@@ -1,11 +1,10 @@
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import type { Db } from './db/knex';
 import { sessionMiddleware, unlessTokenOnlyApiCall } from './http/sessions';
+import { requestLogging } from './http/request-logging';
 import { csrfProtection, exposeCsrfToken } from './http/csrf';
 import { publicReadCors } from './http/cors';
 import { errorHandler, notFound } from './http/error-handler';
@@ -108,9 +107,7 @@ export function createApp({ db, readConnection, config, logger, sessionSecret, c
 
   // Anonymous cache hits, answered before anything else (server.ts does the same ahead of Express).
   app.use((req, res, next) => (publicCache.fastPath(req, res) ? undefined : next()));
-  app.use(
-    pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' } }),
-  );
+  app.use(requestLogging(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
   app.use(publicReadCors(anyOriginPaths(routes)));
   app.use(
@@ -135,7 +132,7 @@ export function createApp({ db, readConnection, config, logger, sessionSecret, c
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(unlessTokenOnlyApiCall(sessionMiddleware(db, { secret: sessionSecret, secureCookies: config.cookieSecure })));
-  app.use(passport.initialize());
+  app.use(unlessTokenOnlyApiCall(passport.initialize()));
   app.use(unlessTokenOnlyApiCall(passport.session()));
   app.use(bearerToken(accounts));
   app.use(csrfProtection);

@@ -1,8 +1,7 @@
-import http from 'node:http';
 import net from 'node:net';
 import type { PublicCache } from './http/public-cache';
 import { createApp } from './app';
-import { bridgeChangesOverPostgres } from './db/pg-change-bridge';
+import { createAppServer } from './http/app-server';
 import { ChangeFeed } from './lib/change-feed';
 import { prepare } from './bootstrap';
 import { loadConfig } from './config';
@@ -26,8 +25,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { db, readConnection, sessionSecret } = await prepare(config, logger);
   const changeFeed = new ChangeFeed();
+  // The bridge (and the pg driver) is loaded only for PostgreSQL: an SQLite server never holds it.
   const stopBridge =
-    config.database.client === 'postgres' ? await bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger) : async () => {};
+    config.database.client === 'postgres'
+      ? await (await import('./db/pg-change-bridge')).bridgeChangesOverPostgres(db, config.database.connectionString, changeFeed, logger)
+      : async () => {};
   const app = createApp({ db, readConnection, config, logger, sessionSecret, changeFeed });
   const stopHousekeeping = startHousekeeping(db, logger);
   const jobs = app.locals.jobs as {
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   // Anonymous cache hits are answered from Node's request, before Express sees it (PublicCache.fastPath).
   const cache = app.locals.publicCache as PublicCache;
   let stopping = false;
-  const server = http.createServer((req, res) => {
+  const server = createAppServer(app, (req, res) => {
     if (stopping || !cache.fastPath(req, res)) app(req, res); // while stopping, every answer says Connection: close (below)
   });
   server.listen(config.port, config.host, () => {

@@ -27,7 +27,7 @@ export function sessionMiddleware(db: Queryable, options: SessionOptions): Reque
 /**
  * An API call signed with a Bearer token and carrying no session cookie has no session: for it
  * express-session would make a session (a random id, an object) on every request only to drop
- * it unsaved, and passport would look inside it. Such calls skip `middleware`; every other
+ * it unsaved, and passport would add its sign-in methods and look inside it. Such calls skip `middleware`; every other
  * request (pages, sign-in and sign-out, calls that carry the cookie) goes through it.
  */
 export function unlessTokenOnlyApiCall(middleware: RequestHandler): RequestHandler {

@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../../support/app';
+import { createAppServer } from '../../../src/http/app-server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../../test-output/screenshots');
@@ -19,7 +19,7 @@ export interface RunningServer {
 /** The real app over real HTTP on a free loopback port, on a fresh database. */
 export async function startServer(overrides: Parameters<typeof createTestApp>[0] = {}): Promise<RunningServer> {
   const app = await createTestApp(overrides);
-  const server = http.createServer(app.app);
+  const server = createAppServer(app.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
