@@ -5,7 +5,6 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/erro
 import { parseInput } from '../../lib/parse';
 import { changedWords, wordDiff } from '../../lib/text-diff';
 import { comparableUrlKey } from '../../lib/url-match';
-import { extractArticle } from '../../extraction/html-article';
 import { digestOf, draftFromExtraction, type ArticleDraft, type UpdateOutcome, type WrittenRevision } from './article-drafts';
 import type { Extract } from '../../extraction/extraction-pool';
 import type { SafeFetcher } from '../../outbound/safe-fetch';
@@ -29,7 +28,8 @@ export interface ArticlesOptions {
 }
 
 export function createArticlesService(db: Db, events: DomainEvents, options: ArticlesOptions = {}) {
-  const extract: Extract = options.extract ?? (async (html, url) => extractArticle(html, url));
+  // Without the worker (CLI, tests), pages are read in this thread; Readability and linkedom are loaded then, never by a server.
+  const extract: Extract = options.extract ?? (async (html, url) => (await import('../../extraction/html-article')).extractArticle(html, url));
   /** Stores the article, its blocks, sentences and revision 1 in one transaction; a taken slug is a 409 and nothing is written. */
   async function store(article: NewArticle, drafts: BlockDraft[], origin: RevisionOrigin): Promise<Article> {
     const document = composeDocument(article.slug, drafts);
