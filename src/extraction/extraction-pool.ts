@@ -25,6 +25,19 @@ const MAX_WAITING = 32;
  * should not carry all day. The next page starts a new one.
  */
 export const EXTRACTION_IDLE_MS = 30_000;
+/**
+ * The worker's V8 heap at most: a page that needs more is refused (422) instead of growing the
+ * server without bound. The largest page of Readability's test corpus (yahoo-2, 1.6 MB) and a
+ * 6 MB page read well inside it. The young generation is kept small too: reading makes short-
+ * lived garbage, and a small nursery collects it sooner, for about 10 MB less resident memory
+ * per page and no slower (bench/FINDINGS.md).
+ */
+export const EXTRACTION_HEAP_MB = 256;
+const EXTRACTION_YOUNG_HEAP_MB = 8;
+
+const outOfMemory = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+const tooLarge = (heapMb: number) =>
+  new UnprocessableError(`Reading this page needed more than the ${heapMb} MB Factline gives one page, so it stopped; paste the article's text instead.`);
 
 interface Task {
   id: number;
@@ -42,9 +55,10 @@ interface Task {
  * cannot be interrupted otherwise) and is refused with a 422, and the next page gets a new
  * worker. The worker is unref'd, so it never keeps a process alive.
  */
-export function createExtractor(options: { deadlineMs?: number; idleMs?: number } = {}): Extractor {
+export function createExtractor(options: { deadlineMs?: number; idleMs?: number; heapMb?: number } = {}): Extractor {
   const deadlineMs = options.deadlineMs ?? EXTRACTION_DEADLINE_MS;
   const idleMs = options.idleMs ?? EXTRACTION_IDLE_MS;
+  const heapMb = options.heapMb ?? EXTRACTION_HEAP_MB;
   let idleTimer: NodeJS.Timeout | null = null;
   const waiting: Task[] = [];
   let worker: Worker | null = null;
@@ -52,7 +66,9 @@ export function createExtractor(options: { deadlineMs?: number; idleMs?: number 
   let nextId = 1;
 
   function startWorker(): Worker {
-    const started = new Worker(workerScript(__filename, 'extraction-worker'));
+    const started = new Worker(workerScript(__filename, 'extraction-worker'), {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: EXTRACTION_YOUNG_HEAP_MB },
+    });
     started.unref();
     started.on('message', (reply: ExtractionReply) => {
       if (!current || current.task.id !== reply.id) return;
@@ -63,7 +79,7 @@ export function createExtractor(options: { deadlineMs?: number; idleMs?: number 
       else task.reject(reply.error ? new AppError(reply.error.status, reply.error.code, reply.error.message) : new Error(reply.message));
       runNext();
     });
-    started.on('error', (error) => fail(started, error));
+    started.on('error', (error) => fail(started, outOfMemory(error) ? tooLarge(heapMb) : error));
     started.on('exit', () => fail(started, new Error('The page reader stopped unexpectedly.')));
     return started;
   }

@@ -42,6 +42,18 @@ describe('extraction in a worker thread', () => {
     expect((await extractor.extract(story(3))).blocks.length).toBeGreaterThan(2);
   });
 
+  test('when a page needs more memory than a page is given, then it is refused with a clear 422, and the next page is read by a new worker', async () => {
+    extractor = createExtractor({ heapMb: 16 });
+    const paragraphs = Array.from({ length: 30_000 }, (_, i) => `<p>Paragraph ${i} of a long article, with enough words to count as text.</p>`);
+    const error = await extractor.extract(`<html><body><article>${paragraphs.join('')}</article></body></html>`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      status: 422,
+      message: "Reading this page needed more than the 16 MB Factline gives one page, so it stopped; paste the article's text instead.",
+    });
+    expect((await extractor.extract(story(3))).blocks.length).toBeGreaterThan(2);
+  });
+
   test('when a page is being read, then the server thread goes on with its own work meanwhile', async () => {
     extractor = createExtractor();
     await extractor.extract(story(2)); // the worker has started
