@@ -33,13 +33,15 @@ export interface WorkerSpec<Item, Outcome extends string> {
   round: number;
   /** Every outcome `work` may return (each is counted, from zero). */
   outcomes: readonly Outcome[];
-  /** What the work needs of a leased row (the row itself, or a join read after leasing it). */
+  /** What the work needs of a leased row (the row itself, or a join read after leasing it); null when that is gone. */
   load(db: Queryable, row: Leased<Record<string, unknown>>): Promise<Item | null>;
+  /** The row's outcome when `load` finds nothing to work on (what it came from was deleted): it is finished, never leased again. */
+  whenVanished?(row: Leased<Record<string, unknown>>): Record<string, unknown>;
   /** Works on one item and writes its outcome through `lease.finish`. */
   work(item: Item, lease: Lease): Promise<Outcome>;
 }
 
-export type RoundCounts<Outcome extends string> = Record<Outcome, number> & { lost?: number };
+export type RoundCounts<Outcome extends string> = Record<Outcome, number> & { lost?: number; vanished?: number };
 
 /** Items in the queue now: due and free, held by a worker, failed for good. */
 export interface QueueMetrics {
@@ -51,13 +53,17 @@ export interface QueueMetrics {
 /**
  * The one worker behind the delivery queues (webhooks, email). Each round leases one item at a
  * time under a new owner token (leased-queue.ts), works on it, and counts its outcome; an outcome
- * whose lease was lost meanwhile is not written and counts as `lost` (only when it happens).
+ * whose lease was lost meanwhile is not written and counts as `lost`, and an item whose source was
+ * deleted is finished as `whenVanished` says and counts as `vanished` (each only when it happens).
  * Every instance may run it: the lease hands each item to one worker.
  */
 export function createLeasedWorker<Item, Outcome extends string>(db: Db, spec: WorkerSpec<Item, Outcome>) {
-  async function workOn(row: Leased<Record<string, unknown>>, now: number): Promise<Outcome | 'lost' | null> {
+  async function workOn(row: Leased<Record<string, unknown>>, now: number): Promise<Outcome | 'lost' | 'vanished'> {
     const item = await spec.load(db, row);
-    if (item === null) return null;
+    if (item === null) {
+      if (!spec.whenVanished) throw new Error(`${spec.table}: row ${String(row.id)} has nothing to work on and no outcome for that`);
+      return (await finishLeased(db, spec.table, Number(row.id), row.lease_token, spec.whenVanished(row))) ? 'vanished' : 'lost';
+    }
     let lost = false;
     const lease: Lease = {
       id: Number(row.id),
@@ -85,7 +91,6 @@ export function createLeasedWorker<Item, Outcome extends string>(db: Db, spec: W
         const [row] = await leaseDue<Record<string, unknown>>(db, spec.table, at, at + spec.leaseMs, 1);
         if (!row) break;
         const outcome = await workOn(row, at);
-        if (outcome === null) continue;
         counts[outcome] = (counts[outcome] ?? 0) + 1;
       }
       return counts as RoundCounts<Outcome>;

@@ -98,3 +98,29 @@ describe('retries with backoff', () => {
     ]);
   });
 });
+
+describe('an item whose source is gone', () => {
+  test('when the worker finds nothing to work on, then the item is finished as the queue says, counted as vanished, and never leased again', async () => {
+    const now = Date.now();
+    const [gone, kept] = await queueDeliveries(2, now);
+    const worked: number[] = [];
+    const vanishing = createLeasedWorker(database.db, {
+      table: 'webhook_deliveries',
+      leaseMs: MINUTE,
+      round: 10,
+      outcomes: ['done'] as const,
+      load: async (_db, row) => (Number(row.id) === gone ? null : Number(row.id)),
+      whenVanished: (row) => ({ status: 'failed', attempts: Number(row.attempts) }),
+      work: async (id, lease) => {
+        worked.push(id);
+        await lease.finish({ status: 'delivered', attempts: 1 });
+        return 'done';
+      },
+    });
+    expect(await vanishing.runRound(now)).toEqual({ done: 1, vanished: 1 });
+    expect(worked).toEqual([kept]);
+    expect(await statusOf(gone)).toEqual({ status: 'failed', attempts: 0, lease_token: null });
+    // Long after its lease would have run out, no round takes it again.
+    expect(await vanishing.runRound(now + 10 * MINUTE)).toEqual({ done: 0 });
+  });
+});

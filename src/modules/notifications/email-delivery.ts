@@ -79,14 +79,16 @@ export function createEmailDelivery(db: Db, mailer: Mailer, options: { baseUrl: 
     round: ROUND,
     outcomes: ['sent', 'pending', 'failed', 'skipped'] as const,
     load: (tx, row) => outgoingEmail(tx, Number(row.id)),
+    whenVanished: (row) => emailOutcome({ status: 'skipped', attempts: Number(row.attempts), error: 'The notification no longer exists.' }),
     work: deliver,
   });
 
   return {
     /**
      * Sends what is due (a worker's round); `now` is the round's clock (tests move it). Returns
-     * what happened to each email; `lost` (only when present) counts outcomes not written because
-     * the lease had run out and another worker held the email.
+     * what happened to each email; `vanished` (only when present) counts emails whose notification
+     * was deleted meanwhile (each is skipped), and `lost` (likewise) counts outcomes not written
+     * because the lease had run out and another worker held the email.
      */
     deliverDue: (now?: number) => worker.runRound(now),
     /** Emails due, being sent, and failed for good. */
