@@ -6,6 +6,7 @@ import type { Db } from './db/knex';
 import { sessionMiddleware, unlessTokenOnlyApiCall } from './http/sessions';
 import { requestLogging } from './http/request-logging';
 import { csrfProtection, exposeCsrfToken } from './http/csrf';
+import { showFlash } from './http/flash';
 import { publicReadCors } from './http/cors';
 import { errorHandler, notFound } from './http/error-handler';
 import { healthRouter } from './http/health';
@@ -34,6 +35,7 @@ import { createSmtpMailer } from './outbound/mailer';
 import { mountRoutes, type RouteSpec } from './http/routes';
 import { anyOriginPaths, cacheRules } from './http/route-sharing';
 import { apiDocsRoutes } from './http/api-docs-routes';
+import { bodyParsers } from './http/body-parsers';
 import { createServices } from './services';
 import type { EventSubscriber } from './events';
 
@@ -50,7 +52,6 @@ export interface AppDeps {
   moreSubscribers?: EventSubscriber[];
 }
 
-const BODY_LIMIT = '1mb';
 const API_VERSION = '1.0.0';
 
 /** Builds the Express app from its dependencies; nothing here touches the network or disk at import. */
@@ -124,19 +125,20 @@ export function createApp({ db, readConnection, config, logger, sessionSecret, c
   app.use((req, res, next) => {
     res.locals.currentUser = null;
     res.locals.currentPath = req.path;
+    res.locals.flash = null;
     next();
   });
   app.use(healthRouter(db));
   app.use(anonymousFormBulkhead());
   if (config.queryCountHeader) app.use(countQueries(db));
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(bodyParsers(routes));
   app.use(unlessTokenOnlyApiCall(sessionMiddleware(db, { secret: sessionSecret, secureCookies: config.cookieSecure })));
   app.use(unlessTokenOnlyApiCall(passport.initialize()));
   app.use(unlessTokenOnlyApiCall(passport.session()));
   app.use(bearerToken(accounts));
   app.use(csrfProtection);
   app.use(exposeCsrfToken);
+  app.use(showFlash);
   // After the session and token layers: whether a request is anonymous is their verdict.
   app.use(publicCache.middleware());
   app.use((req, res, next) => {

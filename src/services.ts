@@ -6,6 +6,7 @@ import type { SafeFetcher } from './outbound/safe-fetch';
 import { createAccountsService } from './modules/accounts';
 import { auditSubscriber, createAuditService } from './modules/audit';
 import { createArticlesService } from './modules/articles';
+import { createArticleSources } from './modules/article-sources';
 import { createClaimsService } from './modules/claims';
 import { createChecksService } from './modules/checks';
 import { claimStatsSubscriber, createReviewService } from './modules/review';
@@ -56,7 +57,7 @@ export function createServices(db: Db, options: ServiceOptions) {
   const consensus = { minOrdinalChecks: options.minOrdinalChecks };
   const events = domainEventsFor(db, { ...consensus, changeFeed, moreSubscribers: options.moreSubscribers });
   const accounts = createAccountsService(db, events, options.readConnection);
-  const articles = createArticlesService(db, events, { fetcher: options.fetcher, extract: options.extract });
+  const articles = createArticlesService(db, events, createArticleSources({ fetcher: options.fetcher, extract: options.extract }));
   const decisions = createDecisionsService(db, consensus, events);
   const claims = createClaimsService(db, articles, decisions, events);
   const checks = createChecksService(db, events);

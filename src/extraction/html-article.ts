@@ -5,73 +5,34 @@ import { normaliseDate } from '../lib/dates';
 import { pageMetadata, type PageMetadata } from './page-metadata';
 import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS, measurePage } from './page-bounds';
 import { UnprocessableError } from '../lib/errors';
+import { articleBlocks, lineText, type ExtractedBlock } from './article-blocks';
+import { cleanByline, isBylineLine, isDateLine } from './bylines';
+import { removeFurniture } from './page-furniture';
+import { assessImport, importWarnings, pageWordCount, type ImportQuality } from './import-quality';
+
+export { EXTRACTED_BLOCK_KINDS, type ExtractedBlock, type ExtractedBlockKind } from './article-blocks';
 
 /**
  * What an HTML news page holds, as Factline stores articles: the article's own text cut into
- * blocks, and the metadata a newsroom needs (title, byline, date, canonical address).
+ * blocks, the metadata a newsroom needs (title, byline, date, canonical address), and what an
+ * editor should check before saving (`warnings`).
  *
  * Mozilla's Readability (Firefox's Reader View) finds the article body over a server-side DOM
- * (linkedom); this file only removes page furniture Readability might keep (share bars, ads,
- * newsletter boxes) before it runs and maps its result to blocks after. No regular expression
- * ever reads HTML here: every decision is made on DOM elements.
+ * (linkedom) and Factline keeps what it keeps: nothing is removed from the page before it runs
+ * (a page's own names cannot tell a share bar from the `<main>` that holds the article), the
+ * little furniture it may keep is removed from its result (page-furniture.ts), and its result
+ * becomes blocks as a reader sees them (article-blocks.ts). A standfirst or a photo caption that
+ * Readability leaves out is left out too. No regular expression ever reads HTML.
  */
-export const EXTRACTED_BLOCK_KINDS = ['standfirst', 'caption', 'heading', 'paragraph', 'list-item', 'quote'] as const;
-export type ExtractedBlockKind = (typeof EXTRACTED_BLOCK_KINDS)[number];
-
-export interface ExtractedBlock {
-  kind: ExtractedBlockKind;
-  text: string;
-  credit?: string;
-}
-
 export interface ExtractedArticle extends PageMetadata {
   blocks: ExtractedBlock[];
+  /** How the find compares with the page (import-quality.ts): what decides whether it may be stored. */
+  quality: ImportQuality;
+  /** What looks wrong with what was found (too little of the page, mostly links), for the editor to check. */
+  warnings: string[];
 }
 
-/** Page furniture that is never article text, whatever Readability thinks of it. */
-const FURNITURE = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'canvas',
-  'form',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'nav',
-  'footer',
-  'aside',
-  'dialog',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[role="navigation"]',
-  '[role="complementary"]',
-  '[role="contentinfo"]',
-  '[role="banner"]',
-  '[role="dialog"]',
-  '[class*="share"]',
-  '[class*="social"]',
-  '[class*="advert"]',
-  '[class~="ad"]',
-  '[class*="ad-slot"]',
-  '[class*="ad-container"]',
-  '[id^="ad-"]',
-  '[class*="newsletter"]',
-  '[class*="related"]',
-  '[class*="promo"]',
-  '[class*="subscribe"]',
-  '[class*="paywall"]',
-  '[class*="cookie"]',
-  '[class*="comments"]',
-].join(',');
-
-/** Where news sites put the standfirst (dek) under the headline. */
+/** Where news sites mark the standfirst (dek) under the headline: a block Readability keeps there is a standfirst, not a paragraph. */
 const STANDFIRST = [
   '[class*="standfirst"]',
   '[class*="dek"]',
@@ -82,52 +43,12 @@ const STANDFIRST = [
   '[class*="article-summary"]',
 ].join(',');
 
-const CREDIT = '[class*="credit"],[class*="copyright"],[class*="source"],[class*="photographer"]';
-const MAX_STANDFIRST_CHARS = 600;
-
-/** Text as a reader sees it: runs of white space (line breaks in the markup included) become one space. */
-function visibleText(node: DomElement | null | undefined): string {
-  return (node?.textContent ?? '').replace(/[ \t\r\n\f\v]+/g, ' ').trim();
-}
-
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'UL', 'OL', 'FIGURE', 'SPAN', 'TABLE', 'TBODY', 'THEAD', 'TR', 'TD', 'TH', 'DL']);
-
-/** An element's text without the lists nested in it (their items are blocks of their own). */
-function ownListItemText(item: DomElement): string {
-  const copy = item.cloneNode(true) as DomElement;
-  for (const nested of Array.from(copy.querySelectorAll('ul,ol'))) nested.remove();
-  return visibleText(copy);
-}
-
-function captionBlock(figcaption: DomElement): ExtractedBlock {
-  const copy = figcaption.cloneNode(true) as DomElement;
-  const credits = Array.from(copy.querySelectorAll(CREDIT));
-  const credit = credits.map(visibleText).filter(Boolean).join(' ');
-  for (const element of credits) element.remove();
-  const text = visibleText(copy);
-  return text ? { kind: 'caption', text, ...(credit ? { credit } : {}) } : { kind: 'caption', text: credit };
-}
-
-/** Walks the article's content in reading order, one block per paragraph-like element. */
-function collectBlocks(root: DomElement, blocks: ExtractedBlock[]): void {
-  for (const child of Array.from(root.children)) {
-    const tag = child.tagName.toUpperCase();
-    if (HEADINGS.has(tag)) blocks.push({ kind: 'heading', text: visibleText(child) });
-    else if (tag === 'P' || tag === 'PRE' || tag === 'ADDRESS' || tag === 'DD' || tag === 'DT') blocks.push({ kind: 'paragraph', text: visibleText(child) });
-    else if (tag === 'LI') {
-      blocks.push({ kind: 'list-item', text: ownListItemText(child) });
-      for (const nested of Array.from(child.children).filter((c) => c.tagName === 'UL' || c.tagName === 'OL')) collectBlocks(nested, blocks);
-    } else if (tag === 'BLOCKQUOTE') {
-      const paragraphs = Array.from(child.querySelectorAll('p'));
-      if (paragraphs.length === 0) blocks.push({ kind: 'quote', text: visibleText(child) });
-      for (const paragraph of paragraphs) blocks.push({ kind: 'quote', text: visibleText(paragraph) });
-    } else if (tag === 'FIGCAPTION') blocks.push(captionBlock(child));
-    else if (CONTAINERS.has(tag)) {
-      if (child.children.length === 0) blocks.push({ kind: 'paragraph', text: visibleText(child) });
-      else collectBlocks(child, blocks);
-    }
-  }
+/** The first block of the content is the standfirst when the page marks it as one. */
+function markStandfirst(content: DomElement, blocks: ExtractedBlock[]): ExtractedBlock[] {
+  const marked = lineText(content.querySelector(STANDFIRST));
+  const first = blocks.findIndex((block) => block.kind !== 'heading');
+  if (!marked || first === -1 || first > 1 || blocks[first].kind !== 'paragraph' || blocks[first].text !== marked) return blocks;
+  return blocks.map((block, index) => (index === first ? { ...block, kind: 'standfirst' } : block));
 }
 
 const comparable = (value: string) =>
@@ -136,18 +57,14 @@ const comparable = (value: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-/** Drops what the page's metadata already gives (the headline, the byline line) and empty blocks. */
-function withoutRepeats(blocks: ExtractedBlock[], meta: PageMetadata, standfirst: string | null): ExtractedBlock[] {
+/** Drops what the page's metadata already gives (the headline, the byline's and the date's lines) and empty blocks. */
+function withoutRepeats(blocks: ExtractedBlock[], meta: PageMetadata): ExtractedBlock[] {
   const title = meta.title ? comparable(meta.title) : null;
-  const byline = meta.byline ? comparable(meta.byline) : null;
-  const dek = standfirst ? comparable(standfirst) : null;
   return blocks.filter((block, index) => {
-    if (block.text === '') return false;
     const text = comparable(block.text);
     if (text === '') return false;
     if (block.kind === 'heading' && index <= 1 && text === title) return false;
-    if (byline && (text === byline || text === `by ${byline}`)) return false;
-    if (dek && text === dek) return false;
+    if (index <= 4 && block.kind !== 'quote' && (isBylineLine(block.text, meta.byline) || isDateLine(block.text))) return false;
     return true;
   });
 }
@@ -165,6 +82,17 @@ function refuseHostileShape(root: DomElement): void {
     );
 }
 
+const EMPTY = (pageUrl?: string): ExtractedArticle => ({
+  title: null,
+  byline: null,
+  publishedAt: null,
+  canonicalUrl: pageUrl ?? null,
+  siteName: null,
+  blocks: [],
+  quality: { words: 0, pageWords: 0, linkShare: 0 },
+  warnings: [],
+});
+
 /**
  * Extracts the article from an HTML page. `pageUrl` (where the page was fetched, if it was)
  * resolves relative canonical addresses and is the fallback for the canonical address.
@@ -172,18 +100,11 @@ function refuseHostileShape(root: DomElement): void {
 export function extractArticle(html: string, pageUrl?: string): ExtractedArticle {
   const parsed = parseHTML(html).document;
   const document = parsed as unknown as DomDocument;
-  if (!document.documentElement) return { title: null, byline: null, publishedAt: null, canonicalUrl: pageUrl ?? null, siteName: null, blocks: [] };
+  if (!document.documentElement) return EMPTY(pageUrl);
   refuseHostileShape(document.documentElement);
-  const readabilityMeta = { title: null as string | null, byline: null as string | null, publishedTime: null as string | null };
   const meta = pageMetadata(document, pageUrl);
-
-  for (const element of Array.from(document.querySelectorAll(FURNITURE))) element.remove();
-  const standfirstElement = document.querySelector(STANDFIRST);
-  const standfirstText = visibleText(standfirstElement);
-  const standfirst = standfirstText && standfirstText.length <= MAX_STANDFIRST_CHARS ? standfirstText : null;
-  // Readability often leaves the lead photo out (little text); its caption is article text all the same.
-  const leadFigcaption = document.querySelector('article figure figcaption') ?? document.querySelector('main figure figcaption');
-  const leadCaption = leadFigcaption ? captionBlock(leadFigcaption) : null;
+  const pageWords = pageWordCount(document.body);
+  const firstHeading = lineText(document.querySelector('h1')) || null;
 
   let result: ReturnType<Readability<DomElement>['parse']> = null;
   try {
@@ -191,28 +112,26 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   } catch {
     result = null; // a page Readability cannot read (no body at all) has no article text: the caller says so
   }
-  readabilityMeta.title = result?.title ?? null;
-  readabilityMeta.byline = result?.byline ?? null;
-  readabilityMeta.publishedTime = result?.publishedTime ?? null;
+  const content = result?.content ?? null;
+  if (content) removeFurniture(content);
+  const blocks = content ? markStandfirst(content, articleBlocks(content)) : [];
 
-  const blocks: ExtractedBlock[] = [];
-  if (result?.content) collectBlocks(result.content, blocks);
   const merged: PageMetadata = {
     ...meta,
-    title: meta.title ?? (readabilityMeta.title?.trim() || null),
-    byline:
-      meta.byline ??
-      (readabilityMeta.byline
-        ? readabilityMeta.byline
-            .replace(/^by\s+/i, '')
-            .trim()
-            .slice(0, 200) || null
-        : null),
-    publishedAt: meta.publishedAt ?? normaliseDate(readabilityMeta.publishedTime),
+    // Readability's title (JSON-LD, Open Graph and the like, else <title> with the site's name taken off), then the page's own metadata, then the first <h1>.
+    title: (result?.title?.trim() || null) ?? meta.title ?? firstHeading,
+    byline: cleanByline(meta.byline) ?? cleanByline(result?.byline),
+    publishedAt: meta.publishedAt ?? normaliseDate(result?.publishedTime ?? null),
   };
-  const body = withoutRepeats(blocks, merged, standfirst);
-  const lead: ExtractedBlock[] = [];
-  if (standfirst) lead.push({ kind: 'standfirst', text: standfirst });
-  if (leadCaption?.text && !body.some((block) => block.kind === 'caption' && block.text === leadCaption.text)) lead.push(leadCaption);
-  return { ...merged, blocks: [...lead, ...body] };
+  const article = withoutRepeats(blocks, merged);
+  const quality = assessImport({ blocks: article, pageWords, linkShare: content ? linkShare(content) : 0 });
+  return { ...merged, blocks: article, quality, warnings: importWarnings(quality) };
+}
+
+/** How much of the content's text is the text of links (navigation is mostly links; articles are not). */
+function linkShare(content: DomElement): number {
+  const all = (content.textContent ?? '').replace(/\s+/g, '').length;
+  if (all === 0) return 0;
+  const linked = Array.from(content.querySelectorAll('a')).reduce((sum, link) => sum + (link.textContent ?? '').replace(/\s+/g, '').length, 0);
+  return Math.min(1, linked / all);
 }

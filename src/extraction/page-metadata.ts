@@ -5,7 +5,8 @@ import type { DomDocument } from './dom';
 /**
  * A news page's metadata, read from where publishers put it, most explicit first: JSON-LD
  * (`NewsArticle` and its kin, schema.org), then Open Graph and `article:` properties, then
- * `<link rel="canonical">`, `<meta name="author">` and the first `<time datetime>`.
+ * `<link rel="canonical">`, `<meta name="author">` and the first `<time datetime>`. The title is
+ * the declared headline only (null when the page declares none).
  */
 export interface PageMetadata {
   title: string | null;
@@ -93,11 +94,8 @@ export function pageMetadata(document: DomDocument, pageUrl?: string): PageMetad
     absoluteHttpUrl(ldUrl, pageUrl) ??
     absoluteHttpUrl(pageUrl ?? null, undefined);
   return {
-    title:
-      (ld && clean(ld.headline)) ??
-      meta('meta[property="og:title"]') ??
-      clean(document.querySelector('h1')?.textContent) ??
-      clean(document.querySelector('title')?.textContent),
+    // The headline the publisher declares; without one, html-article.ts reads <title> (the site's name taken off) before any <h1>.
+    title: (ld && clean(ld.headline)) ?? meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]'),
     byline:
       ((ld && authorNames(ld.author)) ?? meta('meta[name="author"]') ?? notAnAddress(meta('meta[property="article:author"]')))?.slice(0, MAX_BYLINE) ?? null,
     publishedAt:

@@ -79,6 +79,13 @@ export interface RouteSpec {
   doc?: RouteDoc;
   /** Caching and cross-origin reads of a public GET route (route-sharing.ts). */
   sharing?: Sharing;
+  /** `page`: the route takes a whole page's HTML, so its body may be larger than others' (body-parsers.ts). */
+  body?: 'page';
+}
+
+/** Declares that a route takes a whole page's HTML (imports and updates from HTML). */
+export function takesPage(spec: RouteSpec): RouteSpec {
+  return { ...spec, body: 'page' };
 }
 
 /** A route anyone may call (handlers see `req.user` as possibly absent), or one for signed-in users only (handlers get a user). */

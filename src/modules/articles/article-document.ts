@@ -41,6 +41,12 @@ export interface ComposedDocument {
 }
 
 const BLOCK_SEPARATOR = '\n\n';
+/** Blocks of the article's own text, as opposed to its lead (headline, standfirst, captions). */
+const BODY_KINDS: ReadonlySet<BlockKind> = new Set(['heading', 'paragraph', 'list-item', 'quote']);
+
+/** Whether an article has body text to check: a page of lists or headings only has; a headline and a caption have not. */
+export const hasBodyText = (blocks: { kind: BlockKind }[]) => blocks.some((block) => BODY_KINDS.has(block.kind));
+
 /** What one article may produce: a long feature has a few hundred blocks and a thousand sentences. */
 export const MAX_BLOCKS = 2_000;
 export const MAX_SENTENCES = 10_000;
@@ -189,7 +195,8 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['new', 'edit', 'impo
 
 /**
  * URL-safe slug from a title: lower case ASCII words joined by dashes, at most 80 characters.
- * A title that would take a reserved word ("New") gets "-article" added.
+ * A title that would take a reserved word ("New") gets "-article" added. Latin letters lose their
+ * accents; other scripts are transliterated first (article-slugs.ts).
  */
 export function slugify(title: string): string {
   const slug = title

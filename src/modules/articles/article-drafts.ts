@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { UnprocessableError } from '../../lib/errors';
 import type { DiffPart } from '../../lib/text-diff';
-import type { ExtractedArticle } from '../../extraction/html-article';
 import type { BlockDraft, ComposedDocument } from './article-document';
-import type { Article } from './articles-types';
+import type { CreateArticleInput, UpdateArticleInput } from './articles-schemas';
+import type { Article, RevisionOrigin } from './articles-types';
 
 /** What an import or update is made of before anything is stored: drafts from a source, their digest, and a written revision's shape. */
 
@@ -16,6 +14,8 @@ export interface ArticleDraft {
   drafts: BlockDraft[];
   /** Identifies the extracted text, so a form can tell whether a page changed between preview and save. */
   digest: string;
+  /** What the editor should check before saving (extraction's warnings; none for plain text). */
+  warnings: string[];
 }
 
 /** A revision written in a transaction: what the claims module needs to re-anchor. */
@@ -29,27 +29,14 @@ export interface WrittenRevision {
 
 export type UpdateOutcome = { changed: false; article: Article } | { changed: true; article: Article; revision: WrittenRevision };
 
-export const digestOf = (title: string, drafts: BlockDraft[]) =>
-  createHash('sha256')
-    .update(JSON.stringify([title, drafts]))
-    .digest('hex')
-    .slice(0, 16);
-
-export function draftFromExtraction(
-  extracted: ExtractedArticle,
-  corrections: { title?: string; byline?: string | null; publishedAt?: string | null },
-): ArticleDraft {
-  if (!extracted.blocks.some((block) => block.kind === 'paragraph'))
-    throw new UnprocessableError('No article text was found on the page (Factline looks for the main body of paragraphs); paste the text instead.');
-  const title = corrections.title ?? extracted.title;
-  if (!title) throw new UnprocessableError('The page has no headline Factline could find; give a title.');
-  const drafts: BlockDraft[] = [{ kind: 'headline', text: title }, ...extracted.blocks.map((block) => ({ ...block }))];
-  return {
-    title,
-    byline: corrections.byline ?? extracted.byline,
-    publishedAt: corrections.publishedAt ?? extracted.publishedAt,
-    sourceUrl: extracted.canonicalUrl,
-    drafts,
-    digest: digestOf('', extracted.blocks),
-  };
+/**
+ * Where an article's text comes from (plain text, HTML, a fetched page), as the articles service
+ * needs it: drafts, never stored. The article-sources module provides it (services.ts hands it in),
+ * so fetching and extraction change there, and articles stays the store.
+ */
+export interface ArticleSources {
+  /** What a new article would be, from text, HTML or an address. */
+  draftOf(input: CreateArticleInput): Promise<ArticleDraft>;
+  /** What an update would make of an article (fetching its source again if asked), and how. */
+  updateDraft(article: Article, input: UpdateArticleInput): Promise<{ draft: ArticleDraft; origin: RevisionOrigin }>;
 }

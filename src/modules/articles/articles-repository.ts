@@ -90,6 +90,12 @@ export async function slugExists(db: Queryable, slug: string): Promise<boolean> 
   return (await db('articles').where({ slug }).first('id')) !== undefined;
 }
 
+/** Which of these addresses articles already have. */
+export async function takenSlugs(db: Queryable, slugs: string[]): Promise<Set<string>> {
+  const rows: { slug: string }[] = await db('articles').whereIn('slug', slugs).select('slug');
+  return new Set(rows.map((row) => row.slug));
+}
+
 /** Where a page of the article list ends: the last article's publication date (null: undated) and id. */
 export interface ArticleListPosition {
   publishedAt: string | null;

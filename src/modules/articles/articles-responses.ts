@@ -41,4 +41,7 @@ export const ArticleJson = ArticleSummaryJson.extend({
   ),
 });
 
+/** A new article, with what extraction found questionable in its page (empty for plain text). */
+export const CreatedArticleJson = ArticleJson.extend({ warnings: z.array(z.string()) });
+
 export const LookupResponse = z.object({ slug: z.string() });

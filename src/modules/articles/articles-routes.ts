@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { form } from '../../http/forms';
-import { api, page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
+import { flash, type Flash } from '../../http/flash';
+import { api, page, route, takesPage, type RouteSpec, type SignedInRequest } from '../../http/routes';
 import { articleJson, articleListPage, articleSummaryJson, dateLabel } from './articles-presenter';
 import { ArticleListQuery, CreateArticleInput, LookupQuery, RevisionQuery, SlugParam } from './articles-schemas';
-import { ArticleJson, ArticleListResponse, LookupResponse } from './articles-responses';
+import { ArticleJson, ArticleListResponse, CreatedArticleJson, LookupResponse } from './articles-responses';
 import type { ArticleDraft, ArticlesService } from './articles-service';
 import { atLeast } from '../accounts';
 import { CACHE_VARIANTS, shared } from '../../http/route-sharing';
@@ -43,15 +44,24 @@ function previewOf(draft: ArticleDraft) {
     publishedAt: draft.publishedAt,
     publishedLabel: draft.publishedAt ? dateLabel(draft.publishedAt) : null,
     sourceUrl: draft.sourceUrl,
+    warnings: draft.warnings,
     blocks: draft.drafts.map((block) => ({ kind: block.kind, text: block.text, credit: block.credit ?? null })),
   };
+}
+
+/** What the editor reads on the article's page after adding it. */
+function addedMessage(article: { title: string; warnings: string[] }): Flash {
+  return article.warnings.length
+    ? { kind: 'warning', message: `Article added: “${article.title}”. Check what was found:`, details: article.warnings }
+    : { kind: 'success', message: `Article added: “${article.title}”. Reviewers can select its claims now.` };
 }
 
 export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
   const list = async ({ query }: { query: ArticleListQuery }, _req: Request, res: Response) =>
     res.render('articles/index', articleListPage(await articles.listPage(query.after, query.limit), query.after === undefined));
 
-  const newForm = (_req: Request, res: Response) => res.render(NEW_ARTICLE_VIEW, { title: 'New article', values: { mode: 'text' } });
+  // An address is how most articles come in, so the form starts there.
+  const newForm = (_req: Request, res: Response) => res.render(NEW_ARTICLE_VIEW, { title: 'New article', values: { mode: 'url' } });
 
   const create = form({ body: NewArticleForm }, NEW_ARTICLE_VIEW, { title: 'New article' }, async ({ body }, req: SignedInRequest, res) => {
     const input = createInputOf(body);
@@ -68,13 +78,14 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
       return res.render(NEW_ARTICLE_VIEW, { title: 'New article', values, preview: previewOf(draft) });
     }
     const article = await articles.create(input, req.user.id, body.mode === 'url' && body.digest ? body.digest : undefined);
+    flash(req, addedMessage(article));
     res.redirect(303, `/articles/${article.slug}`);
   });
 
   return [
     shared(page('get', '/', 'anyone', { query: ArticleListQuery }, list), { cache: CACHE_VARIANTS.firstPageOnly }),
     route('get', '/articles/new', atLeast('editor'), newForm),
-    route('post', '/articles', atLeast('editor'), create),
+    takesPage(route('post', '/articles', atLeast('editor'), create)),
     shared(
       api(
         'get',
@@ -93,22 +104,27 @@ export function articlesRoutes(articles: ArticlesService): RouteSpec[] {
       ),
       { cache: CACHE_VARIANTS.firstPageOnly },
     ),
-    api(
-      'post',
-      '/api/v1/articles',
-      atLeast('editor'),
-      {
-        tag: 'Articles',
-        summary:
-          'Add an article from plain text (`title` and `text`: blank lines between paragraphs, "## " for subheadings, "> " for quotes, "- " for list items), from HTML (`html`, optional `sourceUrl`) or from an address the server fetches (`url`).',
-        body: CreateArticleInput,
-        success: 201,
-        response: ArticleJson,
-      },
-      async ({ body }, req, res) => {
-        const article = await articles.create(body, req.user.id);
-        res.status(201).location(`/api/v1/articles/${article.slug}`).json(articleJson(article));
-      },
+    takesPage(
+      api(
+        'post',
+        '/api/v1/articles',
+        atLeast('editor'),
+        {
+          tag: 'Articles',
+          summary:
+            'Add an article from plain text (`title` and `text`: blank lines between paragraphs, "## " for subheadings, "> " for quotes, "- " for list items), from HTML (`html`, at most 5 MB, optional `sourceUrl`) or from an address the server fetches (`url`). A title that is taken gives a numbered address (`title-2`); `warnings` says what to check in a page that may not have been read well.',
+          body: CreateArticleInput,
+          success: 201,
+          response: CreatedArticleJson,
+        },
+        async ({ body }, req, res) => {
+          const article = await articles.create(body, req.user.id);
+          res
+            .status(201)
+            .location(`/api/v1/articles/${article.slug}`)
+            .json({ ...articleJson(article), warnings: article.warnings });
+        },
+      ),
     ),
     shared(
       api(

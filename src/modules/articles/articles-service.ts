@@ -5,10 +5,9 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../../lib/erro
 import { parseInput } from '../../lib/parse';
 import { changedWords, wordDiff } from '../../lib/text-diff';
 import { comparableUrlKey } from '../../lib/url-match';
-import { digestOf, draftFromExtraction, type ArticleDraft, type UpdateOutcome, type WrittenRevision } from './article-drafts';
-import type { Extract } from '../../extraction/extraction-pool';
-import type { SafeFetcher } from '../../outbound/safe-fetch';
-import { composeDocument, draftsFromPlainText, leadLength, slugify, type BlockDraft } from './article-document';
+import type { ArticleDraft, ArticleSources, UpdateOutcome, WrittenRevision } from './article-drafts';
+import { composeDocument, hasBodyText, type BlockDraft } from './article-document';
+import { firstFreeSlug, slugCandidates, slugFor } from './article-slugs';
 import * as repo from './articles-repository';
 import { readArticleListPage } from './article-list';
 import { readContentDirectory } from './content-files';
@@ -16,24 +15,19 @@ import * as revisions from './revisions-repository';
 import { CreateArticleInput, UpdateArticleInput, type ContentArticle } from './articles-schemas';
 import type { AnchoringCounts, Article, ArticleRevision, ArticleSummary, NewArticle, RevisionOrigin, RevisionSummary } from './articles-types';
 
-export type { ArticleDraft, WrittenRevision, UpdateOutcome } from './article-drafts';
+export type { ArticleDraft, ArticleSources, WrittenRevision, UpdateOutcome } from './article-drafts';
 
 export type ArticlesService = ReturnType<typeof createArticlesService>;
 
-export interface ArticlesOptions {
-  /** The one SSRF-safe fetcher (src/outbound): imports and updates from an address go through it. */
-  fetcher?: SafeFetcher;
-  /** Reads HTML pages; the app hands in the worker-thread extractor (extraction-pool.ts), so no page blocks the event loop. */
-  extract?: Extract;
-}
+/** Times a new article looks for a free address when others take theirs at the same moment. */
+const SLUG_ATTEMPTS = 3;
 
-export function createArticlesService(db: Db, events: DomainEvents, options: ArticlesOptions = {}) {
-  // Without the worker (CLI, tests), pages are read in this thread; Readability and linkedom are loaded then, never by a server.
-  const extract: Extract = options.extract ?? (async (html, url) => (await import('../../extraction/html-article')).extractArticle(html, url));
+/** The articles store: `sources` (the article-sources module) turns text, HTML and pages into drafts. */
+export function createArticlesService(db: Db, events: DomainEvents, sources: ArticleSources) {
   /** Stores the article, its blocks, sentences and revision 1 in one transaction; a taken slug is a 409 and nothing is written. */
   async function store(article: NewArticle, drafts: BlockDraft[], origin: RevisionOrigin): Promise<Article> {
     const document = composeDocument(article.slug, drafts);
-    if (!document.blocks.some((block) => block.kind === 'paragraph')) {
+    if (!hasBodyText(document.blocks)) {
       throw new UnprocessableError('The article has no body text to check: add at least one paragraph.');
     }
     try {
@@ -58,28 +52,6 @@ export function createArticlesService(db: Db, events: DomainEvents, options: Art
       throw error;
     }
     return (await repo.findArticleBySlug(db, article.slug)) as Article;
-  }
-
-  async function fetchPage(url: string): Promise<{ html: string; url: string }> {
-    if (!options.fetcher) throw new UnprocessableError('Fetching pages is not available on this server.');
-    const page = await options.fetcher.fetchHtml(url);
-    return { html: page.text, url: page.url };
-  }
-
-  /** Plain text, HTML or a fetched page, as blocks and metadata: nothing is stored. */
-  async function draftOf(input: CreateArticleInput): Promise<ArticleDraft> {
-    if (input.text !== undefined) {
-      const title = input.title!;
-      const drafts = draftsFromPlainText(title, input.text);
-      return { title, byline: input.byline, publishedAt: input.publishedAt, sourceUrl: input.sourceUrl, drafts, digest: digestOf(title, drafts) };
-    }
-    const page = input.html !== undefined ? { html: input.html, url: input.sourceUrl ?? undefined } : await fetchPage(input.url!);
-    const draft = draftFromExtraction(await extract(page.html, page.url), {
-      title: input.title,
-      byline: input.byline ?? undefined,
-      publishedAt: input.publishedAt ?? undefined,
-    });
-    return { ...draft, sourceUrl: input.sourceUrl ?? draft.sourceUrl };
   }
 
   /** Imports one shipped article unless its slug is already there; returns whether it imported. */
@@ -116,41 +88,6 @@ export function createArticlesService(db: Db, events: DomainEvents, options: Art
     const article = await repo.findArticleBySlug(db, slug);
     if (!article) throw new NotFoundError('There is no article at this address.');
     return article;
-  }
-
-  /** The blocks an update would give the article (fetching its source again if asked), and its new metadata. */
-  async function updateDraft(article: Article, input: UpdateArticleInput): Promise<{ draft: ArticleDraft; origin: RevisionOrigin }> {
-    const keep = {
-      title: input.title ?? article.title,
-      byline: input.byline === undefined ? article.byline : input.byline,
-      publishedAt: input.publishedAt === undefined ? article.publishedAt : input.publishedAt,
-      sourceUrl: input.sourceUrl === undefined ? article.sourceUrl : input.sourceUrl,
-    };
-    if (input.text !== undefined) {
-      // The body is replaced; the lead (standfirst, lead caption) stays, under the (new) headline.
-      const lead = article.blocks
-        .slice(1, leadLength(article.blocks))
-        .map((block): BlockDraft => ({ kind: block.kind, text: article.text.slice(block.start, block.end), credit: block.credit ?? undefined }));
-      const [headline, ...body] = draftsFromPlainText(keep.title, input.text);
-      const drafts = [headline, ...lead, ...body];
-      return { draft: { ...keep, drafts, digest: digestOf(keep.title, drafts) }, origin: 'text' };
-    }
-    let page: { html: string; url?: string };
-    if (input.html !== undefined) page = { html: input.html, url: keep.sourceUrl ?? undefined };
-    else {
-      if (!keep.sourceUrl) throw new UnprocessableError('This article has no source address to fetch again; give its HTML or text instead.');
-      page = await fetchPage(keep.sourceUrl);
-    }
-    const extracted = await extract(page.html, page.url);
-    const draft = draftFromExtraction(extracted, {
-      title: input.title ?? extracted.title ?? article.title,
-      byline: input.byline === undefined ? (extracted.byline ?? article.byline) : input.byline,
-      publishedAt: input.publishedAt === undefined ? (extracted.publishedAt ?? article.publishedAt) : input.publishedAt,
-    });
-    return {
-      draft: { ...draft, sourceUrl: input.sourceUrl === undefined ? (extracted.canonicalUrl ?? article.sourceUrl) : input.sourceUrl },
-      origin: input.html !== undefined ? 'html' : 'source',
-    };
   }
 
   return {
@@ -200,33 +137,40 @@ export function createArticlesService(db: Db, events: DomainEvents, options: Art
 
     /** What an import would store (for the form's preview); fetches the page when given an address. */
     async preview(raw: CreateArticleInput): Promise<ArticleDraft> {
-      return draftOf(parseInput(CreateArticleInput, raw));
+      return sources.draftOf(parseInput(CreateArticleInput, raw));
     },
 
     /**
-     * A new article from text, HTML or an address. `expectedDigest` (from a preview) makes the
-     * save refuse with a 409 when the page no longer gives what the editor saw.
+     * A new article from text, HTML or an address, with what the editor should check in it
+     * (`warnings`). `expectedDigest` (from a preview) makes the save refuse with a 409 when the
+     * page no longer gives what the editor saw.
      */
-    async create(raw: CreateArticleInput, createdBy: number | null, expectedDigest?: string): Promise<Article> {
+    async create(raw: CreateArticleInput, createdBy: number | null, expectedDigest?: string): Promise<Article & { warnings: string[] }> {
       const input = parseInput(CreateArticleInput, raw);
-      const draft = await draftOf(input);
+      const draft = await sources.draftOf(input);
       if (expectedDigest && expectedDigest !== draft.digest)
         throw new ConflictError('The page changed since the preview: preview it again, check what was found, then save.');
-      return store(
-        {
-          slug: input.slug ?? slugify(draft.title),
-          title: draft.title,
-          byline: draft.byline,
-          authorBio: null,
-          publishedAt: draft.publishedAt,
-          sourceUrl: draft.sourceUrl,
-          publisherName: null,
-          publisherTagline: null,
-          createdBy,
-        },
-        draft.drafts,
-        'import',
-      );
+      const article = {
+        title: draft.title,
+        byline: draft.byline,
+        authorBio: null,
+        publishedAt: draft.publishedAt,
+        sourceUrl: draft.sourceUrl,
+        publisherName: null,
+        publisherTagline: null,
+        createdBy,
+      };
+      // An address the editor chose is theirs (taken: 409); one made from the title takes the next free number instead.
+      if (input.slug) return { ...(await store({ ...article, slug: input.slug }, draft.drafts, 'import')), warnings: draft.warnings };
+      const base = await slugFor(draft.title);
+      for (let attempt = 1; ; attempt++) {
+        const slug = firstFreeSlug(base, await repo.takenSlugs(db, slugCandidates(base)));
+        try {
+          return { ...(await store({ ...article, slug }, draft.drafts, 'import')), warnings: draft.warnings };
+        } catch (error) {
+          if (!(error instanceof ConflictError) || attempt === SLUG_ATTEMPTS) throw error; // another import took it meanwhile: look again
+        }
+      }
     },
 
     /**
@@ -242,7 +186,7 @@ export function createArticlesService(db: Db, events: DomainEvents, options: Art
     ): Promise<UpdateOutcome & { anchoring: AnchoringCounts | null }> {
       const input = parseInput(UpdateArticleInput, raw);
       const article = await getBySlug(slug);
-      const { draft, origin } = await updateDraft(article, input);
+      const { draft, origin } = await sources.updateDraft(article, input);
       const meta = { title: draft.title, byline: draft.byline, publishedAt: draft.publishedAt, sourceUrl: draft.sourceUrl };
       let written: WrittenRevision | null = null;
       let anchoring: AnchoringCounts | null = null;
@@ -251,8 +195,7 @@ export function createArticlesService(db: Db, events: DomainEvents, options: Art
         const previous = await revisions.findRevision(tx, article.id, current.revision);
         const number = current.revision + 1;
         const document = composeDocument(article.slug, draft.drafts, { sentences: previous?.sentences ?? article.sentences, salt: String(number) });
-        if (!document.blocks.some((block) => block.kind === 'paragraph'))
-          throw new UnprocessableError('The article would have no body text to check: keep at least one paragraph.');
+        if (!hasBodyText(document.blocks)) throw new UnprocessableError('The article would have no body text to check: keep at least one paragraph.');
         await repo.updateArticleMeta(tx, article.id, meta);
         if (document.text === current.text) return;
         await revisions.replaceCurrentDocument(tx, article.id, number, document);

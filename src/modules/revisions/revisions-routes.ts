@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { form } from '../../http/forms';
-import { api, page, route, type RouteSpec, type SignedInRequest } from '../../http/routes';
+import { api, page, route, type RouteSpec, type SignedInRequest, takesPage } from '../../http/routes';
 import { atLeast } from '../accounts';
 import { plainTextOf, SlugParam, UpdateArticleInput, type Article, type ArticlesService } from '../articles';
 import { DIFFED_REVISIONS, revisionJson, revisionsPage } from './revisions-presenter';
@@ -67,7 +67,7 @@ export function revisionsRoutes(revisions: RevisionsService, articles: ArticlesS
 
   return [
     page('get', '/articles/:slug/edit', atLeast('editor'), { params: SlugParam }, editPage),
-    route('post', '/articles/:slug/edit', atLeast('editor'), saveEdit),
+    takesPage(route('post', '/articles/:slug/edit', atLeast('editor'), saveEdit)),
     shared(
       page('get', '/articles/:slug/revisions', 'anyone', { params: SlugParam }, async ({ params }, req, res) => {
         const { article, revisions: list } = await revisions.withTexts(params.slug, DIFFED_REVISIONS);
@@ -96,22 +96,24 @@ export function revisionsRoutes(revisions: RevisionsService, articles: ArticlesS
       ),
       { cache: CACHE_VARIANTS.revision },
     ),
-    api(
-      'put',
-      '/api/v1/articles/:slug',
-      atLeast('editor'),
-      {
-        tag: 'Articles',
-        summary:
-          'Update an article: new plain text (`text`), new HTML (`html`) or its source page fetched again (`refetch: true`). A changed text becomes a new revision and every claim is re-anchored.',
-        params: SlugParam,
-        body: UpdateArticleInput,
-        response: UpdateResponse,
-      },
-      async ({ params, body }, req, res) => {
-        const result = await revisions.update(params.slug, body, req.user.id);
-        res.json({ revision: result.article.revision, changed: result.changed, message: outcomeMessage(result), anchoring: result.anchoring });
-      },
+    takesPage(
+      api(
+        'put',
+        '/api/v1/articles/:slug',
+        atLeast('editor'),
+        {
+          tag: 'Articles',
+          summary:
+            'Update an article: new plain text (`text`), new HTML (`html`) or its source page fetched again (`refetch: true`). A changed text becomes a new revision and every claim is re-anchored.',
+          params: SlugParam,
+          body: UpdateArticleInput,
+          response: UpdateResponse,
+        },
+        async ({ params, body }, req, res) => {
+          const result = await revisions.update(params.slug, body, req.user.id);
+          res.json({ revision: result.article.revision, changed: result.changed, message: outcomeMessage(result), anchoring: result.anchoring });
+        },
+      ),
     ),
   ];
 }

@@ -122,13 +122,31 @@ describe('POST /api/v1/articles', () => {
     await request(t.app).get('/articles/council-approves-budget').expect(200);
   });
 
-  test('when the slug is already taken, then it is a 409 and nothing is written', async () => {
-    await post({ title: 'Unique story', text: 'Body text.' }).expect(201);
+  test('when the slug an editor chose is already taken, then it is a 409 and nothing is written', async () => {
+    await post({ title: 'Unique story', text: 'Body text.', slug: 'unique-story' }).expect(201);
     const before = await rowCounts();
-    const res = await post({ title: 'Unique story', text: 'Another body.' }).expect(409);
+    const res = await post({ title: 'Another story', text: 'Another body.', slug: 'unique-story' }).expect(409);
     expect(res.body.error.code).toBe('conflict');
     expect(res.body.error.message).toMatch(/already exists/);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  test('when the address a title gives is taken, then the new article takes the next free number', async () => {
+    expect((await post({ title: 'Same headline', text: 'First body.' }).expect(201)).body.slug).toBe('same-headline');
+    expect((await post({ title: 'Same headline', text: 'Second body.' }).expect(201)).body.slug).toBe('same-headline-2');
+    expect((await post({ title: 'Same headline!', text: 'Third body.' }).expect(201)).body.slug).toBe('same-headline-3');
+  });
+
+  test('when a title is in another script, then its address is transliterated; one with no letters at all is numbered', async () => {
+    expect((await post({ title: '宇航员在太空中喝酒', text: 'Body.' }).expect(201)).body.slug).toBe('yu-hang-yuan-zai-tai-kong-zhong-he-jiu');
+    expect((await post({ title: 'Новости дня', text: 'Body.' }).expect(201)).body.slug).toBe('novosti-dnya');
+    expect((await post({ title: '¿?', text: 'Body.' }).expect(201)).body.slug).toBe('article');
+    expect((await post({ title: '!!!', text: 'Body.' }).expect(201)).body.slug).toBe('article-2');
+  });
+
+  test('when the text is only headings or list items, then it is an article all the same', async () => {
+    const res = await post({ title: 'Only lists', text: '## What changes\n\n- Fares rise.\n\n- Timetables shrink.' }).expect(201);
+    expect(res.body.blocks.map((b: { kind: string }) => b.kind)).toEqual(['headline', 'heading', 'list-item', 'list-item']);
   });
 
   test.each([
@@ -140,7 +158,6 @@ describe('POST /api/v1/articles', () => {
     ['source with credentials', { title: 'T', text: 'Body.', sourceUrl: 'https://user:pw@example.org/' }, 400, /sourceUrl/],
     ['bad slug', { title: 'T', text: 'Body.', slug: 'Not A Slug' }, 400, /slug/],
     ['text over the limit', { title: 'T', text: 'a'.repeat(200_001) }, 413, /text: must be at most 200,000 characters/],
-    ['a title only', { title: 'Only a title', text: '## Just a heading' }, 422, /no body text/],
   ])('when the input has %s, then it is refused and nothing is written', async (_name, body, status, message) => {
     const before = await rowCounts();
     const res = await post(body).expect(status);

@@ -220,7 +220,14 @@ describe('updates that change nothing or cannot be made', () => {
     ['text and HTML together', { text: 'A.', html: '<p>A.</p>' }, 400, /give exactly one of “text”, “html”, “refetch”/],
     ['no new text at all', { title: 'Only a title' }, 400, /give exactly one of/],
     ['refetch of an article without a source address', { refetch: true }, 422, /no source address to fetch again/],
-    ['a text without any paragraph', { text: '## Only a heading' }, 422, /no body text to check/],
+    [
+      'HTML that is only a photo and its caption',
+      {
+        html: '<html><body><figure><img src="p.jpg"><figcaption>The old quay, seen from the harbour wall at dawn, before the repairs that the port authority has planned.</figcaption></figure></body></html>',
+      },
+      422,
+      /no body text to check/,
+    ],
     ['a malformed date', { text: 'New.', publishedAt: 'yesterday' }, 400, /publishedAt: must be a date/],
   ])(
     'when the update has %s, then it is refused with a clear message and the article, its revisions and its claims stay as they were',

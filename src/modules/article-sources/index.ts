@@ -1,0 +1,1 @@
+export { createArticleSources, type ArticleSourcesOptions } from './article-sources';
