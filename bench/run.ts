@@ -19,6 +19,7 @@ import { measureHostilePages } from './hostile-pages';
 import { measureSearch } from './search';
 import { measureBigArchive } from './big-archive';
 import { measurePostgresWrites } from './postgres-writes';
+import { corpusTable, measureImportCorpus } from './import-corpus';
 
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 50;
@@ -243,10 +244,12 @@ async function main() {
     livingArticles: await measureLivingArticles(),
     search: await measureSearch(),
     bigArchive: await measureBigArchive(),
+    importCorpus: await measureImportCorpus(),
   };
   const living = results.livingArticles;
   const found = results.search;
   const big = results.bigArchive;
+  const corpus = results.importCorpus;
   const resultsFile = path.join(PROJECT_ROOT, 'bench', 'results.json');
   const previous = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Partial<typeof results>) : null;
   fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
@@ -314,12 +317,15 @@ async function main() {
     `| Big archive: article list, first page and page at article ${big.articleList.deepPage.position} (${PAGE_OF_ARTICLES} a page), median ms, SQL queries; embed address look-up that finds nothing | ${big.articleList.firstPage.medianMs}, ${big.articleList.firstPage.queries} / ${big.articleList.deepPage.medianMs}, ${big.articleList.deepPage.queries}; ${big.articleList.lookupMiss.medianMs}, ${big.articleList.lookupMiss.queries} | | | constant |`,
     `| Big archive: GET /api/v1/exports/claims.csv from the production server (${big.csvExportAll.rows.toLocaleString('en-US')} rows, ${big.csvExportAll.megabytes} MB): s; server RSS before, growth, MB | ${big.csvExportAll.seconds}; ${big.csvExportAll.rssBeforeMb}, +${big.csvExportAll.rssGrowthMb} | | | growth < 50 |`,
     `| Big archive: Krippendorff's alpha over an article of ${big.alphaBigArticle.claims.toLocaleString('en-US')} claims, median ms | ${big.alphaBigArticle.medianMs} | | | < 200 |`,
+    `| Readability's ${corpus.pages} news and blog test pages imported as HTML through the production server: imported; word F1 ≥ 0.99; titles, bylines right | ${corpus.imported}; ${corpus.faithful}; ${corpus.titlesRight}, ${corpus.bylinesRight} | | | all but 1; ≥ 72; ≥ 70 each |`,
+    `| The same imports: median ms; worst ms (page, KB) | ${corpus.medianMs}; ${corpus.worst.ms} (${corpus.worst.page}, ${corpus.worst.kb}) | | | |`,
   ].join('\n');
-  console.log(`\n${table}\n\n${comparison}\n`);
+  const corpusSection = [`## Readability's test pages, page by page`, ``, corpusTable(corpus)].join('\n');
+  console.log(`\n${table}\n\n${comparison}\n\n${corpusSection}\n`);
   const findings = fs.readFileSync(path.join(PROJECT_ROOT, 'bench', 'FINDINGS.md'), 'utf8');
   fs.writeFileSync(
     path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'),
-    `${table}\n\n${comparison}\n\nFigures of this run are in \`bench/results.json\`.\n\n${findings}`,
+    `${table}\n\n${comparison}\n\n${corpusSection}\n\nFigures of this run are in \`bench/results.json\`.\n\n${findings}`,
   );
   fs.rmSync(fixture.dir, { recursive: true, force: true });
   agent.destroy();
