@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createUser, type TestUser } from '../support/factories';
 import { newsPage } from '../support/news-page';
 import { contextsOf, launchBrowser, screenshot, seriousAxeViolations, signInPage, startServer, type RunningServer } from './support/browser';
@@ -39,10 +39,9 @@ const page = (headline: string) =>
     ],
   }).replace('</main>', `</main><section class="comments"><ol>${comments}</ol></section>`);
 
-const visible = (p: import('playwright-core').Page, selector: string) => p.locator(selector).isVisible();
+const visible = (p: Page, selector: string) => p.locator(selector).isVisible();
 /** axe runs as a script in the page: with JavaScript off there is none to run (the page's HTML is the same, checked in the runs with it on). */
-const axe = async (p: import('playwright-core').Page, javaScriptEnabled: boolean) =>
-  javaScriptEnabled ? (await seriousAxeViolations(p)).map((v) => `${v.id}: ${v.help}`) : [];
+const axe = async (p: Page, javaScriptEnabled: boolean) => (javaScriptEnabled ? (await seriousAxeViolations(p)).map((v) => `${v.id}: ${v.help}`) : []);
 
 describe.each([
   ['1280', 1280, true],
