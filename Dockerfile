@@ -11,6 +11,7 @@ COPY migrations ./migrations
 COPY bench ./bench
 COPY test/modules/segmentation/cases.ts ./test/modules/segmentation/cases.ts
 COPY test/support/news-page.ts ./test/support/news-page.ts
+COPY test/support/readability-corpus.ts ./test/support/readability-corpus.ts
 COPY test/modules/search/claim-matching-pairs.ts ./test/modules/search/claim-matching-pairs.ts
 COPY public ./public
 RUN npm run build && npm prune --omit=dev
